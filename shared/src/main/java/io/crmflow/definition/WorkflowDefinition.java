@@ -1,0 +1,49 @@
+package io.crmflow.definition;
+
+import io.crmflow.model.Names;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workflow (R-WF-1): the object type it is based on, when records enter it, and its action
+ * graph. Immutable; every saved change makes a new {@code version}. Enrollments remember the
+ * version they run, and look actions up by id, so an edit never strands them on a missing node
+ * without the engine noticing.
+ */
+public record WorkflowDefinition(String tenantId, String id, String name, String objectType, long version,
+                                 boolean enabled, EnrollmentTrigger trigger, String firstActionId,
+                                 Map<String, Action> actions) {
+
+    public WorkflowDefinition {
+        Names.requireValid(tenantId, "tenant id");
+        Names.requireValid(id, "workflow id");
+        Names.requireValid(objectType, "object type");
+        name = name == null ? id : name;
+        trigger = trigger == null ? EnrollmentTrigger.MANUAL : trigger;
+        actions = Map.copyOf(actions);
+    }
+
+    public static Map<String, Action> byId(List<Action> actions) {
+        Map<String, Action> map = new LinkedHashMap<>();
+        for (Action a : actions) {
+            if (map.put(a.id(), a) != null) {
+                throw new IllegalArgumentException("action id '" + a.id() + "' is used twice");
+            }
+        }
+        return map;
+    }
+
+    public Optional<Action> action(String actionId) {
+        return actionId == null ? Optional.empty() : Optional.ofNullable(actions.get(actionId));
+    }
+
+    public WorkflowDefinition withVersion(long newVersion) {
+        return new WorkflowDefinition(tenantId, id, name, objectType, newVersion, enabled, trigger, firstActionId, actions);
+    }
+
+    public WorkflowDefinition withEnabled(boolean on) {
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions);
+    }
+}

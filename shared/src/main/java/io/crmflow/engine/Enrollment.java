@@ -1,0 +1,41 @@
+package io.crmflow.engine;
+
+import io.crmflow.model.RecordRef;
+import java.time.Instant;
+
+/**
+ * One record travelling through one workflow. Immutable; every step produces the next value
+ * with {@code version + 1} and is written with a condition on the previous version, so two
+ * handlers can never both advance the same enrollment.
+ *
+ * @param cursor      the id of the action to run next; null once terminal
+ * @param seq         the step number the next step message must carry; a message with another
+ *                    number is stale or duplicate and is dropped
+ * @param dueAt       when the next step is due (the wait's end, or a watchdog time for an
+ *                    immediate step whose message may have been lost); null once terminal
+ * @param historySize number of history entries so far; the next entry gets this index
+ */
+public record Enrollment(String tenantId, String id, String workflowId, long workflowVersion, RecordRef record,
+                         EnrollmentStatus status, String cursor, long seq, Instant dueAt, Instant enrolledAt,
+                         Instant updatedAt, long historySize, long version) {
+
+    /** Deterministic so that a redelivered trigger event finds the enrollment it already made. */
+    public static String idFor(String workflowId, RecordRef record) {
+        return workflowId + "." + record.objectType() + "." + record.id();
+    }
+
+    public Enrollment advance(EnrollmentStatus nextStatus, String nextCursor, Instant nextDue, Instant now,
+                              int historyAdded) {
+        return new Enrollment(tenantId, id, workflowId, workflowVersion, record, nextStatus, nextCursor, seq + 1,
+                nextStatus.terminal() ? null : nextDue, enrolledAt, now, historySize + historyAdded, version + 1);
+    }
+
+    public Enrollment rearmed(Instant newDue) {
+        return new Enrollment(tenantId, id, workflowId, workflowVersion, record, status, cursor, seq, newDue,
+                enrolledAt, updatedAt, historySize, version + 1);
+    }
+
+    public StepMessage stepMessage() {
+        return new StepMessage(tenantId, id, seq);
+    }
+}

@@ -1,0 +1,128 @@
+package io.crmflow.json;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.crmflow.definition.Action;
+import io.crmflow.filter.Condition;
+import io.crmflow.filter.Operator;
+import io.crmflow.model.ActivityType;
+import io.crmflow.model.ListKind;
+import io.crmflow.model.PropertyType;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * The one JSON mapping of the model, used by the API, the queues and the table. The model
+ * itself carries no Jackson annotations: the wire names live here, as mix-ins, so the model
+ * stays a plain library and the wire form is decided in one place.
+ *
+ * <p>Thread-safe: the mapper is configured once and shared.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(Action.class, ActionMixin.class)
+            .addMixIn(Condition.class, ConditionMixin.class)
+            .addMixIn(Operator.class, WireEnumMixin.class)
+            .addMixIn(ActivityType.class, WireEnumMixin.class)
+            .addMixIn(PropertyType.class, LowerCaseEnumMixin.class)
+            .addMixIn(ListKind.class, LowerCaseEnumMixin.class)
+            .addMixIn(Action.EmailKind.class, LowerCaseEnumMixin.class)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws JsonInputException with the path of the offending field when the JSON does not fit */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw JsonInputException.from(e);
+        }
+    }
+
+    public static <T> T read(JsonNode json, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw JsonInputException.from(e);
+        } catch (IllegalArgumentException e) {
+            throw JsonInputException.from(e);
+        }
+    }
+
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw JsonInputException.from(e);
+        }
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Action.SetProperty.class, name = "set_property"),
+        @JsonSubTypes.Type(value = Action.CreateTask.class, name = "create_task"),
+        @JsonSubTypes.Type(value = Action.SendEmail.class, name = "send_email"),
+        @JsonSubTypes.Type(value = Action.Delay.class, name = "delay")
+    })
+    interface ActionMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Condition.OnProperty.class, name = "property"),
+        @JsonSubTypes.Type(value = Condition.InList.class, name = "list"),
+        @JsonSubTypes.Type(value = Condition.OnAssociated.class, name = "associated")
+    })
+    interface ConditionMixin {
+    }
+
+    abstract static class WireEnumMixin {
+        @JsonValue
+        abstract String wireName();
+
+        @JsonCreator
+        static Object fromWire(String name) {
+            throw new UnsupportedOperationException("mix-in only");
+        }
+    }
+
+    /** Enums written in lower case: {@code "enumeration"}, {@code "static"}, {@code "marketing"}. */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LowerCaseEnums.Serializer.class)
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LowerCaseEnums.Deserializer.class)
+    interface LowerCaseEnumMixin {
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

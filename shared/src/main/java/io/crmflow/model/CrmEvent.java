@@ -1,0 +1,80 @@
+package io.crmflow.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something that happened to one record: what the trigger handler reacts to. Events travel on
+ * the bus at least once; {@link #eventId()} lets consumers recognise a redelivery.
+ */
+public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.PropertiesChanged, CrmEvent.ActivityLogged {
+
+    String eventId();
+
+    String tenantId();
+
+    RecordRef record();
+
+    Instant occurredAt();
+
+    Origin origin();
+
+    /** The bus detail-type of this kind of event. */
+    String detailType();
+
+    record RecordCreated(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin)
+            implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.record.created";
+
+        public RecordCreated {
+            Require.name(eventId, "event id");
+            Require.name(tenantId, "tenant id");
+            Require.nonNull(record, "record");
+            Require.nonNull(occurredAt, "occurredAt");
+            Require.nonNull(origin, "origin");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    record PropertiesChanged(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                             List<PropertyChange> changes) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.properties.changed";
+
+        public PropertiesChanged {
+            Require.name(eventId, "event id");
+            Require.name(tenantId, "tenant id");
+            Require.nonNull(record, "record");
+            Require.nonNull(occurredAt, "occurredAt");
+            Require.nonNull(origin, "origin");
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    record ActivityLogged(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                          Activity activity) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.activity.logged";
+
+        public ActivityLogged {
+            Require.name(eventId, "event id");
+            Require.name(tenantId, "tenant id");
+            Require.nonNull(record, "record");
+            Require.nonNull(occurredAt, "occurredAt");
+            Require.nonNull(origin, "origin");
+            Require.nonNull(activity, "activity");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.crmflow.store;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.Tenant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads tenants and definitions. Writes go through {@link TransactionalWriter} so a workflow,
+ * its version history and its trigger-index entry change together. Thread-safe.
+ */
+public interface DefinitionStore {
+
+    Optional<Tenant> tenant(String tenantId);
+
+    /** A custom object type registered by the tenant (standard types live in code). */
+    Optional<ObjectType> customObjectType(String tenantId, String name);
+
+    /** The current version of a workflow. */
+    Optional<WorkflowDefinition> workflow(String tenantId, String workflowId);
+
+    /** One saved version of a workflow. */
+    Optional<WorkflowDefinition> workflowVersion(String tenantId, String workflowId, long version);
+
+    Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit);
+
+    /**
+     * The enabled workflows on {@code objectType} that have enrollment criteria: the trigger
+     * index, one Query, never a pass over every workflow.
+     */
+    List<WorkflowDefinition> triggeredWorkflows(String tenantId, String objectType);
+
+    Optional<CrmList> list(String tenantId, String listId);
+
+    Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId);
+
+    List<Pipeline> pipelines(String tenantId, String objectType);
+}

@@ -1,0 +1,37 @@
+package io.crmflow.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers side effects made outside the table (emails, webhooks) so a redelivered step does
+ * not make them twice: the intent is claimed with a conditional write before the effect, the
+ * result recorded after it. Follows the idempotency pattern of Powertools for AWS Lambda: a
+ * claim still in progress blocks other attempts until it expires, after which an attempt may
+ * take it over (the previous holder is presumed dead).
+ */
+public interface EffectLedger {
+
+    sealed interface Claim permits Claim.Acquired, Claim.AlreadyDone, Claim.InProgress {
+        /** The caller owns the effect and must {@link #complete} or {@link #release} it. */
+        record Acquired() implements Claim {
+        }
+
+        /** The effect was made already; {@code result} is what it returned. */
+        record AlreadyDone(String result) implements Claim {
+        }
+
+        /** Another attempt holds the claim until {@code expiresAt}. */
+        record InProgress(Instant expiresAt) implements Claim {
+        }
+    }
+
+    Claim claim(String tenantId, String key, Instant now, Instant expiresAt);
+
+    void complete(String tenantId, String key, String result);
+
+    /** Gives the claim up after a failed effect, so a retry may make it. */
+    void release(String tenantId, String key);
+
+    Optional<String> result(String tenantId, String key);
+}

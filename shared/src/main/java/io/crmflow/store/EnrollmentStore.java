@@ -1,0 +1,34 @@
+package io.crmflow.store;
+
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.HistoryEntry;
+import io.crmflow.model.RecordRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads enrollments and their history; finds due steps. Writes go through {@link TransactionalWriter}. */
+public interface EnrollmentStore {
+
+    Optional<Enrollment> enrollment(String tenantId, String enrollmentId);
+
+    /** The record's enrollment in a workflow, if it was ever enrolled. */
+    Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record);
+
+    /** Newest first. */
+    Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit);
+
+    /** A workflow's enrollments, newest first. */
+    Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit);
+
+    /** Non-terminal enrollments whose {@code dueAt} is at or before {@code now}, oldest first, across tenants. */
+    List<DueStep> dueSteps(Instant now, int limit);
+
+    /**
+     * Moves a due step's time forward, only if the enrollment is still at {@code step.seq()}:
+     * the sweeper calls it after re-sending a step message so it is not re-sent every sweep.
+     *
+     * @return false when the enrollment has moved on (nothing changed)
+     */
+    boolean rearm(DueStep step, Instant newDue);
+}

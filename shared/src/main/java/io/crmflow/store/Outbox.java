@@ -1,0 +1,16 @@
+package io.crmflow.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Events waiting to be published. Entries are added by {@link Write.EnqueueEvent} in the same
+ * transaction as the change, removed once published; the sweeper publishes any entry still
+ * there after its due time (the publisher crashed), so no change is lost.
+ */
+public interface Outbox {
+
+    List<OutboxEntry> dueEvents(java.time.Instant now, int limit);
+
+    void remove(String tenantId, String eventId);
+}

@@ -1,0 +1,14 @@
+package io.crmflow.store;
+
+import java.util.List;
+
+/**
+ * One page of a listing.
+ *
+ * @param nextCursor opaque; pass it back for the following page; null on the last page
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+    public Page {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,17 @@
+package io.crmflow.store;
+
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmRecord;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A record with what is stored beside it: its associations and the static lists it belongs
+ * to. The DynamoDB adapter reads all of it with one Query on the record's partition.
+ */
+public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists) {
+    public RecordView {
+        associations = List.copyOf(associations);
+        staticLists = Set.copyOf(staticLists);
+    }
+}

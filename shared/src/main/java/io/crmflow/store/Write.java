@@ -1,0 +1,74 @@
+package io.crmflow.store;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.HistoryEntry;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.Tenant;
+import java.time.Instant;
+
+/**
+ * One write of an atomic commit. The engine decides a list of these; {@link TransactionalWriter}
+ * applies all or none. Each carries its own condition, so a decision made on stale reads fails
+ * instead of overwriting.
+ */
+public sealed interface Write {
+
+    /** Creates the tenant; fails if it exists. */
+    record PutTenant(Tenant tenant) implements Write {
+    }
+
+    /** Creates or replaces a custom object type's schema. */
+    record PutObjectType(String tenantId, ObjectType type) implements Write {
+    }
+
+    /**
+     * Writes a record. {@code expectedVersion} 0 means "create; fail if it exists", otherwise
+     * "replace; fail unless the stored version is this one".
+     */
+    record PutRecord(CrmRecord record, long expectedVersion) implements Write {
+    }
+
+    /** Stores an association in both directions. */
+    record PutAssociation(String tenantId, Association association) implements Write {
+    }
+
+    /** Adds or removes a record from a static list (both the member item and the record's own marker). */
+    record PutListMembership(String tenantId, String listId, RecordRef member, boolean isMember) implements Write {
+    }
+
+    record PutList(String tenantId, CrmList list) implements Write {
+    }
+
+    record PutPipeline(String tenantId, Pipeline pipeline) implements Write {
+    }
+
+    /**
+     * Saves a workflow version: the current definition (conditional on {@code expectedVersion},
+     * 0 for a new workflow), an immutable copy of this version, and its trigger-index entry
+     * (present only while enabled with criteria).
+     */
+    record PutWorkflow(WorkflowDefinition workflow, long expectedVersion) implements Write {
+    }
+
+    /**
+     * Writes an enrollment. {@code expectedVersion} 0 creates it and claims the record's slot
+     * in the workflow, failing if the record was ever enrolled there; otherwise it replaces
+     * the enrollment only if the stored version is the expected one.
+     */
+    record PutEnrollment(Enrollment enrollment, long expectedVersion) implements Write {
+    }
+
+    record AppendHistory(String tenantId, HistoryEntry entry) implements Write {
+    }
+
+    /** Puts an event in the outbox, to be published after the commit (see {@link Outbox}). */
+    record EnqueueEvent(CrmEvent event, Instant dueAt) implements Write {
+    }
+}
