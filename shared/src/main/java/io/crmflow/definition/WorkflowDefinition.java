@@ -1,9 +1,7 @@
 package io.crmflow.definition;
 
 import io.crmflow.model.Names;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,10 +9,12 @@ import java.util.Optional;
  * graph. Immutable; every saved change makes a new {@code version}. Enrollments remember the
  * version they run, and look actions up by id, so an edit never strands them on a missing node
  * without the engine noticing.
+ *
+ * @param actions in the order a person laid them out; {@code firstActionId} says where to start
  */
 public record WorkflowDefinition(String tenantId, String id, String name, String objectType, long version,
                                  boolean enabled, EnrollmentTrigger trigger, String firstActionId,
-                                 Map<String, Action> actions) {
+                                 List<Action> actions) {
 
     public WorkflowDefinition {
         Names.requireValid(tenantId, "tenant id");
@@ -22,21 +22,12 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
         Names.requireValid(objectType, "object type");
         name = name == null ? id : name;
         trigger = trigger == null ? EnrollmentTrigger.MANUAL : trigger;
-        actions = Map.copyOf(actions);
+        actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    public static Map<String, Action> byId(List<Action> actions) {
-        Map<String, Action> map = new LinkedHashMap<>();
-        for (Action a : actions) {
-            if (map.put(a.id(), a) != null) {
-                throw new IllegalArgumentException("action id '" + a.id() + "' is used twice");
-            }
-        }
-        return map;
-    }
-
+    /** Workflows hold tens of actions, so a scan is cheaper than keeping an index beside the list. */
     public Optional<Action> action(String actionId) {
-        return actionId == null ? Optional.empty() : Optional.ofNullable(actions.get(actionId));
+        return actionId == null ? Optional.empty() : actions.stream().filter(a -> a.id().equals(actionId)).findFirst();
     }
 
     public WorkflowDefinition withVersion(long newVersion) {

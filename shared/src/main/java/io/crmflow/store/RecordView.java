@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A record with what is stored beside it: its associations and the static lists it belongs
- * to. The DynamoDB adapter reads all of it with one Query on the record's partition.
+ * A record with what is stored beside it: its associations, the static lists it belongs to,
+ * and the workflows it was ever enrolled in. The DynamoDB adapter reads all of it with one
+ * Query on the record's partition, so the trigger handler learns in that one read which
+ * workflows it need not try again.
  */
-public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists) {
+public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
+                         Set<String> enrolledWorkflows) {
     public RecordView {
         associations = List.copyOf(associations);
         staticLists = Set.copyOf(staticLists);
+        enrolledWorkflows = Set.copyOf(enrolledWorkflows);
     }
 }

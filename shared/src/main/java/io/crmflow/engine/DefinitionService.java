@@ -1,0 +1,129 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.filter.FilterProblem;
+import io.crmflow.filter.FilterValidator;
+import io.crmflow.model.InputProblem;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.ListKind;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.model.Tenant;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.Write;
+import java.util.List;
+
+/**
+ * Saves tenants and definitions after checking them, so nothing invalid is stored (R-FLT-3).
+ * Every save is one atomic commit. Thread-safe.
+ */
+public final class DefinitionService {
+    private final Ports ports;
+
+    public DefinitionService(Ports ports) {
+        this.ports = ports;
+    }
+
+    public Tenant createTenant(Tenant tenant) {
+        try {
+            ports.writer().commit(List.of(new Write.PutTenant(tenant)));
+        } catch (ConflictException e) {
+            throw new AlreadyExistsException("tenant '" + tenant.id() + "' already exists");
+        }
+        return tenant;
+    }
+
+    public ObjectType putObjectType(String tenantId, ObjectType type) {
+        requireTenant(tenantId);
+        if (StandardObjectTypes.isStandard(type.name())) {
+            throw InvalidInputException.of("/name", "'" + type.name() + "' is a standard object type; choose another name");
+        }
+        ports.writer().commit(List.of(new Write.PutObjectType(tenantId, type)));
+        return type;
+    }
+
+    public Pipeline putPipeline(String tenantId, Pipeline pipeline) {
+        schemas(tenantId).objectType(pipeline.objectType())
+                .orElseThrow(() -> InvalidInputException.of("/objectType",
+                        "object type '" + pipeline.objectType() + "' does not exist"));
+        ports.writer().commit(List.of(new Write.PutPipeline(tenantId, pipeline)));
+        return pipeline;
+    }
+
+    public CrmList putList(String tenantId, CrmList list) {
+        var schemas = schemas(tenantId);
+        if (schemas.objectType(list.objectType()).isEmpty()) {
+            throw InvalidInputException.of("/objectType", "object type '" + list.objectType() + "' does not exist");
+        }
+        if (list.kind() == ListKind.ACTIVE) {
+            List<FilterProblem> problems = FilterValidator.validate(list.filter(), list.objectType(), schemas);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems.stream()
+                        .map(p -> new InputProblem("/filter" + p.pointer(), p.message())).toList());
+            }
+        }
+        ports.writer().commit(List.of(new Write.PutList(tenantId, list)));
+        return list;
+    }
+
+    public void setListMembership(String tenantId, String listId, RecordRef member, boolean isMember) {
+        CrmList list = ports.definitions().list(tenantId, listId)
+                .orElseThrow(() -> new NotFoundException("list '" + listId + "' does not exist"));
+        if (list.kind() != ListKind.STATIC) {
+            throw InvalidInputException.of("/", "list '" + listId + "' is active: its members follow its filter");
+        }
+        if (!list.objectType().equals(member.objectType())) {
+            throw InvalidInputException.of("/objectType", "list '" + listId + "' holds " + list.objectType()
+                    + " records, not " + member.objectType());
+        }
+        if (ports.records().record(tenantId, member).isEmpty()) {
+            throw new NotFoundException(member.objectType() + " '" + member.id() + "' does not exist");
+        }
+        ports.writer().commit(List.of(new Write.PutListMembership(tenantId, listId, member, isMember)));
+    }
+
+    /**
+     * Saves a new workflow or a new version of one. The stored version number is decided here;
+     * the one submitted is ignored.
+     */
+    public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted) {
+        var schemas = schemas(submitted.tenantId());
+        List<InputProblem> problems = WorkflowValidator.validate(submitted, schemas);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long current = ports.definitions().workflow(submitted.tenantId(), submitted.id())
+                .map(WorkflowDefinition::version).orElse(0L);
+        WorkflowDefinition saved = submitted.withVersion(current + 1);
+        try {
+            ports.writer().commit(List.of(new Write.PutWorkflow(saved, current)));
+        } catch (ConflictException e) {
+            throw new ConcurrentChangeException("workflow '" + submitted.id() + "' was changed by someone else; reload it");
+        }
+        return saved;
+    }
+
+    public WorkflowDefinition setWorkflowEnabled(String tenantId, String workflowId, boolean enabled) {
+        WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
+                .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
+        if (wf.enabled() == enabled) {
+            return wf;
+        }
+        return saveWorkflow(wf.withEnabled(enabled));
+    }
+
+    private TenantSchemas schemas(String tenantId) {
+        requireTenant(tenantId);
+        return new TenantSchemas(ports.definitions(), tenantId);
+    }
+
+    private void requireTenant(String tenantId) {
+        if (ports.definitions().tenant(tenantId).isEmpty()) {
+            throw new NotFoundException("tenant '" + tenantId + "' does not exist");
+        }
+    }
+}

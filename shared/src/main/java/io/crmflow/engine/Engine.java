@@ -1,0 +1,18 @@
+package io.crmflow.engine;
+
+import java.time.Clock;
+
+/**
+ * The engine's entry points over one set of ports: what a handler, the local stack or a test
+ * builds once and calls. Immutable and thread-safe.
+ *
+ * @param clock the only source of "now" for handlers; tests pass a clock they move
+ */
+public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine step, DueSweeper sweeper,
+                     RecordService records, DefinitionService definitions) {
+
+    public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
+        return new Engine(ports, clock, new TriggerEngine(ports, settings), new StepEngine(ports, settings),
+                new DueSweeper(ports, settings), new RecordService(ports, settings), new DefinitionService(ports));
+    }
+}

@@ -1,0 +1,36 @@
+package io.crmflow.engine;
+
+import io.crmflow.outbound.EventBus;
+import io.crmflow.outbound.Mailer;
+import io.crmflow.outbound.StepQueue;
+import io.crmflow.store.DefinitionStore;
+import io.crmflow.store.EffectLedger;
+import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.Outbox;
+import io.crmflow.store.RecordStore;
+import io.crmflow.store.TransactionalWriter;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything the engine reaches outside itself. Built once per process (a Lambda container,
+ * the local stack, a test) and shared; every port is thread-safe.
+ *
+ * @param ids makes unique ids (event ids); injected so tests and simulations are repeatable
+ */
+public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
+                    EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
+                    StepQueue steps, Mailer mailer, Supplier<String> ids) {
+    public Ports {
+        Objects.requireNonNull(records);
+        Objects.requireNonNull(definitions);
+        Objects.requireNonNull(enrollments);
+        Objects.requireNonNull(effects);
+        Objects.requireNonNull(outbox);
+        Objects.requireNonNull(writer);
+        Objects.requireNonNull(bus);
+        Objects.requireNonNull(steps);
+        Objects.requireNonNull(mailer);
+        Objects.requireNonNull(ids);
+    }
+}

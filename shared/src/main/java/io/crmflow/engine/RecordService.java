@@ -1,0 +1,157 @@
+package io.crmflow.engine;
+
+import io.crmflow.model.Activity;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.InputProblem;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.RecordRef;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.Write;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes CRM data as the API receives it: validates every property against the schema,
+ * commits the change together with its outbox event, then publishes it for the trigger handler.
+ * A refused write leaves nothing behind. Thread-safe.
+ */
+public final class RecordService {
+    private static final int UPDATE_ATTEMPTS = 3;
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final EventPublisher publisher;
+
+    public RecordService(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+    }
+
+    public CrmRecord create(String tenantId, String objectType, String id, Map<String, String> properties,
+                            Origin origin, Instant now) {
+        ObjectType schema = schema(tenantId, objectType);
+        validate(schema, properties);
+        String recordId = id == null || id.isBlank() ? ports.ids().get() : id;
+        Map<String, String> values = new HashMap<>(properties);
+        values.values().removeIf(v -> v == null || v.isEmpty());
+        values.put("hs_object_id", recordId);
+        values.put("createdate", now.toString());
+        CrmRecord record;
+        try {
+            record = new CrmRecord(tenantId, objectType, recordId, values, 1, now, now);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("/id", e.getMessage());
+        }
+        var event = new CrmEvent.RecordCreated(ports.ids().get(), tenantId, record.ref(), now, origin);
+        try {
+            ports.writer().commit(List.of(new Write.PutRecord(record, 0), new Write.EnqueueEvent(event, outboxDue(now))));
+        } catch (ConflictException e) {
+            throw new AlreadyExistsException(objectType + " '" + recordId + "' already exists");
+        }
+        publisher.publishCommitted(List.of(event));
+        return record;
+    }
+
+    public CrmRecord update(String tenantId, String objectType, String id, Map<String, String> properties,
+                            Origin origin, Instant now) {
+        ObjectType schema = schema(tenantId, objectType);
+        validate(schema, properties);
+        RecordRef ref = ref(objectType, id);
+        for (int attempt = 1; ; attempt++) {
+            CrmRecord current = get(tenantId, ref);
+            List<PropertyChange> changes = new ArrayList<>();
+            properties.forEach((name, value) -> {
+                String to = value == null || value.isEmpty() ? null : value;
+                String from = current.property(name).orElse(null);
+                if (!Objects.equals(from, to)) {
+                    changes.add(new PropertyChange(name, from, to));
+                }
+            });
+            if (changes.isEmpty()) {
+                return current;
+            }
+            Map<String, String> values = new HashMap<>(properties);
+            values.put("lastmodifieddate", now.toString());
+            CrmRecord updated = current.with(values, now);
+            var event = new CrmEvent.PropertiesChanged(ports.ids().get(), tenantId, ref, now, origin, changes);
+            try {
+                ports.writer().commit(List.of(new Write.PutRecord(updated, current.version()),
+                        new Write.EnqueueEvent(event, outboxDue(now))));
+                publisher.publishCommitted(List.of(event));
+                return updated;
+            } catch (ConflictException e) {
+                if (attempt == UPDATE_ATTEMPTS) {
+                    throw new ConcurrentChangeException(ref + " kept changing while it was being updated; try again");
+                }
+            }
+        }
+    }
+
+    public CrmRecord get(String tenantId, RecordRef ref) {
+        return ports.records().record(tenantId, ref)
+                .orElseThrow(() -> new NotFoundException(ref.objectType() + " '" + ref.id() + "' does not exist"));
+    }
+
+    /** Activities change no stored state, so they go straight to the bus; a failure is the caller's to retry. */
+    public CrmEvent.ActivityLogged logActivity(String tenantId, RecordRef ref, Activity activity, Instant occurredAt,
+                                               Origin origin) {
+        schema(tenantId, ref.objectType());
+        get(tenantId, ref);
+        var event = new CrmEvent.ActivityLogged(ports.ids().get(), tenantId, ref, occurredAt, origin, activity);
+        ports.bus().publish(List.of(event));
+        return event;
+    }
+
+    public void associate(String tenantId, Association association) {
+        get(tenantId, association.from());
+        get(tenantId, association.to());
+        ports.writer().commit(List.of(new Write.PutAssociation(tenantId, association)));
+    }
+
+    private ObjectType schema(String tenantId, String objectType) {
+        if (ports.definitions().tenant(tenantId).isEmpty()) {
+            throw new NotFoundException("tenant '" + tenantId + "' does not exist");
+        }
+        return new TenantSchemas(ports.definitions(), tenantId).objectType(objectType)
+                .orElseThrow(() -> new NotFoundException("object type '" + objectType + "' does not exist"));
+    }
+
+    private static void validate(ObjectType schema, Map<String, String> properties) {
+        List<InputProblem> problems = new ArrayList<>();
+        properties.forEach((name, value) -> {
+            String at = "/properties/" + name;
+            var definition = schema.property(name);
+            if (definition.isEmpty()) {
+                problems.add(new InputProblem(at, "property '" + name + "' does not exist on " + schema.name()));
+            } else {
+                definition.get().problemWith(value).ifPresent(p -> problems.add(new InputProblem(at, p)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(InputProblem::pointer));
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static RecordRef ref(String objectType, String id) {
+        try {
+            return new RecordRef(objectType, id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("/id", e.getMessage());
+        }
+    }
+
+    private Instant outboxDue(Instant now) {
+        return now.plus(settings.watchdog());
+    }
+}

@@ -1,0 +1,202 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.Action;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.PropertyValues;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.outbound.OutgoingEmail;
+import io.crmflow.store.Write;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides one step of an enrollment: pure, no I/O, time and state passed in. The one place
+ * that dispatches on the {@link Action} family. Ids of what a step creates (task ids, event
+ * ids) derive from the enrollment and step number, so deciding the same step twice yields the
+ * same writes and the table's conditions turn a repeat into a no-op.
+ */
+final class StepDecider {
+    private final Duration watchdog;
+
+    StepDecider(Duration watchdog) {
+        this.watchdog = watchdog;
+    }
+
+    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now) {
+        var step = new Step(e, now);
+        if (e.status() == EnrollmentStatus.WAITING) {
+            step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
+        }
+        if (e.cursor() == null) {
+            return step.finish(EnrollmentStatus.COMPLETED, Kind.COMPLETED, "all actions done");
+        }
+        var action = wf.action(e.cursor());
+        if (action.isEmpty()) {
+            return step.finish(EnrollmentStatus.FAILED, Kind.FAILED,
+                    "action '" + e.cursor() + "' no longer exists in workflow '" + wf.id() + "'");
+        }
+        // Java 17 has no pattern switch; the sealed family keeps this chain complete.
+        Action a = action.get();
+        if (a instanceof Action.SetProperty set) {
+            return setProperty(step, set, wf, record, schema);
+        } else if (a instanceof Action.CreateTask task) {
+            return createTask(step, task, record);
+        } else if (a instanceof Action.SendEmail send) {
+            return sendEmail(step, send, record);
+        } else if (a instanceof Action.Delay wait) {
+            return delay(step, wait);
+        }
+        throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
+    }
+
+    private StepDecision setProperty(Step step, Action.SetProperty a, WorkflowDefinition wf, CrmRecord record,
+                                     ObjectType schema) {
+        var definition = schema.property(a.property());
+        if (definition.isEmpty()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "property '" + a.property() + "' no longer exists on " + schema.name());
+            return step.moveTo(a.next());
+        }
+        var problem = definition.get().problemWith(a.value());
+        if (problem.isPresent()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), problem.get());
+            return step.moveTo(a.next());
+        }
+        String before = record.property(a.property()).orElse(null);
+        String after = a.value() == null || a.value().isEmpty() ? null : a.value();
+        if (java.util.Objects.equals(before, after)) {
+            step.log(Kind.ACTION_EXECUTED, a.id(), a.property() + " already " + (after == null ? "empty" : "'" + after + "'"));
+            return step.moveTo(a.next());
+        }
+        var values = new HashMap<String, String>();
+        values.put(a.property(), after);
+        values.put("lastmodifieddate", step.now.toString());
+        CrmRecord updated = record.with(values, step.now);
+        step.writes.add(new Write.PutRecord(updated, record.version()));
+        step.emit(new CrmEvent.PropertiesChanged(step.eventId(0), record.tenantId(), record.ref(), step.now,
+                Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after))));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'"));
+        return step.moveTo(a.next());
+    }
+
+    private StepDecision createTask(Step step, Action.CreateTask a, CrmRecord record) {
+        String taskId = "task-" + step.e.id().replace('.', '-') + "-" + step.e.seq();
+        Map<String, String> props = new HashMap<>();
+        props.put("hs_task_subject", Personalizer.render(a.subject(), record));
+        props.put("hs_task_body", Personalizer.render(a.body(), record));
+        props.put("hs_task_status", "NOT_STARTED");
+        props.put("createdate", step.now.toString());
+        props.put("hs_object_id", taskId);
+        if (a.dueIn() != null) {
+            props.put("hs_timestamp", step.now.plus(a.dueIn()).toString());
+        }
+        record.property("hubspot_owner_id").ifPresent(owner -> props.put("hubspot_owner_id", owner));
+        props.values().removeIf(v -> v == null || v.isEmpty());
+        var task = new CrmRecord(record.tenantId(), StandardObjectTypes.TASK, taskId, props, 1, step.now, step.now);
+        step.writes.add(new Write.PutRecord(task, 0));
+        step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(task.ref(), record.ref(), "")));
+        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), task.ref(), step.now,
+                Origin.workflow(step.e.workflowId())));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "created task " + taskId);
+        return step.moveTo(a.next());
+    }
+
+    private StepDecision sendEmail(Step step, Action.SendEmail a, CrmRecord record) {
+        String to = record.property("email").orElse("");
+        if (to.isBlank()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "the record has no email address");
+            return step.moveTo(a.next());
+        }
+        if (a.kind() == Action.EmailKind.MARKETING && !marketable(record)) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "marketing email not sent: not a marketing contact, or opted out");
+            return step.moveTo(a.next());
+        }
+        var email = new OutgoingEmail(a.from(), to, Personalizer.render(a.subject(), record),
+                Personalizer.render(a.body(), record), effectKey(step.e));
+        step.log(Kind.ACTION_EXECUTED, a.id(), a.kind().name().toLowerCase() + " email sent");
+        return step.moveTo(a.next()).withEmail(email);
+    }
+
+    private static boolean marketable(CrmRecord record) {
+        boolean marketing = record.property("hs_marketable_status").map(StepDecider::isTrue).orElse(false);
+        boolean optedOut = record.property("hs_email_optout").map(StepDecider::isTrue).orElse(false);
+        return marketing && !optedOut;
+    }
+
+    private static boolean isTrue(String v) {
+        try {
+            return PropertyValues.bool(v);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private StepDecision delay(Step step, Action.Delay a) {
+        Instant until = step.now.plus(a.duration());
+        step.log(Kind.WAIT_STARTED, a.id(), "waiting until " + until);
+        return step.waitUntil(a.next(), until);
+    }
+
+    /** The ledger key of a step's outside effect: one per enrollment step. */
+    static String effectKey(Enrollment e) {
+        return e.id() + "#" + e.seq();
+    }
+
+    /** Accumulates one step's decision. */
+    private final class Step {
+        final Enrollment e;
+        final Instant now;
+        final List<Write> writes = new ArrayList<>();
+        final List<HistoryEntry> history = new ArrayList<>();
+        final List<CrmEvent> events = new ArrayList<>();
+
+        Step(Enrollment e, Instant now) {
+            this.e = e;
+            this.now = now;
+        }
+
+        String eventId(int n) {
+            return "wf-" + e.id().replace('.', '-') + "-" + e.seq() + "-" + n;
+        }
+
+        void log(Kind kind, String actionId, String detail) {
+            history.add(new HistoryEntry(e.id(), e.historySize() + history.size(), now, kind, actionId, detail));
+        }
+
+        void emit(CrmEvent event) {
+            events.add(event);
+            writes.add(new Write.EnqueueEvent(event, now.plus(watchdog)));
+        }
+
+        StepDecision moveTo(String nextActionId) {
+            if (nextActionId == null) {
+                return finish(EnrollmentStatus.COMPLETED, Kind.COMPLETED, "all actions done");
+            }
+            return decision(e.advance(EnrollmentStatus.ACTIVE, nextActionId, now.plus(watchdog), now, history.size()));
+        }
+
+        StepDecision waitUntil(String nextActionId, Instant until) {
+            return decision(e.advance(EnrollmentStatus.WAITING, nextActionId, until, now, history.size()));
+        }
+
+        StepDecision finish(EnrollmentStatus status, Kind kind, String detail) {
+            log(kind, null, detail);
+            return decision(e.advance(status, null, null, now, history.size()));
+        }
+
+        private StepDecision decision(Enrollment next) {
+            return new StepDecision(next, writes, history, events, null);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.DueStep;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.Write;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one step of one enrollment per message (R-WF-4, R-RUN-5): loads it, drops stale or
+ * early messages, decides the step, makes the outside effect once, commits the new state with
+ * an optimistic lock, then publishes events and queues the next step. Thread-safe; one
+ * instance per process.
+ */
+public final class StepEngine {
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final StepDecider decider;
+    private final EffectRunner effects;
+    private final EventPublisher publisher;
+
+    public StepEngine(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.decider = new StepDecider(settings.watchdog());
+        this.effects = new EffectRunner(ports.effects(), settings.effectClaim());
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+    }
+
+    public StepOutcome run(StepMessage message, Instant now) {
+        Enrollment e = ports.enrollments().enrollment(message.tenantId(), message.enrollmentId())
+                .orElseThrow(() -> new InvalidMessageException("step message for enrollment '" + message.enrollmentId()
+                        + "' of tenant '" + message.tenantId() + "', which does not exist"));
+        if (e.seq() != message.seq() || e.status().terminal()) {
+            return StepOutcome.STALE;
+        }
+        if (e.status() == EnrollmentStatus.WAITING && e.dueAt() != null && e.dueAt().isAfter(now)) {
+            return StepOutcome.NOT_DUE;
+        }
+        Optional<WorkflowDefinition> wf = ports.definitions().workflow(e.tenantId(), e.workflowId());
+        if (wf.isEmpty()) {
+            return end(e, EnrollmentStatus.FAILED, Kind.FAILED, "workflow '" + e.workflowId() + "' was deleted", now);
+        }
+        if (!wf.get().enabled()) {
+            ports.enrollments().rearm(new DueStep(e.tenantId(), e.id(), e.seq(), e.dueAt()),
+                    now.plus(settings.disabledRecheck()));
+            return StepOutcome.HELD;
+        }
+        Optional<RecordView> view = ports.records().view(e.tenantId(), e.record());
+        if (view.isEmpty()) {
+            return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted", now);
+        }
+        CrmRecord record = view.get().record();
+        ObjectType schema = new TenantSchemas(ports.definitions(), e.tenantId()).objectType(record.objectType())
+                .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
+        return apply(e, decider.decide(e, wf.get(), record, schema, now), now);
+    }
+
+    private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {
+        List<HistoryEntry> history = d.history();
+        if (d.email() != null) {
+            String messageId = effects.once(e.tenantId(), StepDecider.effectKey(e), now,
+                    () -> ports.mailer().send(d.email()));
+            history = withResult(history, "message id " + messageId);
+        }
+        List<Write> writes = new ArrayList<>();
+        writes.add(new Write.PutEnrollment(d.next(), e.version()));
+        history.forEach(h -> writes.add(new Write.AppendHistory(e.tenantId(), h)));
+        writes.addAll(d.writes());
+        try {
+            ports.writer().commit(writes);
+        } catch (ConflictException conflict) {
+            if (movedOn(e)) {
+                return StepOutcome.STALE;
+            }
+            throw conflict; // a record changed under us: the redelivery decides again on fresh reads
+        }
+        publisher.publishCommitted(d.events());
+        if (d.next().status() == EnrollmentStatus.ACTIVE) {
+            ports.steps().send(List.of(d.next().stepMessage()));
+        }
+        return StepOutcome.EXECUTED;
+    }
+
+    private boolean movedOn(Enrollment e) {
+        return ports.enrollments().enrollment(e.tenantId(), e.id()).map(now -> now.seq() != e.seq()).orElse(true);
+    }
+
+    private StepOutcome end(Enrollment e, EnrollmentStatus status, Kind kind, String why, Instant now) {
+        var entry = new HistoryEntry(e.id(), e.historySize(), now, kind, null, why);
+        var decision = new StepDecision(e.advance(status, null, null, now, 1), List.of(), List.of(entry), List.of(), null);
+        return apply(e, decision, now);
+    }
+
+    /** The line that records the action gets the effect's result, so the history shows what was sent. */
+    private static List<HistoryEntry> withResult(List<HistoryEntry> history, String result) {
+        List<HistoryEntry> out = new ArrayList<>(history);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            HistoryEntry h = out.get(i);
+            if (h.kind() == Kind.ACTION_EXECUTED) {
+                out.set(i, new HistoryEntry(h.enrollmentId(), h.index(), h.at(), h.kind(), h.actionId(),
+                        h.detail() + " (" + result + ")"));
+                break;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.filter.Filters;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.Tenant;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.Write;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reacts to one CRM event (R-WF-2, R-WF-3): finds the workflows on the record's object type
+ * through the trigger index, evaluates their criteria, and enrolls the record in each that
+ * matches. The enrollment and the record's slot in the workflow are written together with a
+ * condition, so a redelivered event or two handlers racing on one record enroll it once.
+ * Thread-safe.
+ */
+public final class TriggerEngine {
+    private final Ports ports;
+    private final EngineSettings settings;
+
+    public TriggerEngine(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+    }
+
+    /** @return the enrollments this event created (empty when none matched or all existed) */
+    public List<Enrollment> onEvent(CrmEvent event, Instant now) {
+        Tenant tenant = ports.definitions().tenant(event.tenantId())
+                .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " names tenant '"
+                        + event.tenantId() + "', which does not exist"));
+        var schemas = new TenantSchemas(ports.definitions(), tenant.id());
+        String type = event.record().objectType();
+        ObjectType schema = schemas.objectType(type)
+                .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " is about object type '"
+                        + type + "', which tenant '" + tenant.id() + "' does not have"));
+        RecordView view = ports.records().view(tenant.id(), event.record())
+                .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " is about record "
+                        + event.record() + ", which does not exist"));
+        List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
+
+        List<Enrollment> created = new ArrayList<>();
+        for (WorkflowDefinition wf : ports.definitions().triggeredWorkflows(tenant.id(), type)) {
+            if (view.enrolledWorkflows().contains(wf.id())) {
+                continue;
+            }
+            var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
+            if (Filters.matches(wf.trigger().criteria(), context)) {
+                enroll(wf, event, now).ifPresent(created::add);
+            }
+        }
+        List<StepMessage> first = created.stream()
+                .filter(e -> e.status() == EnrollmentStatus.ACTIVE)
+                .map(Enrollment::stepMessage)
+                .toList();
+        if (!first.isEmpty()) {
+            ports.steps().send(first);
+        }
+        return created;
+    }
+
+    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, CrmEvent event, Instant now) {
+        boolean empty = wf.firstActionId() == null;
+        var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), event.record()), wf.id(), wf.version(),
+                event.record(), empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
+                empty ? null : now.plus(settings.watchdog()), now, now, empty ? 2 : 1, 1);
+        List<Write> writes = new ArrayList<>();
+        writes.add(new Write.PutEnrollment(enrollment, 0));
+        writes.add(new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
+                "met the enrollment criteria on " + event.detailType() + " " + event.eventId())));
+        if (empty) {
+            writes.add(new Write.AppendHistory(wf.tenantId(),
+                    new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));
+        }
+        try {
+            ports.writer().commit(writes);
+            return java.util.Optional.of(enrollment);
+        } catch (ConflictException alreadyEnrolled) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.crmflow.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.model.CrmEvent;
+import java.util.Map;
+
+/**
+ * Encodes CRM events as bus detail documents and decodes them from the envelopes the bus
+ * delivers to queues ({@code {"detail-type": …, "source": …, "detail": {…}}}). Stateless.
+ */
+public final class EventCodec {
+    private static final Map<String, Class<? extends CrmEvent>> TYPES = Map.of(
+            CrmEvent.RecordCreated.DETAIL_TYPE, CrmEvent.RecordCreated.class,
+            CrmEvent.PropertiesChanged.DETAIL_TYPE, CrmEvent.PropertiesChanged.class,
+            CrmEvent.ActivityLogged.DETAIL_TYPE, CrmEvent.ActivityLogged.class);
+
+    private EventCodec() {
+    }
+
+    public static String detail(CrmEvent event) {
+        return Json.write(event);
+    }
+
+    public static CrmEvent fromDetail(String detailType, JsonNode detail) {
+        Class<? extends CrmEvent> type = TYPES.get(detailType);
+        if (type == null) {
+            throw new JsonInputException("/detail-type", "unknown detail-type '" + detailType + "'; expected one of "
+                    + TYPES.keySet().stream().sorted().toList());
+        }
+        if (detail == null || !detail.isObject()) {
+            throw new JsonInputException("/detail", "detail must be a JSON object");
+        }
+        try {
+            return Json.read(detail, type);
+        } catch (JsonInputException e) {
+            throw new JsonInputException("/detail" + (e.pointer().equals("/") ? "" : e.pointer()), e.getMessage());
+        }
+    }
+
+    public static CrmEvent fromDetail(String detailType, String detailJson) {
+        return fromDetail(detailType, Json.tree(detailJson));
+    }
+
+    /** Decodes the envelope an EventBridge rule delivers to an SQS target. */
+    public static CrmEvent fromEnvelope(String envelopeJson) {
+        JsonNode envelope = Json.tree(envelopeJson);
+        if (envelope == null || !envelope.isObject()) {
+            throw new JsonInputException("/", "expected an event envelope (a JSON object)");
+        }
+        JsonNode detailType = envelope.get("detail-type");
+        if (detailType == null || !detailType.isTextual()) {
+            throw new JsonInputException("/detail-type", "the envelope has no detail-type");
+        }
+        return fromDetail(detailType.asText(), envelope.get("detail"));
+    }
+}
