@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmflow.store.EffectLedger.Claim;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,15 @@ public abstract class EffectLedgerContract extends StoreContract {
 
         assertThat(stores.effects().claim(T, KEY, NOW, CLAIM_ENDS)).isEqualTo(new Claim.AlreadyDone("done"));
         assertThat(stores.effects().result(T, "never-claimed")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-RUN-5 of attempts racing for one effect, exactly one acquires it")
+    void claim_racingAttempts_exactlyOneAcquires() throws Exception {
+        List<Claim> claims = Racing.race(8, () -> stores.effects().claim(T, KEY, NOW, CLAIM_ENDS));
+
+        assertThat(claims).filteredOn(c -> c instanceof Claim.Acquired).hasSize(1);
+        assertThat(claims).filteredOn(c -> c instanceof Claim.InProgress).hasSize(7);
     }
 
     @Test

@@ -69,6 +69,23 @@ public abstract class RecordStoreContract extends StoreContract {
     }
 
     @Test
+    void records_moreThanOneBatch_areAllFound() {
+        List<Write> first = new ArrayList<>();
+        List<Write> second = new ArrayList<>();
+        List<RecordRef> asked = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            (i < 65 ? first : second).add(create(contactRecord("c" + i)));
+            asked.add(contact("c" + (129 - i)));
+        }
+        asked.add(70, contact("missing"));
+        stores.writer().commit(first);
+        stores.writer().commit(second);
+
+        assertThat(stores.records().records(T, asked)).extracting(CrmRecord::id)
+                .containsExactlyElementsOf(asked.stream().map(RecordRef::id).filter(id -> !id.equals("missing")).toList());
+    }
+
+    @Test
     void recordsOfType_pagesInIdOrder_onlyThatTypeAndTenant() {
         for (String id : List.of("c5", "c1", "c7", "c3", "c2", "c6", "c4")) {
             commit(create(contactRecord(id)));

@@ -120,6 +120,23 @@ public abstract class TransactionalWriterContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("R-RUN-5 of commits racing to create one record, exactly one wins; the rest conflict")
+    void commit_racingCreates_exactlyOneWins() throws Exception {
+        List<String> outcomes = Racing.race(6, () -> {
+            try {
+                commit(create(contactRecord("c1")));
+                return "written";
+            } catch (ConflictException e) {
+                return "conflict at " + e.writeIndex();
+            }
+        });
+
+        assertThat(outcomes).containsOnlyOnce("written");
+        assertThat(outcomes).filteredOn(o -> !o.equals("written")).containsOnly("conflict at 0");
+        assertThat(stores.records().record(T, contact("c1"))).contains(contactRecord("c1"));
+    }
+
+    @Test
     void commit_ofNothing_doesNothing() {
         stores.writer().commit(List.of());
 
