@@ -49,7 +49,10 @@ final class Paging {
     }
 
     /**
-     * @param query     the query without limit or start key; its partition is {@code partition}
+     * One page of {@code limit} items after {@code cursor}.
+     *
+     * @param query     the query, without limit or start key
+     * @param partition the partition {@code query} reads: a cursor from any other is refused
      */
     static <T> Page<T> page(DynamoDbClient client, QueryRequest query, Shape shape, String partition, String cursor,
                             int limit, Function<Map<String, AttributeValue>, T> decode) {
