@@ -25,11 +25,12 @@ public interface DefinitionStore {
     /** One saved version of a workflow. */
     Optional<WorkflowDefinition> workflowVersion(String tenantId, String workflowId, long version);
 
+    /** The tenant's workflows in id order, a page at a time. */
     Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit);
 
     /**
      * The enabled workflows on {@code objectType} that have enrollment criteria: the trigger
-     * index, one Query, never a pass over every workflow.
+     * index, one Query, never a pass over every workflow. In id order.
      */
     List<WorkflowDefinition> triggeredWorkflows(String tenantId, String objectType);
 
@@ -37,5 +38,6 @@ public interface DefinitionStore {
 
     Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId);
 
+    /** In id order. */
     List<Pipeline> pipelines(String tenantId, String objectType);
 }

@@ -26,12 +26,25 @@ public interface EffectLedger {
         }
     }
 
+    /**
+     * Claims the effect for this attempt. Times are kept to the millisecond.
+     *
+     * @param now       when the attempt starts: an earlier claim that expired before it is taken over
+     * @param expiresAt until when this claim blocks other attempts (it still holds at that instant)
+     */
     Claim claim(String tenantId, String key, Instant now, Instant expiresAt);
 
+    /**
+     * Records that the claimed effect was made.
+     *
+     * @param result what the effect returned (a message id, a response); "" when nothing
+     * @throws IllegalStateException when the effect was never claimed
+     */
     void complete(String tenantId, String key, String result);
 
-    /** Gives the claim up after a failed effect, so a retry may make it. */
+    /** Gives an in-progress claim up after a failed effect, so a retry may make it; a completed effect stays so. */
     void release(String tenantId, String key);
 
+    /** The result of a completed effect; empty while it is in progress or was never claimed. */
     Optional<String> result(String tenantId, String key);
 }

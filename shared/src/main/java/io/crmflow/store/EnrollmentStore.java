@@ -21,12 +21,16 @@ public interface EnrollmentStore {
     /** A workflow's enrollments, newest first. */
     Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit);
 
-    /** Non-terminal enrollments whose {@code dueAt} is at or before {@code now}, oldest first, across tenants. */
+    /**
+     * Non-terminal enrollments whose {@code dueAt} is at or before {@code now} (to the
+     * millisecond), oldest first, across tenants.
+     */
     List<DueStep> dueSteps(Instant now, int limit);
 
     /**
      * Moves a due step's time forward, only if the enrollment is still at {@code step.seq()}:
      * the sweeper calls it after re-sending a step message so it is not re-sent every sweep.
+     * The stored enrollment becomes {@link Enrollment#rearmed}: new {@code dueAt}, version + 1.
      *
      * @return false when the enrollment has moved on (nothing changed)
      */

@@ -10,6 +10,9 @@ import java.util.Set;
  * and the workflows it was ever enrolled in. The DynamoDB adapter reads all of it with one
  * Query on the record's partition, so the trigger handler learns in that one read which
  * workflows it need not try again.
+ *
+ * @param associations each seen from this record ({@code from} is this record), ordered by the
+ *                     other record's object type, then id
  */
 public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
                          Set<String> enrolledWorkflows) {

@@ -52,7 +52,9 @@ public sealed interface Write {
     /**
      * Saves a workflow version: the current definition (conditional on {@code expectedVersion},
      * 0 for a new workflow), an immutable copy of this version, and its trigger-index entry
-     * (present only while enabled with criteria).
+     * (present only while enabled with criteria). Every save needs a version not saved before,
+     * and a workflow keeps the object type it was created with (the trigger index is keyed by
+     * it); a save breaking either rule fails like a stale one.
      */
     record PutWorkflow(WorkflowDefinition workflow, long expectedVersion) implements Write {
     }

@@ -1,0 +1,100 @@
+package io.crmflow.aws.dynamodb;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.Tenant;
+import io.crmflow.store.DefinitionStore;
+import io.crmflow.store.Page;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Tenants and definitions from the single table: each by key, a tenant's workflows through
+ * {@code gsi1}, and the workflows an object type's events may trigger from the trigger index,
+ * one Query on its partition.
+ *
+ * <p>Thread-safe: holds only the (thread-safe) client and the table name.
+ */
+public final class DynamoDbDefinitionStore implements DefinitionStore {
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbDefinitionStore(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.table = tableName;
+    }
+
+    @Override
+    public Optional<Tenant> tenant(String tenantId) {
+        return get(Keys.tenant(tenantId), Keys.TENANT_SK, Tenant.class);
+    }
+
+    @Override
+    public Optional<ObjectType> customObjectType(String tenantId, String name) {
+        return get(Keys.tenant(tenantId), Keys.objectTypeSk(name), ObjectType.class);
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> workflow(String tenantId, String workflowId) {
+        return get(Keys.workflow(tenantId, workflowId), Keys.CURRENT_SK, WorkflowDefinition.class);
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> workflowVersion(String tenantId, String workflowId, long version) {
+        return get(Keys.workflow(tenantId, workflowId), Keys.workflowVersionSk(version), WorkflowDefinition.class);
+    }
+
+    @Override
+    public Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit) {
+        String partition = Keys.workflows(tenantId);
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
+                .build();
+        return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit,
+                item -> DefinitionCodec.read(item, WorkflowDefinition.class));
+    }
+
+    @Override
+    public List<WorkflowDefinition> triggeredWorkflows(String tenantId, String objectType) {
+        return partition(Keys.triggers(tenantId, objectType), WorkflowDefinition.class);
+    }
+
+    @Override
+    public Optional<CrmList> list(String tenantId, String listId) {
+        return get(Keys.list(tenantId, listId), Keys.LIST_DEFINITION_SK, CrmList.class);
+    }
+
+    @Override
+    public Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId) {
+        return get(Keys.pipelines(tenantId, objectType), pipelineId, Pipeline.class);
+    }
+
+    @Override
+    public List<Pipeline> pipelines(String tenantId, String objectType) {
+        return partition(Keys.pipelines(tenantId, objectType), Pipeline.class);
+    }
+
+    private <T> Optional<T> get(String pk, String sk, Class<T> type) {
+        var response = client.getItem(b -> b.tableName(table).key(Items.key(pk, sk)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(DefinitionCodec.read(response.item(), type)) : Optional.empty();
+    }
+
+    private <T> List<T> partition(String pk, Class<T> type) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(pk)))
+                .build();
+        return Paging.all(client, query).stream()
+                .map((Map<String, AttributeValue> item) -> DefinitionCodec.read(item, type)).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package io.crmflow.aws.dynamodb;
+
+import io.crmflow.store.EffectLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The effect ledger as one item per effect: a conditional put claims it (when absent, or when
+ * a previous claim is still in progress but has expired), an update records the result, a
+ * conditional delete gives up a claim. The table's TTL removes entries a week after their
+ * claim, long after any redelivery of the step that made them.
+ *
+ * <p>Thread-safe: holds only the (thread-safe) client and the table name; races between
+ * attempts are settled by DynamoDB's conditions.
+ */
+public final class DynamoDbEffectLedger implements EffectLedger {
+    static final Duration RETENTION = Duration.ofDays(7);
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String DONE = "DONE";
+    /** A claim lost to a release between our put and our read is simply tried again, a few times. */
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbEffectLedger(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.table = tableName;
+    }
+
+    private static Map<String, AttributeValue> key(String tenantId, String key) {
+        return Items.key(Keys.effect(tenantId, key), Keys.EFFECT_SK);
+    }
+
+    @Override
+    public Claim claim(String tenantId, String key, Instant now, Instant expiresAt) {
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            if (tryClaim(tenantId, key, now, expiresAt)) {
+                return new Claim.Acquired();
+            }
+            Optional<Map<String, AttributeValue>> held = get(tenantId, key);
+            if (held.isPresent()) {
+                return DONE.equals(Items.str(held.get(), "status"))
+                        ? new Claim.AlreadyDone(Items.str(held.get(), "result"))
+                        : new Claim.InProgress(Instant.ofEpochMilli(Items.num(held.get(), "claimExpiresAt")));
+            }
+        }
+        throw new IllegalStateException("effect " + key + " is being claimed and released too fast to settle");
+    }
+
+    private boolean tryClaim(String tenantId, String key, Instant now, Instant expiresAt) {
+        Map<String, AttributeValue> item = key(tenantId, key);
+        item.put("tenantId", Items.s(tenantId));
+        item.put("effectKey", Items.s(key));
+        item.put("status", Items.s(IN_PROGRESS));
+        item.put("claimExpiresAt", Items.n(expiresAt.toEpochMilli()));
+        item.put(Keys.EXPIRES_AT, Items.n(now.plus(RETENTION).getEpochSecond()));
+        try {
+            client.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR (#status = :inProgress AND #claimEnds < :now)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status", "#claimEnds", "claimExpiresAt"))
+                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS),
+                            ":now", Items.n(now.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void complete(String tenantId, String key, String result) {
+        if (result == null) {
+            throw new IllegalArgumentException("an effect's result is required; use \"\" when it returned nothing");
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(tenantId, key))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .updateExpression("SET #status = :done, #result = :result REMOVE #claimEnds")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status", "#result", "result",
+                            "#claimEnds", "claimExpiresAt"))
+                    .expressionAttributeValues(Map.of(":done", Items.s(DONE), ":result", Items.s(result))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("effect " + key + " was never claimed, so it cannot be completed", e);
+        }
+    }
+
+    /** Only an in-progress claim is given up: a completed effect must stay completed. */
+    @Override
+    public void release(String tenantId, String key) {
+        try {
+            client.deleteItem(b -> b.tableName(table).key(key(tenantId, key))
+                    .conditionExpression("#status = :inProgress")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException e) {
+            // Done, or never claimed: nothing to give up.
+        }
+    }
+
+    @Override
+    public Optional<String> result(String tenantId, String key) {
+        return get(tenantId, key).filter(item -> DONE.equals(Items.str(item, "status")))
+                .map(item -> Items.str(item, "result"));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String tenantId, String key) {
+        var response = client.getItem(b -> b.tableName(table).key(key(tenantId, key)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+}

@@ -1,0 +1,96 @@
+package io.crmflow.aws.dynamodb;
+
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.HistoryEntry;
+import io.crmflow.model.RecordRef;
+import io.crmflow.store.DueStep;
+import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Enrollments from the single table: by key; by record through its slot item; a workflow's
+ * enrollments through {@code gsi1}; history from the enrollment's own partition; due steps
+ * from the sharded {@code due} index.
+ *
+ * <p>Thread-safe: holds only the (thread-safe) client and the table name.
+ */
+public final class DynamoDbEnrollmentStore implements EnrollmentStore {
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbEnrollmentStore(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.table = tableName;
+    }
+
+    @Override
+    public Optional<Enrollment> enrollment(String tenantId, String enrollmentId) {
+        return get(EnrollmentCodec.key(tenantId, enrollmentId)).map(EnrollmentCodec::enrollment);
+    }
+
+    @Override
+    public Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record) {
+        return get(EnrollmentCodec.slotKey(tenantId, workflowId, record))
+                .flatMap(slot -> enrollment(tenantId, EnrollmentCodec.slotEnrollmentId(slot)));
+    }
+
+    @Override
+    public Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit) {
+        String partition = Keys.enrollment(tenantId, enrollmentId);
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :history)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(partition), ":history", Items.s(Keys.HISTORY_PREFIX)))
+                .build();
+        return Paging.page(client, query, Paging.Shape.TABLE, partition, cursor, limit, EnrollmentCodec::historyEntry);
+    }
+
+    @Override
+    public Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit) {
+        String partition = Keys.enrollmentsOf(tenantId, workflowId);
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1).scanIndexForward(false)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
+                .build();
+        return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit, EnrollmentCodec::enrollment);
+    }
+
+    @Override
+    public List<DueStep> dueSteps(Instant now, int limit) {
+        return DueIndex.due(client, table, Keys::dueStepShard, now, limit).stream()
+                .map(EnrollmentCodec::dueStep).toList();
+    }
+
+    /** Changes only the due time (and the version, so a handler holding the old one re-reads). */
+    @Override
+    public boolean rearm(DueStep step, Instant newDue) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(EnrollmentCodec.key(step.tenantId(), step.enrollmentId()))
+                    .conditionExpression("#seq = :seq AND attribute_exists(#duePk)")
+                    .updateExpression("SET #dueSk = :dueSk, #dueAt = :dueAt ADD #version :one")
+                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK,
+                            "#dueAt", "dueAt", "#version", "version"))
+                    .expressionAttributeValues(Map.of(":seq", Items.n(step.seq()),
+                            ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())),
+                            ":dueAt", Items.s(newDue.toString()), ":one", Items.n(1))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+}

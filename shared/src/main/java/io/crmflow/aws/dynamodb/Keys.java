@@ -1,0 +1,162 @@
+package io.crmflow.aws.dynamodb;
+
+import io.crmflow.model.RecordRef;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Every key of the single table, in one place (docs/data-model.md draws the same picture).
+ * Ids never contain '#' (the model's id rule keeps it out), so '#' can separate key parts
+ * without escaping. Numbers in sort keys are zero-padded and instants fixed-width so that the
+ * string order DynamoDB sorts by is the numeric or time order.
+ *
+ * <p>Stateless; safe to use from any thread.
+ */
+final class Keys {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+    static final String DUE = "due";
+    static final String DUE_PK = "duePk";
+    static final String DUE_SK = "dueSk";
+    /** The table's time-to-live attribute, in epoch seconds. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    /** Spreads the due index's writes over several partitions; the sweep queries them all. */
+    static final int DUE_SHARDS = 8;
+
+    static final String TENANT_SK = "TENANT";
+    static final String RECORD_SK = "#RECORD";
+    static final String ASSOCIATION_PREFIX = "ASSOC#";
+    static final String LIST_MARKER_PREFIX = "LIST#";
+    static final String SLOT_PREFIX = "SLOT#";
+    static final String LIST_DEFINITION_SK = "#DEF";
+    static final String CURRENT_SK = "#CURRENT";
+    static final String ENROLLMENT_SK = "#ENROLLMENT";
+    static final String HISTORY_PREFIX = "H#";
+    static final String EFFECT_SK = "#EFFECT";
+    static final String EVENT_SK = "#EVENT";
+
+    private static final DateTimeFormatter FIXED_WIDTH_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Keys() {
+    }
+
+    static String tenant(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    static String objectTypeSk(String name) {
+        return "OBJTYPE#" + name;
+    }
+
+    static String record(String tenantId, RecordRef ref) {
+        return "T#" + tenantId + "#R#" + ref.objectType() + "#" + ref.id();
+    }
+
+    static String recordsOfType(String tenantId, String objectType) {
+        return "T#" + tenantId + "#TYPE#" + objectType;
+    }
+
+    static String associationSk(RecordRef to) {
+        return ASSOCIATION_PREFIX + to.objectType() + "#" + to.id();
+    }
+
+    static String listMarkerSk(String listId) {
+        return LIST_MARKER_PREFIX + listId;
+    }
+
+    static String list(String tenantId, String listId) {
+        return "T#" + tenantId + "#LIST#" + listId;
+    }
+
+    static String memberSk(RecordRef member) {
+        return "M#" + member.objectType() + "#" + member.id();
+    }
+
+    static String pipelines(String tenantId, String objectType) {
+        return "T#" + tenantId + "#PIPELINES#" + objectType;
+    }
+
+    static String workflow(String tenantId, String workflowId) {
+        return "T#" + tenantId + "#WF#" + workflowId;
+    }
+
+    static String workflowVersionSk(long version) {
+        return "V#" + String.format("%010d", version);
+    }
+
+    static String workflows(String tenantId) {
+        return "T#" + tenantId + "#WORKFLOWS";
+    }
+
+    static String triggers(String tenantId, String objectType) {
+        return "T#" + tenantId + "#TRIGGERS#" + objectType;
+    }
+
+    static String enrollment(String tenantId, String enrollmentId) {
+        return "T#" + tenantId + "#E#" + enrollmentId;
+    }
+
+    static String enrollmentsOf(String tenantId, String workflowId) {
+        return "T#" + tenantId + "#WF#" + workflowId + "#ENROLLMENTS";
+    }
+
+    static String enrollmentsOfSk(Instant enrolledAt, String enrollmentId) {
+        return FIXED_WIDTH_INSTANT.format(enrolledAt) + "#" + enrollmentId;
+    }
+
+    static String slotSk(String workflowId) {
+        return SLOT_PREFIX + workflowId;
+    }
+
+    static String historySk(long index) {
+        return HISTORY_PREFIX + String.format("%010d", index);
+    }
+
+    static String effect(String tenantId, String key) {
+        return "T#" + tenantId + "#FX#" + key;
+    }
+
+    static String event(String tenantId, String eventId) {
+        return "T#" + tenantId + "#O#" + eventId;
+    }
+
+    static String dueStepPk(String enrollmentId) {
+        return dueStepShard(shard(enrollmentId));
+    }
+
+    static String dueStepShard(int shard) {
+        return "DUE#E#" + shard;
+    }
+
+    static String dueEventPk(String eventId) {
+        return dueEventShard(shard(eventId));
+    }
+
+    static String dueEventShard(int shard) {
+        return "DUE#O#" + shard;
+    }
+
+    /** Millisecond order first, then tenant and id so that equal times still sort the same way everywhere. */
+    static String dueSk(Instant dueAt, String tenantId, String id) {
+        return dueMillis(dueAt) + "#" + tenantId + "#" + id;
+    }
+
+    /** The highest due key at {@code now}: '~' sorts after every character an id may hold. */
+    static String dueUpTo(Instant now) {
+        return dueMillis(now) + "#~";
+    }
+
+    private static String dueMillis(Instant at) {
+        return String.format("%013d", at.toEpochMilli());
+    }
+
+    private static int shard(String id) {
+        return Math.floorMod(id.hashCode(), DUE_SHARDS);
+    }
+}

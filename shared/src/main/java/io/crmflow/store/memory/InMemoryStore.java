@@ -1,0 +1,305 @@
+package io.crmflow.store.memory;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.HistoryEntry;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.Tenant;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.DefinitionStore;
+import io.crmflow.store.DueStep;
+import io.crmflow.store.EffectLedger;
+import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.Outbox;
+import io.crmflow.store.OutboxEntry;
+import io.crmflow.store.Page;
+import io.crmflow.store.RecordStore;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.TransactionalWriter;
+import io.crmflow.store.Write;
+import io.crmflow.store.memory.MemoryState.RecordKey;
+import io.crmflow.store.memory.MemoryState.SlotKey;
+import io.crmflow.store.memory.MemoryState.TenantKey;
+import io.crmflow.store.memory.MemoryState.VersionKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * All six store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
+ * orders, page boundaries and limits (at most 100 items per commit, no item touched twice), so
+ * a test that passes here passes against the table. For unit tests and simulations only:
+ * nothing survives the process.
+ *
+ * <p>Thread-safe by one read-write lock over all the data: reads share it, and every change
+ * (a commit, a ledger claim, a rearm, an outbox removal) holds it exclusively, which is what
+ * makes a commit atomic: its conditions are all checked, then all its writes applied, with no
+ * reader or writer in between. One lock keeps that argument short; the store is not meant to
+ * be fast under contention. Returned values are immutable.
+ */
+public final class InMemoryStore
+        implements RecordStore, DefinitionStore, EnrollmentStore, EffectLedger, Outbox, TransactionalWriter {
+    /** DynamoDB's TransactWriteItems limit, applied here so a too-large commit fails in tests too. */
+    static final int MAX_ITEMS_PER_COMMIT = 100;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final MemoryState s = new MemoryState();
+    private final MemoryWrites writes = new MemoryWrites(s);
+
+    @Override
+    public void commit(List<Write> commit) {
+        MemoryWrites.checkItems(commit, MAX_ITEMS_PER_COMMIT);
+        write(() -> {
+            for (int i = 0; i < commit.size(); i++) {
+                String problem = writes.conflict(commit.get(i));
+                if (problem != null) {
+                    throw new ConflictException(i, "write " + i + " (" + commit.get(i).getClass().getSimpleName()
+                            + "): " + problem);
+                }
+            }
+            commit.forEach(writes::apply);
+            return null;
+        });
+    }
+
+    // --- RecordStore
+
+    @Override
+    public Optional<CrmRecord> record(String tenantId, RecordRef ref) {
+        return read(() -> Optional.ofNullable(s.record(tenantId, ref)));
+    }
+
+    @Override
+    public Optional<RecordView> view(String tenantId, RecordRef ref) {
+        return read(() -> {
+            CrmRecord record = s.record(tenantId, ref);
+            if (record == null) {
+                return Optional.empty();
+            }
+            RecordKey key = new RecordKey(tenantId, ref);
+            List<Association> associations = List.copyOf(MemoryState.sortedOrEmpty(s.associations, key).values());
+            var lists = s.listMarkers.get(key);
+            Set<String> enrolled = new java.util.HashSet<>();
+            s.slots.keySet().stream().filter(k -> k.tenantId().equals(tenantId) && k.ref().equals(ref))
+                    .forEach(k -> enrolled.add(k.workflowId()));
+            return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, enrolled));
+        });
+    }
+
+    @Override
+    public List<CrmRecord> records(String tenantId, List<RecordRef> refs) {
+        return read(() -> {
+            List<CrmRecord> found = new ArrayList<>();
+            for (RecordRef ref : new LinkedHashSet<>(refs)) {
+                Optional.ofNullable(s.record(tenantId, ref)).ifPresent(found::add);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Page<CrmRecord> recordsOfType(String tenantId, String objectType, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.records, new TenantKey(tenantId, objectType)),
+                "records|" + tenantId + "|" + objectType, cursor, limit));
+    }
+
+    // --- DefinitionStore
+
+    @Override
+    public Optional<Tenant> tenant(String tenantId) {
+        return read(() -> Optional.ofNullable(s.tenants.get(tenantId)));
+    }
+
+    @Override
+    public Optional<ObjectType> customObjectType(String tenantId, String name) {
+        return read(() -> Optional.ofNullable(s.objectTypes.get(new TenantKey(tenantId, name))));
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> workflow(String tenantId, String workflowId) {
+        return read(() -> Optional.ofNullable(MemoryState.sortedOrEmpty(s.workflows, tenantId).get(workflowId)));
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> workflowVersion(String tenantId, String workflowId, long version) {
+        return read(() -> Optional.ofNullable(s.workflowVersions.get(new VersionKey(tenantId, workflowId, version))));
+    }
+
+    @Override
+    public Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.workflows, tenantId),
+                "workflows|" + tenantId, cursor, limit));
+    }
+
+    @Override
+    public List<WorkflowDefinition> triggeredWorkflows(String tenantId, String objectType) {
+        return read(() -> List.copyOf(MemoryState.sortedOrEmpty(s.triggers, new TenantKey(tenantId, objectType)).values()));
+    }
+
+    @Override
+    public Optional<CrmList> list(String tenantId, String listId) {
+        return read(() -> Optional.ofNullable(s.lists.get(new TenantKey(tenantId, listId))));
+    }
+
+    @Override
+    public Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId) {
+        return read(() -> Optional.ofNullable(
+                MemoryState.sortedOrEmpty(s.pipelines, new TenantKey(tenantId, objectType)).get(pipelineId)));
+    }
+
+    @Override
+    public List<Pipeline> pipelines(String tenantId, String objectType) {
+        return read(() -> List.copyOf(MemoryState.sortedOrEmpty(s.pipelines, new TenantKey(tenantId, objectType)).values()));
+    }
+
+    // --- EnrollmentStore
+
+    @Override
+    public Optional<Enrollment> enrollment(String tenantId, String enrollmentId) {
+        return read(() -> Optional.ofNullable(s.enrollments.get(new TenantKey(tenantId, enrollmentId))));
+    }
+
+    @Override
+    public Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record) {
+        return read(() -> Optional.ofNullable(s.slots.get(new SlotKey(tenantId, workflowId, record)))
+                .map(id -> s.enrollments.get(new TenantKey(tenantId, id))));
+    }
+
+    @Override
+    public Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(
+                MemoryState.sortedOrEmpty(s.history, new TenantKey(tenantId, enrollmentId)).descendingMap(),
+                "history|" + tenantId + "|" + enrollmentId, cursor, limit));
+    }
+
+    @Override
+    public Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(
+                MemoryState.sortedOrEmpty(s.enrollmentsByWorkflow, new TenantKey(tenantId, workflowId)).descendingMap(),
+                "enrollments|" + tenantId + "|" + workflowId, cursor, limit));
+    }
+
+    @Override
+    public List<DueStep> dueSteps(Instant now, int limit) {
+        MemoryPaging.requireLimit(limit);
+        return read(() -> s.enrollments.values().stream()
+                .filter(e -> !e.status().terminal() && e.dueAt() != null && MemoryState.dueBy(e.dueAt(), now))
+                .sorted(Comparator.comparingLong((Enrollment e) -> e.dueAt().toEpochMilli())
+                        .thenComparing(e -> e.tenantId() + "#" + e.id()))
+                .limit(limit)
+                .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(), e.dueAt()))
+                .toList());
+    }
+
+    @Override
+    public boolean rearm(DueStep step, Instant newDue) {
+        return write(() -> {
+            TenantKey key = new TenantKey(step.tenantId(), step.enrollmentId());
+            Enrollment e = s.enrollments.get(key);
+            if (e == null || e.seq() != step.seq() || e.status().terminal() || e.dueAt() == null) {
+                return false;
+            }
+            Enrollment rearmed = e.rearmed(newDue);
+            s.enrollments.put(key, rearmed);
+            MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()))
+                    .put(MemoryState.enrollmentOrderKey(rearmed), rearmed);
+            return true;
+        });
+    }
+
+    // --- EffectLedger
+
+    @Override
+    public Claim claim(String tenantId, String key, Instant now, Instant expiresAt) {
+        return write(() -> {
+            TenantKey k = new TenantKey(tenantId, key);
+            MemoryState.Effect held = s.effects.get(k);
+            if (held == null || (!held.done() && held.claimExpiresAtMillis() < now.toEpochMilli())) {
+                s.effects.put(k, new MemoryState.Effect(null, expiresAt.toEpochMilli()));
+                return new Claim.Acquired();
+            }
+            return held.done() ? new Claim.AlreadyDone(held.result())
+                    : new Claim.InProgress(Instant.ofEpochMilli(held.claimExpiresAtMillis()));
+        });
+    }
+
+    @Override
+    public void complete(String tenantId, String key, String result) {
+        if (result == null) {
+            throw new IllegalArgumentException("an effect's result is required; use \"\" when it returned nothing");
+        }
+        write(() -> {
+            TenantKey k = new TenantKey(tenantId, key);
+            if (!s.effects.containsKey(k)) {
+                throw new IllegalStateException("effect " + key + " was never claimed, so it cannot be completed");
+            }
+            s.effects.put(k, new MemoryState.Effect(result, 0));
+            return null;
+        });
+    }
+
+    @Override
+    public void release(String tenantId, String key) {
+        write(() -> {
+            TenantKey k = new TenantKey(tenantId, key);
+            MemoryState.Effect held = s.effects.get(k);
+            if (held != null && !held.done()) {
+                s.effects.remove(k);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> result(String tenantId, String key) {
+        return read(() -> Optional.ofNullable(s.effects.get(new TenantKey(tenantId, key)))
+                .map(MemoryState.Effect::result));
+    }
+
+    // --- Outbox
+
+    @Override
+    public List<OutboxEntry> dueEvents(Instant now, int limit) {
+        MemoryPaging.requireLimit(limit);
+        return read(() -> s.outbox.values().stream()
+                .filter(o -> MemoryState.dueBy(o.dueAt(), now))
+                .sorted(Comparator.comparingLong((OutboxEntry o) -> o.dueAt().toEpochMilli())
+                        .thenComparing(o -> o.event().tenantId() + "#" + o.event().eventId()))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public void remove(String tenantId, String eventId) {
+        write(() -> s.outbox.remove(new TenantKey(tenantId, eventId)));
+    }
+
+    private <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> writing) {
+        lock.writeLock().lock();
+        try {
+            return writing.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.crmflow.store.memory;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.HistoryEntry;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.Tenant;
+import io.crmflow.store.OutboxEntry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The in-memory store's data. Listings are kept in maps sorted by the same sort keys the
+ * DynamoDB adapter writes (ids, zero-padded numbers, fixed-width timestamps), so both return
+ * the same order and page at the same places.
+ *
+ * <p>Not thread-safe: {@link InMemoryStore} guards every access with its lock.
+ */
+final class MemoryState {
+    private static final DateTimeFormatter FIXED_WIDTH_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    record TenantKey(String tenantId, String name) {
+    }
+
+    record RecordKey(String tenantId, RecordRef ref) {
+    }
+
+    record SlotKey(String tenantId, String workflowId, RecordRef ref) {
+    }
+
+    record VersionKey(String tenantId, String workflowId, long version) {
+    }
+
+    /** An effect-ledger entry; {@code result} is null while in progress. */
+    record Effect(String result, long claimExpiresAtMillis) {
+        boolean done() {
+            return result != null;
+        }
+    }
+
+    final Map<String, Tenant> tenants = new HashMap<>();
+    final Map<TenantKey, ObjectType> objectTypes = new HashMap<>();
+    /** By tenant and object type, then record id. */
+    final Map<TenantKey, NavigableMap<String, CrmRecord>> records = new HashMap<>();
+    /** By record, then "{toType}#{toId}". */
+    final Map<RecordKey, NavigableMap<String, Association>> associations = new HashMap<>();
+    final Map<RecordKey, NavigableSet<String>> listMarkers = new HashMap<>();
+    /** By tenant and list id: the members, as the adapter keeps them beside the list. */
+    final Map<TenantKey, NavigableSet<String>> listMembers = new HashMap<>();
+    final Map<TenantKey, CrmList> lists = new HashMap<>();
+    /** By tenant and object type, then pipeline id. */
+    final Map<TenantKey, NavigableMap<String, Pipeline>> pipelines = new HashMap<>();
+    /** By tenant, then workflow id. */
+    final Map<String, NavigableMap<String, WorkflowDefinition>> workflows = new HashMap<>();
+    final Map<VersionKey, WorkflowDefinition> workflowVersions = new HashMap<>();
+    /** By tenant and object type, then workflow id. */
+    final Map<TenantKey, NavigableMap<String, WorkflowDefinition>> triggers = new HashMap<>();
+    final Map<TenantKey, Enrollment> enrollments = new HashMap<>();
+    /** By tenant and workflow id, then "{enrolledAt fixed width}#{enrollmentId}". */
+    final Map<TenantKey, NavigableMap<String, Enrollment>> enrollmentsByWorkflow = new HashMap<>();
+    final Map<SlotKey, String> slots = new HashMap<>();
+    /** By tenant and enrollment id, then the zero-padded index. */
+    final Map<TenantKey, NavigableMap<String, HistoryEntry>> history = new HashMap<>();
+    final Map<TenantKey, Effect> effects = new HashMap<>();
+    final Map<TenantKey, OutboxEntry> outbox = new HashMap<>();
+
+    static String associationKey(RecordRef to) {
+        return to.objectType() + "#" + to.id();
+    }
+
+    static String memberKey(RecordRef member) {
+        return member.objectType() + "#" + member.id();
+    }
+
+    static String enrollmentOrderKey(Enrollment e) {
+        return FIXED_WIDTH_INSTANT.format(e.enrolledAt()) + "#" + e.id();
+    }
+
+    static String historyKey(long index) {
+        return String.format("%010d", index);
+    }
+
+    static <K, V> NavigableMap<String, V> sortedIn(Map<K, NavigableMap<String, V>> map, K key) {
+        return map.computeIfAbsent(key, k -> new TreeMap<>());
+    }
+
+    static <K> NavigableSet<String> setIn(Map<K, NavigableSet<String>> map, K key) {
+        return map.computeIfAbsent(key, k -> new TreeSet<>());
+    }
+
+    static <K, V> NavigableMap<String, V> sortedOrEmpty(Map<K, NavigableMap<String, V>> map, K key) {
+        NavigableMap<String, V> found = map.get(key);
+        return found == null ? new TreeMap<>() : found;
+    }
+
+    CrmRecord record(String tenantId, RecordRef ref) {
+        return sortedOrEmpty(records, new TenantKey(tenantId, ref.objectType())).get(ref.id());
+    }
+
+    /** Millisecond precision, as the due index's sort key holds it. */
+    static boolean dueBy(Instant dueAt, Instant now) {
+        return dueAt.toEpochMilli() <= now.toEpochMilli();
+    }
+}

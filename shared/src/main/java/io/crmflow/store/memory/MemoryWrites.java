@@ -1,0 +1,223 @@
+package io.crmflow.store.memory;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.Enrollment;
+import io.crmflow.model.Association;
+import io.crmflow.model.RecordRef;
+import io.crmflow.store.OutboxEntry;
+import io.crmflow.store.Write;
+import io.crmflow.store.memory.MemoryState.RecordKey;
+import io.crmflow.store.memory.MemoryState.SlotKey;
+import io.crmflow.store.memory.MemoryState.TenantKey;
+import io.crmflow.store.memory.MemoryState.VersionKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * What each {@link Write} means to the in-memory store: the items it touches (to apply the
+ * DynamoDB adapter's limits on size and on touching an item twice), its condition, and its
+ * effect. Kept item for item in step with the adapter's codecs.
+ *
+ * <p>Not thread-safe: called under {@link InMemoryStore}'s write lock.
+ */
+final class MemoryWrites {
+    private final MemoryState s;
+
+    MemoryWrites(MemoryState state) {
+        this.s = state;
+    }
+
+    /** One string per table item the write touches, equal exactly when the items are the same. */
+    static List<String> items(Write write) {
+        if (write instanceof Write.PutTenant w) {
+            return List.of("tenant|" + w.tenant().id());
+        } else if (write instanceof Write.PutObjectType w) {
+            return List.of("objtype|" + w.tenantId() + "|" + w.type().name());
+        } else if (write instanceof Write.PutRecord w) {
+            return List.of(recordItem(w.record().tenantId(), w.record().ref(), "record"));
+        } else if (write instanceof Write.PutAssociation w) {
+            Association a = w.association();
+            String forward = recordItem(w.tenantId(), a.from(), "assoc|" + a.to());
+            String backward = recordItem(w.tenantId(), a.to(), "assoc|" + a.from());
+            return forward.equals(backward) ? List.of(forward) : List.of(forward, backward);
+        } else if (write instanceof Write.PutListMembership w) {
+            return List.of(recordItem(w.tenantId(), w.member(), "list|" + w.listId()),
+                    "member|" + w.tenantId() + "|" + w.listId() + "|" + w.member());
+        } else if (write instanceof Write.PutList w) {
+            return List.of("listdef|" + w.tenantId() + "|" + w.list().id());
+        } else if (write instanceof Write.PutPipeline w) {
+            return List.of("pipeline|" + w.tenantId() + "|" + w.pipeline().objectType() + "|" + w.pipeline().id());
+        } else if (write instanceof Write.PutWorkflow w) {
+            WorkflowDefinition d = w.workflow();
+            String wf = "workflow|" + d.tenantId() + "|" + d.id();
+            return List.of(wf + "|current", wf + "|v" + d.version(),
+                    "trigger|" + d.tenantId() + "|" + d.objectType() + "|" + d.id());
+        } else if (write instanceof Write.PutEnrollment w) {
+            Enrollment e = w.enrollment();
+            String item = "enrollment|" + e.tenantId() + "|" + e.id();
+            return w.expectedVersion() == 0
+                    ? List.of(item, recordItem(e.tenantId(), e.record(), "slot|" + e.workflowId()))
+                    : List.of(item);
+        } else if (write instanceof Write.AppendHistory w) {
+            return List.of("history|" + w.tenantId() + "|" + w.entry().enrollmentId() + "|" + w.entry().index());
+        } else if (write instanceof Write.EnqueueEvent w) {
+            return List.of("outbox|" + w.event().tenantId() + "|" + w.event().eventId());
+        }
+        throw new IllegalArgumentException("unknown write " + write);
+    }
+
+    /** Refuses what DynamoDB refuses before looking at any condition. */
+    static void checkItems(List<Write> commit, int maxItems) {
+        var firstWriteOfItem = new HashMap<String, Integer>();
+        for (int i = 0; i < commit.size(); i++) {
+            for (String item : items(commit.get(i))) {
+                Integer earlier = firstWriteOfItem.putIfAbsent(item, i);
+                if (earlier != null) {
+                    throw new IllegalArgumentException("writes " + earlier + " and " + i
+                            + " change the same item; a commit may touch each item once");
+                }
+            }
+        }
+        if (firstWriteOfItem.size() > maxItems) {
+            throw new IllegalArgumentException("commit of " + commit.size() + " writes touches "
+                    + firstWriteOfItem.size() + " items; at most " + maxItems + " can change atomically");
+        }
+    }
+
+    private static String recordItem(String tenantId, RecordRef ref, String part) {
+        return "rec|" + tenantId + "|" + ref + "|" + part;
+    }
+
+    /** Why the write's condition fails against the current state, or null when it holds. */
+    String conflict(Write write) {
+        if (write instanceof Write.PutTenant w) {
+            return s.tenants.containsKey(w.tenant().id()) ? "tenant " + w.tenant().id() + " already exists" : null;
+        } else if (write instanceof Write.PutRecord w) {
+            var stored = s.record(w.record().tenantId(), w.record().ref());
+            return versionConflict("record " + w.record().ref(), stored == null ? null : stored.version(),
+                    w.expectedVersion());
+        } else if (write instanceof Write.PutWorkflow w) {
+            return workflowConflict(w);
+        } else if (write instanceof Write.PutEnrollment w) {
+            return enrollmentConflict(w);
+        } else if (write instanceof Write.AppendHistory w) {
+            var entries = MemoryState.sortedOrEmpty(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()));
+            return entries.containsKey(MemoryState.historyKey(w.entry().index()))
+                    ? "history entry " + w.entry().index() + " of enrollment " + w.entry().enrollmentId() + " exists"
+                    : null;
+        }
+        return null;
+    }
+
+    private static String versionConflict(String what, Long storedVersion, long expectedVersion) {
+        if (expectedVersion == 0) {
+            return storedVersion == null ? null : what + " already exists";
+        }
+        return storedVersion != null && storedVersion == expectedVersion
+                ? null : what + " is not at version " + expectedVersion;
+    }
+
+    private String workflowConflict(Write.PutWorkflow w) {
+        WorkflowDefinition d = w.workflow();
+        WorkflowDefinition current = MemoryState.sortedOrEmpty(s.workflows, d.tenantId()).get(d.id());
+        String problem = versionConflict("workflow " + d.id(), current == null ? null : current.version(),
+                w.expectedVersion());
+        if (problem == null && current != null && !current.objectType().equals(d.objectType())) {
+            problem = "workflow " + d.id() + " is based on " + current.objectType() + "; its object type never changes";
+        }
+        if (problem == null && s.workflowVersions.containsKey(new VersionKey(d.tenantId(), d.id(), d.version()))) {
+            problem = "version " + d.version() + " of workflow " + d.id() + " is already saved; a save needs a new version";
+        }
+        return problem;
+    }
+
+    private String enrollmentConflict(Write.PutEnrollment w) {
+        Enrollment e = w.enrollment();
+        Enrollment stored = s.enrollments.get(new TenantKey(e.tenantId(), e.id()));
+        String problem = versionConflict("enrollment " + e.id(), stored == null ? null : stored.version(),
+                w.expectedVersion());
+        if (problem == null && w.expectedVersion() == 0
+                && s.slots.containsKey(new SlotKey(e.tenantId(), e.workflowId(), e.record()))) {
+            problem = "record " + e.record() + " was already enrolled in workflow " + e.workflowId();
+        }
+        return problem;
+    }
+
+    void apply(Write write) {
+        if (write instanceof Write.PutTenant w) {
+            s.tenants.put(w.tenant().id(), w.tenant());
+        } else if (write instanceof Write.PutObjectType w) {
+            s.objectTypes.put(new TenantKey(w.tenantId(), w.type().name()), w.type());
+        } else if (write instanceof Write.PutRecord w) {
+            MemoryState.sortedIn(s.records, new TenantKey(w.record().tenantId(), w.record().objectType()))
+                    .put(w.record().id(), w.record());
+        } else if (write instanceof Write.PutAssociation w) {
+            Association a = w.association();
+            associate(w.tenantId(), a);
+            associate(w.tenantId(), a.reversed());
+        } else if (write instanceof Write.PutListMembership w) {
+            applyMembership(w);
+        } else if (write instanceof Write.PutList w) {
+            s.lists.put(new TenantKey(w.tenantId(), w.list().id()), w.list());
+        } else if (write instanceof Write.PutPipeline w) {
+            MemoryState.sortedIn(s.pipelines, new TenantKey(w.tenantId(), w.pipeline().objectType()))
+                    .put(w.pipeline().id(), w.pipeline());
+        } else if (write instanceof Write.PutWorkflow w) {
+            applyWorkflow(w.workflow());
+        } else if (write instanceof Write.PutEnrollment w) {
+            applyEnrollment(w);
+        } else if (write instanceof Write.AppendHistory w) {
+            MemoryState.sortedIn(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()))
+                    .put(MemoryState.historyKey(w.entry().index()), w.entry());
+        } else if (write instanceof Write.EnqueueEvent w) {
+            s.outbox.put(new TenantKey(w.event().tenantId(), w.event().eventId()), new OutboxEntry(w.event(), w.dueAt()));
+        }
+    }
+
+    private void associate(String tenantId, Association a) {
+        MemoryState.sortedIn(s.associations, new RecordKey(tenantId, a.from()))
+                .put(MemoryState.associationKey(a.to()), a);
+    }
+
+    private void applyMembership(Write.PutListMembership w) {
+        var markers = MemoryState.setIn(s.listMarkers, new RecordKey(w.tenantId(), w.member()));
+        var members = MemoryState.setIn(s.listMembers, new TenantKey(w.tenantId(), w.listId()));
+        if (w.isMember()) {
+            markers.add(w.listId());
+            members.add(MemoryState.memberKey(w.member()));
+        } else {
+            markers.remove(w.listId());
+            members.remove(MemoryState.memberKey(w.member()));
+        }
+    }
+
+    private void applyWorkflow(WorkflowDefinition d) {
+        MemoryState.sortedIn(s.workflows, d.tenantId()).put(d.id(), d);
+        s.workflowVersions.put(new VersionKey(d.tenantId(), d.id(), d.version()), d);
+        NavigableMap<String, WorkflowDefinition> index =
+                MemoryState.sortedIn(s.triggers, new TenantKey(d.tenantId(), d.objectType()));
+        if (d.enabled() && !d.trigger().isManual()) {
+            index.put(d.id(), d);
+        } else {
+            index.remove(d.id());
+        }
+    }
+
+    private void applyEnrollment(Write.PutEnrollment w) {
+        Enrollment e = w.enrollment();
+        TenantKey key = new TenantKey(e.tenantId(), e.id());
+        Enrollment previous = s.enrollments.put(key, e);
+        Map<String, Enrollment> byWorkflow =
+                MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()));
+        if (previous != null) {
+            MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(previous.tenantId(), previous.workflowId()))
+                    .remove(MemoryState.enrollmentOrderKey(previous));
+        }
+        byWorkflow.put(MemoryState.enrollmentOrderKey(e), e);
+        if (w.expectedVersion() == 0) {
+            s.slots.put(new SlotKey(e.tenantId(), e.workflowId(), e.record()), e.id());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.crmflow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.filter.Filter;
+import io.crmflow.model.ListKind;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.PipelineStage;
+import io.crmflow.model.PropertyDefinition;
+import io.crmflow.model.PropertyType;
+import io.crmflow.model.Tenant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@link DefinitionStore} and the definition writes: tenants, object types, lists, pipelines, workflows. */
+public abstract class DefinitionStoreContract extends StoreContract {
+
+    @Test
+    void putTenant_isCreatedOnce() {
+        Tenant tenant = new Tenant(T, "Acme", ZoneId.of("Europe/Paris"));
+        commit(new Write.PutTenant(tenant));
+
+        ConflictException e = conflict(new Write.PutTenant(new Tenant(T, "Other", ZoneId.of("UTC"))));
+
+        assertThat(e.writeIndex()).isZero();
+        assertThat(stores.definitions().tenant(T)).contains(tenant);
+        assertThat(stores.definitions().tenant(OTHER_TENANT)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-OBJ-1 a custom object type is stored per tenant and can be replaced")
+    void putObjectType_createsAndReplaces() {
+        ObjectType car = ObjectType.custom("car", List.of());
+        commit(new Write.PutObjectType(T, car));
+        ObjectType carV2 = ObjectType.custom("car", List.of(PropertyDefinition.of("plate", PropertyType.STRING),
+                PropertyDefinition.enumeration("fuel", "petrol", "electric")));
+        commit(new Write.PutObjectType(T, carV2));
+
+        assertThat(stores.definitions().customObjectType(T, "car")).contains(carV2);
+        assertThat(stores.definitions().customObjectType(T, "boat")).isEmpty();
+        assertThat(stores.definitions().customObjectType(OTHER_TENANT, "car")).isEmpty();
+    }
+
+    @Test
+    void putList_andPipelines_areReadBack() {
+        CrmList vip = new CrmList("vip", "VIP", "contact", ListKind.STATIC, null);
+        CrmList customers = new CrmList("customers", "Customers", "contact", ListKind.ACTIVE, customers());
+        Pipeline support = new Pipeline("support", "ticket", "Support",
+                List.of(new PipelineStage("new", "New", true), new PipelineStage("closed", "Closed", false)));
+        Pipeline billing = new Pipeline("billing", "ticket", "Billing", List.of(new PipelineStage("new", "New", true)));
+        commit(new Write.PutList(T, vip), new Write.PutList(T, customers),
+                new Write.PutPipeline(T, support), new Write.PutPipeline(T, billing));
+
+        assertThat(stores.definitions().list(T, "vip")).contains(vip);
+        assertThat(stores.definitions().list(T, "customers")).contains(customers);
+        assertThat(stores.definitions().list(T, "nope")).isEmpty();
+        assertThat(stores.definitions().pipeline(T, "ticket", "support")).contains(support);
+        assertThat(stores.definitions().pipeline(T, "deal", "support")).isEmpty();
+        assertThat(stores.definitions().pipelines(T, "ticket")).containsExactly(billing, support);
+        assertThat(stores.definitions().pipelines(T, "deal")).isEmpty();
+    }
+
+    @Test
+    void putWorkflow_new_keepsCurrentAndVersion_andIsCreatedOnce() {
+        WorkflowDefinition v1 = workflow("wf1", 1, false, customers());
+        commit(new Write.PutWorkflow(v1, 0));
+
+        ConflictException e = conflict(new Write.PutWorkflow(workflow("wf1", 1, true, Filter.NONE), 0));
+
+        assertThat(e.writeIndex()).isZero();
+        assertThat(stores.definitions().workflow(T, "wf1")).contains(v1);
+        assertThat(stores.definitions().workflowVersion(T, "wf1", 1)).contains(v1);
+        assertThat(stores.definitions().workflowVersion(T, "wf1", 2)).isEmpty();
+        assertThat(stores.definitions().workflow(OTHER_TENANT, "wf1")).isEmpty();
+    }
+
+    @Test
+    void putWorkflow_expectedVersion_updatesOnlyFromTheVersionRead_andKeepsOldVersions() {
+        WorkflowDefinition v1 = workflow("wf1", 1, false, customers());
+        WorkflowDefinition v2 = v1.withEnabled(true).withVersion(2);
+        commit(new Write.PutWorkflow(v1, 0));
+        commit(new Write.PutWorkflow(v2, 1));
+
+        assertThat(conflict(new Write.PutWorkflow(v1.withVersion(3), 1)).writeIndex()).isZero();
+        assertThat(conflict(new Write.PutWorkflow(v2, 2)).writeIndex())
+                .as("a save that does not make a new version would overwrite an immutable copy").isZero();
+        assertThat(stores.definitions().workflow(T, "wf1")).contains(v2);
+        assertThat(stores.definitions().workflowVersion(T, "wf1", 1)).contains(v1);
+        assertThat(stores.definitions().workflowVersion(T, "wf1", 2)).contains(v2);
+    }
+
+    @Test
+    void putWorkflow_changingTheObjectType_conflicts() {
+        WorkflowDefinition v1 = workflow("wf1", 1, true, customers());
+        commit(new Write.PutWorkflow(v1, 0));
+        WorkflowDefinition onDeals = new WorkflowDefinition(T, "wf1", "wf1", "deal", 2, true, v1.trigger(),
+                v1.firstActionId(), v1.actions());
+
+        assertThat(conflict(new Write.PutWorkflow(onDeals, 1)).writeIndex()).isZero();
+        assertThat(stores.definitions().triggeredWorkflows(T, "deal")).isEmpty();
+    }
+
+    @Test
+    void workflows_pagesInIdOrder() {
+        for (String id : List.of("w3", "w1", "w5", "w2", "w4")) {
+            commit(new Write.PutWorkflow(workflow(id, 1, false, Filter.NONE), 0));
+        }
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<WorkflowDefinition> page = stores.definitions().workflows(T, cursor, 2);
+            page.items().forEach(w -> ids.add(w.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(ids).containsExactly("w1", "w2", "w3", "w4", "w5");
+        assertThat(pages).isEqualTo(3);
+        assertThat(stores.definitions().workflows(OTHER_TENANT, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-RUN-2 the trigger index holds a workflow exactly while it is on and has criteria")
+    void triggeredWorkflows_followEnablingAndDisabling() {
+        WorkflowDefinition off = workflow("wf1", 1, false, customers());
+        commit(new Write.PutWorkflow(off, 0),
+                new Write.PutWorkflow(workflow("manual", 1, true, Filter.NONE), 0));
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact")).isEmpty();
+
+        WorkflowDefinition on = off.withEnabled(true).withVersion(2);
+        commit(new Write.PutWorkflow(on, 1));
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact")).containsExactly(on);
+        assertThat(stores.definitions().triggeredWorkflows(T, "deal")).isEmpty();
+        assertThat(stores.definitions().triggeredWorkflows(OTHER_TENANT, "contact")).isEmpty();
+
+        WorkflowDefinition renamed = new WorkflowDefinition(T, "wf1", "Renamed", "contact", 3, true, on.trigger(),
+                on.firstActionId(), on.actions());
+        commit(new Write.PutWorkflow(renamed, 2));
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact")).containsExactly(renamed);
+
+        commit(new Write.PutWorkflow(renamed.withEnabled(false).withVersion(4), 3));
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact")).isEmpty();
+    }
+
+    @Test
+    void triggeredWorkflows_manyAreAllReturnedInIdOrder() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = "wf" + (char) ('a' + i);
+            ids.add(id);
+            commit(new Write.PutWorkflow(workflow(id, 1, true, customers()), 0));
+        }
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact"))
+                .extracting(WorkflowDefinition::id).containsExactlyElementsOf(ids);
+    }
+}
