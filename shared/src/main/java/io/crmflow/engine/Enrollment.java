@@ -30,10 +30,6 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
                 nextStatus.terminal() ? null : nextDue, enrolledAt, now, historySize + historyAdded, version + 1);
     }
 
-    public Enrollment rearmed(Instant newDue) {
-        return new Enrollment(tenantId, id, workflowId, workflowVersion, record, status, cursor, seq, newDue,
-                enrolledAt, updatedAt, historySize, version + 1);
-    }
 
     public StepMessage stepMessage() {
         return new StepMessage(tenantId, id, seq);

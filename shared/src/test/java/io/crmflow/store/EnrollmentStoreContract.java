@@ -165,12 +165,15 @@ public abstract class EnrollmentStoreContract extends StoreContract {
         Instant later = NOW.plusSeconds(300);
 
         assertThat(stores.enrollments().rearm(step, later)).isTrue();
-        assertThat(stores.enrollments().enrollment(T, e.id())).contains(e.rearmed(later));
+        assertThat(stores.enrollments().enrollment(T, e.id())).as("the enrollment itself is untouched").contains(e);
         assertThat(stores.enrollments().dueSteps(NOW, 10)).isEmpty();
         assertThat(stores.enrollments().dueSteps(later, 10)).containsExactly(new DueStep(T, e.id(), 1, later));
 
-        Enrollment moved = e.rearmed(later).advance(WAITING, "tag", NOW.plusSeconds(900), NOW, 1);
-        commit(new Write.PutEnrollment(moved, 2));
+        Enrollment moved = e.advance(WAITING, "tag", NOW.plusSeconds(900), NOW, 1);
+        commit(new Write.PutEnrollment(moved, 1));
+        assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(900), 10))
+                .as("a new step puts the index back at the enrollment's own due time")
+                .containsExactly(new DueStep(T, e.id(), 2, NOW.plusSeconds(900)));
         assertThat(stores.enrollments().rearm(step, NOW.plusSeconds(600))).isFalse();
         assertThat(stores.enrollments().enrollment(T, e.id())).contains(moved);
     }

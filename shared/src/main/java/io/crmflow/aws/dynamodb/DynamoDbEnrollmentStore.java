@@ -77,12 +77,12 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
             client.updateItem(b -> b.tableName(table)
                     .key(EnrollmentCodec.key(step.tenantId(), step.enrollmentId()))
                     .conditionExpression("#seq = :seq AND attribute_exists(#duePk)")
-                    .updateExpression("SET #dueSk = :dueSk, #dueAt = :dueAt ADD #version :one")
-                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK,
-                            "#dueAt", "dueAt", "#version", "version"))
+                    // Only the index position moves: dueAt stays the wait's end, and the version stays
+                    // so a step committing meanwhile is not failed by the sweeper's bookkeeping.
+                    .updateExpression("SET #dueSk = :dueSk")
+                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK))
                     .expressionAttributeValues(Map.of(":seq", Items.n(step.seq()),
-                            ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())),
-                            ":dueAt", Items.s(newDue.toString()), ":one", Items.n(1))));
+                            ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -6,6 +6,7 @@ import io.crmflow.engine.HistoryEntry;
 import io.crmflow.model.RecordRef;
 import io.crmflow.store.DueStep;
 import io.crmflow.store.Write;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,8 +66,9 @@ final class EnrollmentCodec {
     }
 
     static DueStep dueStep(Map<String, AttributeValue> item) {
-        return new DueStep(Items.str(item, "tenantId"), Items.str(item, "enrollmentId"), Items.num(item, "seq"),
-                Items.instant(item, "dueAt"));
+        // The index position, which a re-arm moves, leads the due sort key as epoch millis.
+        Instant at = Instant.ofEpochMilli(Long.parseLong(Items.str(item, Keys.DUE_SK).substring(0, 13)));
+        return new DueStep(Items.str(item, "tenantId"), Items.str(item, "enrollmentId"), Items.num(item, "seq"), at);
     }
 
     /** A new enrollment also claims the record's slot in the workflow; both are creates. */

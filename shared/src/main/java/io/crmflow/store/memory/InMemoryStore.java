@@ -194,11 +194,13 @@ public final class InMemoryStore
     public List<DueStep> dueSteps(Instant now, int limit) {
         MemoryPaging.requireLimit(limit);
         return read(() -> s.enrollments.values().stream()
-                .filter(e -> !e.status().terminal() && e.dueAt() != null && MemoryState.dueBy(e.dueAt(), now))
-                .sorted(Comparator.comparingLong((Enrollment e) -> e.dueAt().toEpochMilli())
-                        .thenComparing(e -> e.tenantId() + "#" + e.id()))
+                .filter(e -> !e.status().terminal() && e.dueAt() != null)
+                .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(),
+                        s.sweepAt.getOrDefault(new TenantKey(e.tenantId(), e.id()), e.dueAt())))
+                .filter(d -> MemoryState.dueBy(d.dueAt(), now))
+                .sorted(Comparator.comparingLong((DueStep d) -> d.dueAt().toEpochMilli())
+                        .thenComparing(d -> d.tenantId() + "#" + d.enrollmentId()))
                 .limit(limit)
-                .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(), e.dueAt()))
                 .toList());
     }
 
@@ -210,10 +212,7 @@ public final class InMemoryStore
             if (e == null || e.seq() != step.seq() || e.status().terminal() || e.dueAt() == null) {
                 return false;
             }
-            Enrollment rearmed = e.rearmed(newDue);
-            s.enrollments.put(key, rearmed);
-            MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()))
-                    .put(MemoryState.enrollmentOrderKey(rearmed), rearmed);
+            s.sweepAt.put(key, newDue);
             return true;
         });
     }

@@ -209,6 +209,7 @@ final class MemoryWrites {
         Enrollment e = w.enrollment();
         TenantKey key = new TenantKey(e.tenantId(), e.id());
         Enrollment previous = s.enrollments.put(key, e);
+        s.sweepAt.remove(key);
         Map<String, Enrollment> byWorkflow =
                 MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()));
         if (previous != null) {

@@ -1,0 +1,68 @@
+package io.crmflow.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.crmflow.functions.common.StructuredLog;
+import io.crmflow.functions.common.Wiring;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The HTTP API behind API Gateway: decodes the request, routes it, encodes the answer. */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+    private final StructuredLog log;
+
+    public ApiHandler() {
+        this(Wiring.fromEnv());
+    }
+
+    public ApiHandler(Wiring wiring) {
+        this.router = new Routes(wiring.engine()).router();
+        this.log = wiring.log("api");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiResponse response;
+        try {
+            response = router.route(decode(event));
+        } catch (RuntimeException e) {
+            response = answer(e);
+        }
+        var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
+        if (response.contentType() != null) {
+            builder.withHeaders(Map.of("content-type", response.contentType())).withBody(response.body());
+        }
+        return builder.build();
+    }
+
+    private ApiResponse answer(RuntimeException e) {
+        try {
+            return Problems.from(e);
+        } catch (RuntimeException unexpected) {
+            log.warn("request failed", null, unexpected);
+            return Problems.problem(500, "Internal error", "the request could not be completed; it is safe to retry", null);
+        }
+    }
+
+    private static ApiRequest decode(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                ? event.getRequestContext().getHttp().getMethod() : "GET";
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        return new ApiRequest(method.toUpperCase(Locale.ROOT), event.getRawPath() == null ? "/" : event.getRawPath(),
+                headers, query, body);
+    }
+}

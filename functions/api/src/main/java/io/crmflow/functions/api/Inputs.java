@@ -1,0 +1,50 @@
+package io.crmflow.functions.api;
+
+import io.crmflow.definition.Action;
+import io.crmflow.definition.EnrollmentTrigger;
+import io.crmflow.filter.Filter;
+import io.crmflow.model.Activity;
+import io.crmflow.model.ListKind;
+import io.crmflow.model.PipelineStage;
+import io.crmflow.model.PropertyDefinition;
+import io.crmflow.model.RecordRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the API. Unknown fields are refused, so a typo is reported, not ignored. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    record TenantInput(String id, String name, String timezone) {
+    }
+
+    record ObjectTypeInput(List<PropertyDefinition> properties) {
+    }
+
+    record RecordInput(String id, Map<String, String> properties) {
+    }
+
+    record PropertiesInput(Map<String, String> properties) {
+    }
+
+    record AssociationInput(String objectType, String id, String label) {
+    }
+
+    record ActivityInput(RecordRef record, Activity activity, Instant occurredAt) {
+    }
+
+    record PipelineInput(String label, List<PipelineStage> stages) {
+    }
+
+    record ListInput(String name, String objectType, ListKind kind, Filter filter) {
+    }
+
+    record WorkflowInput(String name, String objectType, Boolean enabled, EnrollmentTrigger trigger,
+                         String firstActionId, List<Action> actions) {
+    }
+
+    record EnabledInput(boolean enabled) {
+    }
+}

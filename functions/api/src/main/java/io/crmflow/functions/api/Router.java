@@ -1,0 +1,61 @@
+package io.crmflow.functions.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Matches a method and path against templates such as {@code /records/{type}/{id}}. Routes are
+ * registered once at start-up; matching is read-only and thread-safe.
+ */
+final class Router {
+    private record Route(String method, String[] segments, BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Router add(String method, String template, BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
+        routes.add(new Route(method, split(template), action));
+        return this;
+    }
+
+    ApiResponse route(ApiRequest request) {
+        String[] path = split(request.path());
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Map<String, String> params = match(route.segments(), path);
+            if (params != null) {
+                pathKnown = true;
+                if (route.method().equals(request.method())) {
+                    return route.action().apply(request, params);
+                }
+            }
+        }
+        return pathKnown
+                ? Problems.problem(405, "Method not allowed", request.method() + " is not allowed on " + request.path(), null)
+                : Problems.problem(404, "Not found", "no route " + request.path(), null);
+    }
+
+    private static Map<String, String> match(String[] template, String[] path) {
+        if (template.length != path.length) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
+            } else if (!t.equals(path[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+    }
+}

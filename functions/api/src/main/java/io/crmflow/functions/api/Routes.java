@@ -1,0 +1,216 @@
+package io.crmflow.functions.api;
+
+import io.crmflow.definition.CrmList;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.Engine;
+import io.crmflow.functions.api.Inputs.ActivityInput;
+import io.crmflow.functions.api.Inputs.AssociationInput;
+import io.crmflow.functions.api.Inputs.EnabledInput;
+import io.crmflow.functions.api.Inputs.ListInput;
+import io.crmflow.functions.api.Inputs.ObjectTypeInput;
+import io.crmflow.functions.api.Inputs.PipelineInput;
+import io.crmflow.functions.api.Inputs.PropertiesInput;
+import io.crmflow.functions.api.Inputs.RecordInput;
+import io.crmflow.functions.api.Inputs.TenantInput;
+import io.crmflow.functions.api.Inputs.WorkflowInput;
+import io.crmflow.json.Json;
+import io.crmflow.model.Association;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.Tenant;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The API's routes (R-RUN-6): each decodes its body, makes one engine call and encodes the
+ * answer. The tenant comes from the {@code x-crmflow-tenant} header for now; authentication
+ * will take it from a token claim instead.
+ */
+final class Routes {
+    static final String TENANT_HEADER = "x-crmflow-tenant";
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
+    private final Engine engine;
+
+    Routes(Engine engine) {
+        this.engine = engine;
+    }
+
+    Router router() {
+        return new Router()
+                .add("POST", "/tenants", (r, p) -> createTenant(r))
+                .add("PUT", "/object-types/{name}", this::putObjectType)
+                .add("POST", "/records/{type}", this::createRecord)
+                .add("GET", "/records/{type}/{id}", (r, p) -> ApiResponse.json(200,
+                        engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
+                .add("PATCH", "/records/{type}/{id}", this::updateRecord)
+                .add("POST", "/records/{type}/{id}/associations", this::associate)
+                .add("POST", "/events", (r, p) -> logActivity(r))
+                .add("PUT", "/pipelines/{type}/{id}", this::putPipeline)
+                .add("GET", "/pipelines/{type}", (r, p) -> ApiResponse.json(200,
+                        Map.of("items", engine.ports().definitions().pipelines(tenant(r), p.get("type")))))
+                .add("PUT", "/lists/{id}", this::putList)
+                .add("PUT", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, true))
+                .add("DELETE", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, false))
+                .add("POST", "/workflows", (r, p) -> saveWorkflow(r, null))
+                .add("PUT", "/workflows/{id}", (r, p) -> saveWorkflow(r, p.get("id")))
+                .add("GET", "/workflows", (r, p) -> ApiResponse.json(200,
+                        engine.ports().definitions().workflows(tenant(r), r.queryParam("cursor"), limit(r))))
+                .add("GET", "/workflows/{id}", (r, p) -> ApiResponse.json(200, workflow(r, p.get("id"))))
+                .add("PATCH", "/workflows/{id}", this::setEnabled)
+                .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
+                        engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
+                                r.queryParam("cursor"), limit(r))))
+                .add("GET", "/enrollments/{id}", (r, p) -> ApiResponse.json(200, engine.ports().enrollments()
+                        .enrollment(tenant(r), p.get("id"))
+                        .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"))))
+                .add("GET", "/enrollments/{id}/history", this::history);
+    }
+
+    private ApiResponse createTenant(ApiRequest r) {
+        TenantInput in = body(r, TenantInput.class);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(in.timezone() == null ? "UTC" : in.timezone());
+        } catch (DateTimeException e) {
+            throw InvalidInputException.of("/timezone", "'" + in.timezone() + "' is not a timezone (e.g. Europe/Paris)");
+        }
+        return ApiResponse.json(201, engine.definitions().createTenant(guard("/id", () -> new Tenant(in.id(),
+                in.name() == null ? in.id() : in.name(), zone))));
+    }
+
+    private ApiResponse putObjectType(ApiRequest r, Map<String, String> p) {
+        ObjectTypeInput in = body(r, ObjectTypeInput.class);
+        ObjectType type = guard("/properties", () -> ObjectType.custom(p.get("name"),
+                in.properties() == null ? java.util.List.of() : in.properties()));
+        return ApiResponse.json(200, engine.definitions().putObjectType(tenant(r), type));
+    }
+
+    private ApiResponse createRecord(ApiRequest r, Map<String, String> p) {
+        RecordInput in = body(r, RecordInput.class);
+        return ApiResponse.json(201, engine.records().create(tenant(r), p.get("type"), in.id(),
+                in.properties() == null ? Map.of() : in.properties(), Origin.api(), engine.clock().instant()));
+    }
+
+    private ApiResponse updateRecord(ApiRequest r, Map<String, String> p) {
+        PropertiesInput in = body(r, PropertiesInput.class);
+        if (in.properties() == null) {
+            throw InvalidInputException.of("/properties", "give the properties to change");
+        }
+        return ApiResponse.json(200, engine.records().update(tenant(r), p.get("type"), p.get("id"), in.properties(),
+                Origin.api(), engine.clock().instant()));
+    }
+
+    private ApiResponse associate(ApiRequest r, Map<String, String> p) {
+        AssociationInput in = body(r, AssociationInput.class);
+        RecordRef to = guard("/", () -> new RecordRef(in.objectType(), in.id()));
+        engine.records().associate(tenant(r), new Association(ref(p.get("type"), p.get("id")), to, in.label()));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse logActivity(ApiRequest r) {
+        ActivityInput in = body(r, ActivityInput.class);
+        if (in.record() == null || in.activity() == null) {
+            throw InvalidInputException.of(in.record() == null ? "/record" : "/activity", "this field is required");
+        }
+        var now = engine.clock().instant();
+        var event = engine.records().logActivity(tenant(r), in.record(), in.activity(),
+                in.occurredAt() == null ? now : in.occurredAt(), Origin.api());
+        return ApiResponse.json(202, Map.of("eventId", event.eventId()));
+    }
+
+    private ApiResponse putPipeline(ApiRequest r, Map<String, String> p) {
+        PipelineInput in = body(r, PipelineInput.class);
+        Pipeline pipeline = guard("/stages", () -> new Pipeline(p.get("id"), p.get("type"),
+                in.label() == null ? p.get("id") : in.label(), in.stages() == null ? java.util.List.of() : in.stages()));
+        return ApiResponse.json(200, engine.definitions().putPipeline(tenant(r), pipeline));
+    }
+
+    private ApiResponse putList(ApiRequest r, Map<String, String> p) {
+        ListInput in = body(r, ListInput.class);
+        CrmList list = guard("/", () -> new CrmList(p.get("id"), in.name(), in.objectType(), in.kind(), in.filter()));
+        return ApiResponse.json(200, engine.definitions().putList(tenant(r), list));
+    }
+
+    private ApiResponse membership(ApiRequest r, Map<String, String> p, boolean member) {
+        engine.definitions().setListMembership(tenant(r), p.get("id"), ref(p.get("type"), p.get("recordId")), member);
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse saveWorkflow(ApiRequest r, String pathId) {
+        WorkflowInput in = body(r, WorkflowInput.class);
+        String id = pathId != null ? pathId : engine.ports().ids().get();
+        WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(tenant(r), id, in.name(), in.objectType(), 0,
+                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions()));
+        return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
+    }
+
+    private ApiResponse setEnabled(ApiRequest r, Map<String, String> p) {
+        EnabledInput in = body(r, EnabledInput.class);
+        return ApiResponse.json(200, engine.definitions().setWorkflowEnabled(tenant(r), p.get("id"), in.enabled()));
+    }
+
+    private ApiResponse history(ApiRequest r, Map<String, String> p) {
+        String tenant = tenant(r);
+        engine.ports().enrollments().enrollment(tenant, p.get("id"))
+                .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"));
+        return ApiResponse.json(200, engine.ports().enrollments().history(tenant, p.get("id"), r.queryParam("cursor"), limit(r)));
+    }
+
+    private WorkflowDefinition workflow(ApiRequest r, String id) {
+        return engine.ports().definitions().workflow(tenant(r), id)
+                .orElseThrow(() -> new NotFoundException("workflow '" + id + "' does not exist"));
+    }
+
+    private String tenant(ApiRequest r) {
+        String tenant = r.header(TENANT_HEADER);
+        if (tenant == null || tenant.isBlank()) {
+            throw InvalidInputException.of("/headers/" + TENANT_HEADER, "name the tenant in the " + TENANT_HEADER + " header");
+        }
+        if (engine.ports().definitions().tenant(tenant).isEmpty()) {
+            throw new NotFoundException("tenant '" + tenant + "' does not exist");
+        }
+        return tenant;
+    }
+
+    private static int limit(ApiRequest r) {
+        String raw = r.queryParam("limit");
+        if (raw == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw InvalidInputException.of("/query/limit", "limit must be a whole number from 1 to " + MAX_PAGE);
+    }
+
+    private static RecordRef ref(String type, String id) {
+        return guard("/", () -> new RecordRef(type, id));
+    }
+
+    private static <T> T body(ApiRequest r, Class<T> type) {
+        if (r.body() == null || r.body().isBlank()) {
+            throw InvalidInputException.of("/", "the request needs a JSON body");
+        }
+        return Json.read(r.body(), type);
+    }
+
+    /** Model constructors refuse bad values with IllegalArgumentException; say where it was. */
+    private static <T> T guard(String pointer, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(pointer, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.crmflow.functions.common;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.crmflow.engine.InvalidMessageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Processes an SQS batch one message at a time and reports partial failures, as Powertools'
+ * batch utility does (its Java module is not available to this build, so this is the small part
+ * of it the handlers need). A failing message never blocks the rest of its batch: it is reported
+ * as a batch item failure and redelivered. A message that cannot succeed (malformed, naming
+ * something that does not exist) is retried once, then dead-lettered with its reason; any
+ * other failure is retried up to {@code maxAttempts}, then dead-lettered. Thread-safe.
+ */
+public final class SqsBatchProcessor {
+    /** A malformed message is tried twice: the second try rules out a passing read-after-write race. */
+    static final int INVALID_MESSAGE_ATTEMPTS = 2;
+    private final DeadLetters deadLetters;
+    private final int maxAttempts;
+    private final Metrics metrics;
+    private final StructuredLog log;
+
+    public interface MessageHandler {
+        void handle(SQSMessage message);
+    }
+
+    public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log) {
+        this.deadLetters = deadLetters;
+        this.maxAttempts = maxAttempts;
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        int processed = 0;
+        int deadLettered = 0;
+        for (SQSMessage message : event.getRecords()) {
+            try {
+                handler.handle(message);
+                processed++;
+            } catch (RuntimeException e) {
+                if (shouldDeadLetter(message, e) && deadLetter(message, e)) {
+                    deadLettered++;
+                } else {
+                    log.warn("message failed; it will be retried", message.getMessageId(), e);
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
+            }
+        }
+        metrics.count("MessagesProcessed", processed);
+        metrics.count("MessagesFailed", failures.size());
+        metrics.count("MessagesDeadLettered", deadLettered);
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private boolean shouldDeadLetter(SQSMessage message, RuntimeException e) {
+        int attempt = receiveCount(message);
+        return attempt >= maxAttempts || (isInvalid(e) && attempt >= INVALID_MESSAGE_ATTEMPTS);
+    }
+
+    private boolean deadLetter(SQSMessage message, RuntimeException e) {
+        try {
+            deadLetters.send(message, reason(e));
+            log.error("message dead-lettered: " + reason(e), message.getMessageId());
+            return true;
+        } catch (RuntimeException sendFailure) {
+            log.warn("could not dead-letter the message; the queue's redrive policy will", message.getMessageId(),
+                    sendFailure);
+            return false;
+        }
+    }
+
+    static boolean isInvalid(RuntimeException e) {
+        return e instanceof InvalidMessageException || e instanceof IllegalArgumentException;
+    }
+
+    static String reason(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static int receiveCount(SQSMessage message) {
+        try {
+            return Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount"));
+        } catch (RuntimeException missing) {
+            return 1;
+        }
+    }
+}

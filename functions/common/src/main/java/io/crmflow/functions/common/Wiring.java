@@ -1,0 +1,57 @@
+package io.crmflow.functions.common;
+
+import io.crmflow.aws.AwsClients;
+import io.crmflow.aws.AwsPorts;
+import io.crmflow.aws.AwsSettings;
+import io.crmflow.engine.Engine;
+import io.crmflow.engine.EngineSettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Builds what a handler needs from its environment, once per Lambda container (clients and
+ * engine are reused across invocations). The only class handlers share that reads the
+ * environment; tests and the local stack call {@link #create} with values of their own.
+ */
+public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters, int maxAttempts, PrintStream out) {
+
+    public static final String DEAD_LETTER_QUEUE_URL = "CRMFLOW_DEAD_LETTER_QUEUE_URL";
+    public static final String MAX_ATTEMPTS = "CRMFLOW_MAX_ATTEMPTS";
+    /** Below the queues' maxReceiveCount (5), so the handler dead-letters with a reason before the redrive does. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 4;
+
+    public static Wiring fromEnv() {
+        Map<String, String> env = System.getenv();
+        AwsSettings settings = AwsSettings.fromEnvironment(env);
+        String dlq = env.get(DEAD_LETTER_QUEUE_URL);
+        int attempts = Integer.parseInt(env.getOrDefault(MAX_ATTEMPTS, Integer.toString(DEFAULT_MAX_ATTEMPTS)));
+        return create(settings, Clock.systemUTC(), dlq, attempts, System.out);
+    }
+
+    public static Wiring create(AwsSettings settings, Clock clock, String deadLetterQueueUrl, int maxAttempts,
+                                PrintStream out) {
+        return create(settings, AwsClients.create(settings), clock, deadLetterQueueUrl, maxAttempts, out);
+    }
+
+    /** For the local stack, whose services listen on an endpoint each. */
+    public static Wiring create(AwsSettings settings, AwsClients clients, Clock clock, String deadLetterQueueUrl,
+                                int maxAttempts, PrintStream out) {
+        Engine engine = Engine.create(AwsPorts.create(settings, clients), clock, EngineSettings.DEFAULTS);
+        DeadLetters deadLetters = deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
+                ? DeadLetters.NONE : new SqsDeadLetters(clients.sqs(), deadLetterQueueUrl);
+        return new Wiring(engine, clients, deadLetters, maxAttempts, out);
+    }
+
+    public SqsBatchProcessor batchProcessor(String function) {
+        return new SqsBatchProcessor(deadLetters, maxAttempts, metrics(function), log(function));
+    }
+
+    public Metrics metrics(String function) {
+        return new Metrics(function, out, engine.clock());
+    }
+
+    public StructuredLog log(String function) {
+        return new StructuredLog(function, out);
+    }
+}

@@ -1,0 +1,35 @@
+package io.crmflow.functions.timer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.crmflow.engine.DueSweeper;
+import io.crmflow.engine.Engine;
+import io.crmflow.functions.common.Metrics;
+import io.crmflow.functions.common.Wiring;
+
+/**
+ * Runs every minute on a schedule: sends the step messages of waits that have ended and of
+ * steps never confirmed, and publishes events a crashed publisher left in the outbox.
+ */
+public final class TimerHandler implements RequestHandler<ScheduledEvent, DueSweeper.Sweep> {
+    private final Engine engine;
+    private final Metrics metrics;
+
+    public TimerHandler() {
+        this(Wiring.fromEnv());
+    }
+
+    public TimerHandler(Wiring wiring) {
+        this.engine = wiring.engine();
+        this.metrics = wiring.metrics("timer");
+    }
+
+    @Override
+    public DueSweeper.Sweep handleRequest(ScheduledEvent event, Context context) {
+        DueSweeper.Sweep sweep = engine.sweeper().sweep(engine.clock().instant());
+        metrics.count("DueStepsSent", sweep.stepsSent());
+        metrics.count("OutboxEventsPublished", sweep.eventsPublished());
+        return sweep;
+    }
+}

@@ -1,0 +1,34 @@
+package io.crmflow.functions.trigger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.crmflow.engine.Engine;
+import io.crmflow.functions.common.SqsBatchProcessor;
+import io.crmflow.functions.common.Wiring;
+import io.crmflow.json.EventCodec;
+
+/**
+ * Receives CRM events that the bus rule put on the trigger queue and enrolls records in the
+ * workflows whose criteria they meet (DESIGN step 2).
+ */
+public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final Engine engine;
+    private final SqsBatchProcessor batch;
+
+    public TriggerHandler() {
+        this(Wiring.fromEnv());
+    }
+
+    public TriggerHandler(Wiring wiring) {
+        this.engine = wiring.engine();
+        this.batch = wiring.batchProcessor("trigger");
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message ->
+                engine.trigger().onEvent(EventCodec.fromEnvelope(message.getBody()), engine.clock().instant()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.crmflow.aws;
+
+import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
+import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
+import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
+import io.crmflow.aws.dynamodb.DynamoDbOutbox;
+import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
+import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
+import io.crmflow.engine.Ports;
+import java.util.UUID;
+
+/** The engine's ports on real AWS services: the one table, the bus, the step queue, SES. */
+public final class AwsPorts {
+    private AwsPorts() {
+    }
+
+    public static Ports create(AwsSettings settings, AwsClients clients) {
+        var db = clients.dynamoDb();
+        String table = settings.tableName();
+        return new Ports(
+                new DynamoDbRecordStore(db, table),
+                new DynamoDbDefinitionStore(db, table),
+                new DynamoDbEnrollmentStore(db, table),
+                new DynamoDbEffectLedger(db, table),
+                new DynamoDbOutbox(db, table),
+                new DynamoDbTransactionalWriter(db, table),
+                new EventBridgeBus(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
+                new SqsStepQueue(clients.sqs(), settings.stepQueueUrl()),
+                new SesMailer(clients.ses(), settings.mailFrom()),
+                () -> UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,93 @@
+package io.crmflow.engine;
+
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.Tenant;
+import io.crmflow.outbound.EventBus;
+import io.crmflow.outbound.Mailer;
+import io.crmflow.outbound.OutgoingEmail;
+import io.crmflow.outbound.StepQueue;
+import io.crmflow.store.memory.InMemoryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine on in-memory ports with a clock the test moves: events and step messages queue up
+ * in memory and {@link #pump()} delivers them, like the trigger and step handlers would.
+ * Not thread-safe; one per test.
+ */
+final class EngineHarness {
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    final InMemoryStore store = new InMemoryStore();
+    final Deque<CrmEvent> events = new ArrayDeque<>();
+    final Deque<StepMessage> steps = new ArrayDeque<>();
+    final List<OutgoingEmail> sent = new ArrayList<>();
+    final List<CrmEvent> published = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    Instant now = START;
+    boolean busDown;
+    final Engine engine;
+
+    EngineHarness() {
+        EventBus bus = list -> {
+            if (busDown) {
+                throw new IllegalStateException("bus unavailable");
+            }
+            events.addAll(list);
+            published.addAll(list);
+        };
+        StepQueue queue = steps::addAll;
+        Mailer mailer = email -> {
+            sent.add(email);
+            return "msg-" + sent.size();
+        };
+        Ports ports = new Ports(store, store, store, store, store, store, bus, queue, mailer,
+                () -> "id-" + ids.incrementAndGet());
+        engine = Engine.create(ports, new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        }, EngineSettings.DEFAULTS);
+    }
+
+    EngineHarness withTenant(String id) {
+        engine.definitions().createTenant(new Tenant(id, id, ZoneId.of("Europe/Paris")));
+        return this;
+    }
+
+    /** Delivers queued events and step messages until none are left. */
+    void pump() {
+        for (int round = 0; round < 10_000 && !(events.isEmpty() && steps.isEmpty()); round++) {
+            if (!events.isEmpty()) {
+                engine.trigger().onEvent(events.poll(), now);
+            } else {
+                engine.step().run(steps.poll(), now);
+            }
+        }
+    }
+
+    /** Moves the clock, runs the sweeper as the timer function would, and pumps. */
+    void advance(Duration by) {
+        now = now.plus(by);
+        engine.sweeper().sweep(now);
+        pump();
+    }
+}
