@@ -151,6 +151,7 @@ public abstract class RecordStoreContract extends StoreContract {
                 new Association(contact("c1"), company, ""),
                 new Association(contact("c1"), deal, "primary"));
         assertThat(c1.staticLists()).containsExactlyInAnyOrder("newsletter", "vip");
+        assertThat(c1.enrolledWorkflows()).as("the slot items read in the same query").containsExactly("wf1");
 
         RecordView d1 = stores.records().view(T, deal).orElseThrow();
         assertThat(d1.associations()).containsExactly(new Association(deal, contact("c1"), "primary"));
