@@ -44,14 +44,14 @@ final class EventBusRegistry {
 
     EventBusRegistry(String region, String accountId) {
         this.arnPrefix = "arn:aws:events:" + region + ":" + accountId + ":";
-        buses.put(DEFAULT_BUS, new Bus(DEFAULT_BUS, arnPrefix + "event-bus/default", Map.of(), new Machine()));
+        buses.put(DEFAULT_BUS, new Bus(DEFAULT_BUS, arnPrefix + "event-bus/default", Map.of(), Machine.builder().build()));
     }
 
     synchronized Bus createBus(String name) {
         if (buses.containsKey(name)) {
             throw new AwsServiceError("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
         }
-        Bus bus = new Bus(name, arnPrefix + "event-bus/" + name, Map.of(), new Machine());
+        Bus bus = new Bus(name, arnPrefix + "event-bus/" + name, Map.of(), Machine.builder().build());
         buses.put(name, bus);
         return bus;
     }
@@ -78,9 +78,8 @@ final class EventBusRegistry {
     synchronized Rule putRule(Rule rule) {
         Bus bus = bus(rule.busName());
         if (rule.eventPattern() != null) {
-            // Checked even for a disabled rule, which never enters the machine.
-            machineFor(Map.of(rule.name(), new Rule(rule.name(), rule.busName(), rule.arn(), rule.eventPattern(),
-                    null, true, null, Map.of())));
+            // Checked even for a disabled rule, which never enters the matching machine.
+            addPattern(Machine.builder().build(), rule);
         }
         Rule existing = bus.rules().get(rule.name());
         Rule stored = existing == null ? rule : rule.withTargets(existing.targets());
@@ -147,17 +146,21 @@ final class EventBusRegistry {
     }
 
     private static Machine machineFor(Map<String, Rule> rules) {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         for (Rule rule : rules.values()) {
             if (rule.enabled() && rule.eventPattern() != null) {
-                try {
-                    machine.addRule(rule.name(), rule.eventPattern());
-                } catch (IOException | RuntimeException e) {
-                    throw new AwsServiceError("InvalidEventPatternException",
-                            "Event pattern is not valid. Reason: " + e.getMessage());
-                }
+                addPattern(machine, rule);
             }
         }
         return machine;
+    }
+
+    /** Event Ruler refuses what EventBridge refuses: empty objects or arrays, non-object patterns, bad JSON. */
+    private static void addPattern(Machine machine, Rule rule) {
+        try {
+            machine.addRule(rule.name(), rule.eventPattern());
+        } catch (IOException | RuntimeException e) {
+            throw new AwsServiceError("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.getMessage());
+        }
     }
 }

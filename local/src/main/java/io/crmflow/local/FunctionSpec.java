@@ -52,12 +52,13 @@ public record FunctionSpec(String logicalId, String handler, Map<String, Templat
                 .or(() -> TemplateNodes.optionalText(globals, "Handler"))
                 .orElseThrow(() -> new IllegalArgumentException("function " + logicalId + " has no Handler"));
         Map<String, TemplateValue> environment = new LinkedHashMap<>();
-        globals.path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> environment.put(e.getKey(), Intrinsics.value(e.getValue())));
-        properties.path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> environment.put(e.getKey(), Intrinsics.value(e.getValue())));
+        // The function's own variables override the globals of the same name, as in SAM.
+        globals.path("Environment").path("Variables").properties()
+                .forEach(e -> environment.put(e.getKey(), Intrinsics.value(e.getValue())));
+        properties.path("Environment").path("Variables").properties()
+                .forEach(e -> environment.put(e.getKey(), Intrinsics.value(e.getValue())));
         List<EventSource> events = new ArrayList<>();
-        properties.path("Events").fields().forEachRemaining(e -> events.add(event(e.getKey(), e.getValue())));
+        properties.path("Events").properties().forEach(e -> events.add(event(e.getKey(), e.getValue())));
         return new FunctionSpec(logicalId, handler, environment, events);
     }
 

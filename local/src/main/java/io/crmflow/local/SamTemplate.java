@@ -30,12 +30,13 @@ public final class SamTemplate {
     private SamTemplate(JsonNode root) {
         JsonNode resources = TemplateNodes.required(root, "Resources");
         JsonNode functionGlobals = root.path("Globals").path("Function");
-        resources.fields().forEachRemaining(e -> {
-            if ("AWS::Events::EventBus".equals(e.getValue().path("Type").asText())) {
-                eventBuses.add(e.getKey());
+        // Buses first: a rule may come before the bus it names.
+        for (Map.Entry<String, JsonNode> resource : resources.properties()) {
+            if ("AWS::Events::EventBus".equals(resource.getValue().path("Type").asText())) {
+                eventBuses.add(resource.getKey());
             }
-        });
-        for (Map.Entry<String, JsonNode> resource : (Iterable<Map.Entry<String, JsonNode>>) resources::fields) {
+        }
+        for (Map.Entry<String, JsonNode> resource : resources.properties()) {
             read(resource.getKey(), resource.getValue(), functionGlobals);
         }
     }

@@ -12,10 +12,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,7 @@ class EventBridgeStandInTest {
     }
 
     private static PutEventsResponse put(PutEventsRequestEntry.Builder... entries) {
-        return stack.eventBridge.putEvents(b -> b.entries(List.of(entries).stream().map(e -> e.build()).toList()));
+        return stack.eventBridge.putEvents(b -> b.entries(Arrays.stream(entries).map(e -> e.build()).toList()));
     }
 
     @Test
@@ -128,7 +130,7 @@ class EventBridgeStandInTest {
     @Test
     void tooManyEntries_failTheWholeRequest() {
         PutEventsRequestEntry.Builder[] eleven = new PutEventsRequestEntry.Builder[11];
-        java.util.Arrays.setAll(eleven, i -> entry("crmflow", "crm.x", "{}"));
+        Arrays.setAll(eleven, i -> entry("crmflow", "crm.x", "{}"));
 
         assertThatThrownBy(() -> put(eleven)).hasMessageContaining("length between 1 and 10");
     }
@@ -153,8 +155,8 @@ class EventBridgeStandInTest {
         String bus = resources.eventBusName();
         String missingQueueArn = resources.queueArn("TriggerQueue") + "-missing";
         stack.eventBridge.putRule(b -> b.name("to-missing").eventBusName(bus).eventPattern("{\"source\":[\"dlq-test\"]}"));
-        stack.eventBridge.putTargets(b -> b.rule("to-missing").eventBusName(bus).targets(t -> t.id("gone")
-                .arn(missingQueueArn).deadLetterConfig(d -> d.arn(resources.queueArn("EventsDeadLetterQueue")))));
+        stack.eventBridge.putTargets(b -> b.rule("to-missing").eventBusName(bus).targets(Target.builder().id("gone")
+                .arn(missingQueueArn).deadLetterConfig(d -> d.arn(resources.queueArn("EventsDeadLetterQueue"))).build()));
 
         PutEventsResponse response = put(entry("dlq-test", "x", "{\"lost\":true}"));
 
@@ -173,7 +175,7 @@ class EventBridgeStandInTest {
         stack.eventBridge.putRule(b -> b.name("to-lambda").eventBusName(bus).eventPattern("{\"source\":[\"x\"]}"));
 
         var response = stack.eventBridge.putTargets(b -> b.rule("to-lambda").eventBusName(bus)
-                .targets(t -> t.id("fn").arn("arn:aws:lambda:eu-west-1:000000000000:function:f")));
+                .targets(Target.builder().id("fn").arn("arn:aws:lambda:eu-west-1:000000000000:function:f").build()));
 
         assertThat(response.failedEntryCount()).isEqualTo(1);
         assertThat(response.failedEntries().get(0).errorMessage()).contains("SQS queues only");

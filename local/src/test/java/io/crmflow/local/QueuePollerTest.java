@@ -37,7 +37,7 @@ class QueuePollerTest {
                 Type: AWS::SQS::Queue
                 Properties:
                   VisibilityTimeout: 1
-              """;
+            """;
 
     @TempDir
     static Path mail;

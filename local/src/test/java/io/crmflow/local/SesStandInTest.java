@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
@@ -51,7 +52,7 @@ class SesStandInTest {
                 .replyToAddresses("support@crmflow.test")
                 .content(c -> c.simple(m -> m.subject(s -> s.data(subject))
                         .body(b -> b.text(t -> t.data("Hello Ada")).html(h -> h.data("<p>Hello <b>Ada</b></p>")))))
-                .emailTags(t -> t.name("workflow").value("wf-1"))
+                .emailTags(MessageTag.builder().name("workflow").value("wf-1").build())
                 .build();
     }
 
