@@ -26,7 +26,8 @@ class TableProvisionerTest {
 
     @BeforeAll
     static void start() {
-        dynamoDbLocal = DynamoDBEmbedded.create();
+        // true disables DynamoDB Local's telemetry, which would otherwise try to reach AWS from a test.
+        dynamoDbLocal = DynamoDBEmbedded.create(true);
         dynamoDb = dynamoDbLocal.dynamoDbClient();
     }
 
