@@ -1,5 +1,7 @@
 package io.crmflow.local;
 
+import io.crmflow.aws.AwsClients;
+
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

@@ -1,5 +1,7 @@
 package io.crmflow.local;
 
+import io.crmflow.aws.AwsClients;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,10 +3,8 @@ package io.crmflow.aws;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,58 +13,68 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients a process needs, built once and shared (they are thread-safe). The
- * URL-connection HTTP client keeps the jars small and the cold start short (no Apache or
- * Netty). With an endpoint override (LocalStack, moto, the local stack) credentials fall back
- * to fixed dummies when none are configured, which emulators accept.
+ * The SDK clients a process needs, built once and shared (they are thread-safe); {@link #close()}
+ * closes all four. Every client names the URL-connection HTTP client: it keeps the Lambda jars
+ * small and the cold start short, and the local classpath carries several HTTP clients that the
+ * SDK would otherwise have to choose between. Against an emulator (an endpoint override) the
+ * credentials are fixed dummies, which emulators accept, so nothing probes for real ones.
  */
-public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge, SesV2Client ses) {
+public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge, SesV2Client ses)
+        implements AutoCloseable {
 
-    /** Endpoint overrides per service; a null one means the service's AWS endpoint. */
+    private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    /** Endpoint overrides per service; all null means the services' AWS endpoints. */
     public record Endpoints(URI dynamoDb, URI sqs, URI eventBridge, URI ses) {
+        /** One endpoint for every service, as an emulator such as LocalStack or moto serves them. */
         public static Endpoints all(URI endpoint) {
             return new Endpoints(endpoint, endpoint, endpoint, endpoint);
-        }
-
-        boolean anyOverride() {
-            return dynamoDb != null || sqs != null || eventBridge != null || ses != null;
         }
     }
 
     public static AwsClients create(AwsSettings settings) {
-        return create(settings.region(), Endpoints.all(settings.endpoint()));
+        return create(Endpoints.all(settings.endpoint()), Region.of(settings.region()));
     }
 
-    public static AwsClients create(String regionName, Endpoints endpoints) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder().build();
-        Region region = Region.of(regionName);
-        AwsCredentialsProvider credentials = credentials(endpoints.anyOverride());
-        var dynamo = DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
-        var sqs = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
-        var events = EventBridgeClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
-        var ses = SesV2Client.builder().httpClient(http).region(region).credentialsProvider(credentials);
-        if (endpoints.dynamoDb() != null) {
-            dynamo.endpointOverride(endpoints.dynamoDb());
-        }
-        if (endpoints.sqs() != null) {
-            sqs.endpointOverride(endpoints.sqs());
-        }
-        if (endpoints.eventBridge() != null) {
-            events.endpointOverride(endpoints.eventBridge());
-        }
-        if (endpoints.ses() != null) {
-            ses.endpointOverride(endpoints.ses());
-        }
-        return new AwsClients(dynamo.build(), sqs.build(), events.build(), ses.build());
+    public static AwsClients create(Endpoints endpoints, Region region) {
+        return new AwsClients(dynamoDb(endpoints.dynamoDb(), region), sqs(endpoints.sqs(), region),
+                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region));
     }
 
-    private static AwsCredentialsProvider credentials(boolean emulated) {
-        if (!emulated) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(DefaultCredentialsProvider.builder().build(),
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+    public static DynamoDbClient dynamoDb(URI endpoint, Region region) {
+        var b = DynamoDbClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(endpoint));
+        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    }
+
+    public static SqsClient sqs(URI endpoint, Region region) {
+        var b = SqsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(endpoint));
+        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    }
+
+    public static EventBridgeClient eventBridge(URI endpoint, Region region) {
+        var b = EventBridgeClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(endpoint));
+        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    }
+
+    public static SesV2Client ses(URI endpoint, Region region) {
+        var b = SesV2Client.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(endpoint));
+        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    }
+
+    private static AwsCredentialsProvider credentials(URI endpoint) {
+        return endpoint == null ? DefaultCredentialsProvider.builder().build() : EMULATOR_CREDENTIALS;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+        sqs.close();
+        eventBridge.close();
+        ses.close();
     }
 }

@@ -1,0 +1,52 @@
+package io.crmflow.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.crmflow.aws.AwsClients;
+import io.crmflow.aws.AwsSettings;
+import io.crmflow.functions.common.Wiring;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds every function the template declares, from its {@code Handler} string, the way the
+ * Lambda runtime would — but through the handler's {@code (Wiring)} constructor, with settings
+ * resolved from the provisioned resources instead of read from a process environment.
+ */
+final class LocalFunctions {
+    private LocalFunctions() {
+    }
+
+    /**
+     * @param parameters values of the template's parameters (e.g. {@code SenderAddress}), which
+     *                   the environment may reference
+     */
+    static Map<String, RequestHandler<?, ?>> build(SamTemplate template, ProvisionedResources resources,
+                                                   Map<String, String> parameters, AwsClients clients, String region,
+                                                   Clock clock, PrintStream out) {
+        Map<String, RequestHandler<?, ?>> handlers = new LinkedHashMap<>();
+        for (FunctionSpec spec : template.functions()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            spec.environment().forEach((name, value) -> env.put(name,
+                    value instanceof TemplateValue.Reference ref && parameters.containsKey(ref.logicalId())
+                            ? parameters.get(ref.logicalId()) : resources.resolve(value)));
+            env.put("AWS_REGION", region);
+            AwsSettings settings = AwsSettings.fromEnvironment(env);
+            int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
+                    Integer.toString(Wiring.DEFAULT_MAX_ATTEMPTS)));
+            Wiring wiring = Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out);
+            handlers.put(spec.logicalId(), instantiate(spec.handler(), wiring));
+        }
+        return handlers;
+    }
+
+    private static RequestHandler<?, ?> instantiate(String handler, Wiring wiring) {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        try {
+            return (RequestHandler<?, ?>) Class.forName(className).getConstructor(Wiring.class).newInstance(wiring);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot build handler " + handler + " with a (Wiring) constructor", e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.crmflow.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.crmflow.aws.AwsClients;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole system on one machine: the resources of {@code template.yaml} provisioned on
+ * embedded DynamoDB Local, ElasticMQ and the EventBridge and SES stand-ins — or on any
+ * AWS-compatible endpoint (LocalStack, moto) when one is given — and the real handlers fed by
+ * queue pollers, a schedule and an HTTP server, as Lambda would feed them.
+ *
+ * <p>Lifecycle: {@link #start} provisions and builds everything; {@link #runInBackground} starts
+ * the pollers, the schedule and the API server; {@link #close} stops all of it. Tests and the
+ * demo drive it synchronously instead with {@link #drain} and {@link #tick}. Thread-safe.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String SENDER = "crmflow@example.com";
+    private static final String TEMPLATE_VISIBILITY_OVERRIDE = "1";
+    private static final int DRAIN_ROUNDS = 200;
+
+    /**
+     * @param endpoint    an AWS-compatible endpoint to use instead of the embedded services; null for embedded
+     * @param fastRetries when true, failed messages come back after one second instead of the
+     *                    template's visibility timeout, so retries and dead-lettering can be watched
+     */
+    public record Options(Path template, Path mailFolder, URI endpoint, String prefix, Clock clock,
+                          boolean fastRetries, PrintStream out) {
+    }
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<String, QueuePoller> pollers = new LinkedHashMap<>();
+    private final Map<String, RequestHandler<?, ?>> handlers;
+    private final ProvisionedResources resources;
+    private final AwsClients clients;
+    private final Mailbox mailbox;
+    private final Clock clock;
+    private final SamTemplate template;
+    private ScheduledExecutorService schedule;
+    private HttpApiServer api;
+
+    private LocalStack(Options options) {
+        this.clock = options.clock();
+        this.template = SamTemplate.load(options.template());
+        AwsClients.Endpoints endpoints;
+        if (options.endpoint() != null) {
+            endpoints = AwsClients.Endpoints.all(options.endpoint());
+            mailbox = new MotoMailbox(options.endpoint());
+        } else {
+            EmbeddedDynamoDb dynamo = closing(EmbeddedDynamoDb.start());
+            EmbeddedSqs sqs = closing(EmbeddedSqs.start(REGION));
+            var deliveryClient = closing(AwsClients.sqs(sqs.endpoint(), Region.of(REGION)));
+            EventBridgeStandIn events = closing(EventBridgeStandIn.start(deliveryClient, REGION, EmbeddedSqs.ACCOUNT_ID, clock));
+            SesStandIn ses = closing(SesStandIn.start(options.mailFolder(), REGION, clock));
+            endpoints = new AwsClients.Endpoints(dynamo.endpoint(), sqs.endpoint(), events.endpoint(), ses.endpoint());
+            mailbox = ses;
+        }
+        clients = closing(AwsClients.create(endpoints, Region.of(REGION)));
+        resources = Provisioner.provisionAll(clients, template, options.prefix(), SENDER);
+        if (options.fastRetries()) {
+            for (QueueSpec queue : template.queues()) {
+                clients.sqs().setQueueAttributes(b -> b.queueUrl(resources.queueUrl(queue.logicalId()))
+                        .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, TEMPLATE_VISIBILITY_OVERRIDE)));
+            }
+        }
+        handlers = LocalFunctions.build(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", ""),
+                clients, REGION, clock, options.out());
+        for (FunctionSpec spec : template.functions()) {
+            for (FunctionSpec.EventSource source : spec.events()) {
+                if (source instanceof FunctionSpec.SqsSource sqsSource) {
+                    RequestHandler<SQSEvent, SQSBatchResponse> handler = handler(spec.logicalId());
+                    var poller = new QueuePoller(clients.sqs(), resources.queueUrl(sqsSource.queueLogicalId()),
+                            event -> handler.handleRequest(event, context(spec.logicalId())),
+                            new QueuePoller.Options(sqsSource.batchSize(), 2, sqsSource.reportBatchItemFailures()));
+                    pollers.put(spec.logicalId(), closing(poller));
+                }
+            }
+        }
+    }
+
+    public static LocalStack start(Options options) {
+        return new LocalStack(options);
+    }
+
+    /** Starts the pollers, the one-minute schedule of the timer and the HTTP API on {@code apiPort} (0: any). */
+    public URI runInBackground(Duration tickEvery) {
+        pollers.values().forEach(QueuePoller::start);
+        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "schedule");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule.scheduleAtFixedRate(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                System.err.println("scheduled tick failed: " + e);
+            }
+        }, tickEvery.toMillis(), tickEvery.toMillis(), TimeUnit.MILLISECONDS);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler = handler(apiFunction());
+        api = closing(HttpApiServer.start(event -> apiHandler.handleRequest(event, context(apiFunction())),
+                EmbeddedSqs.ACCOUNT_ID));
+        return api.endpoint();
+    }
+
+    /** Delivers queued messages to their functions until every queue is empty. */
+    public void drain() {
+        for (int round = 0; round < DRAIN_ROUNDS; round++) {
+            int received = 0;
+            for (QueuePoller poller : pollers.values()) {
+                received += poller.pollUntilIdle(DRAIN_ROUNDS).received();
+            }
+            if (received == 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("queues still busy after " + DRAIN_ROUNDS + " rounds");
+    }
+
+    /** Fires every scheduled function once, as its schedule would. */
+    public void tick() {
+        for (FunctionSpec spec : template.functions()) {
+            if (spec.events().stream().anyMatch(e -> e instanceof FunctionSpec.ScheduleSource)) {
+                RequestHandler<ScheduledEvent, ?> handler = handler(spec.logicalId());
+                ScheduledEvent event = new ScheduledEvent();
+                event.setSource("aws.events");
+                event.setDetailType("Scheduled Event");
+                event.setTime(new org.joda.time.DateTime(clock.millis()));
+                handler.handleRequest(event, context(spec.logicalId()));
+            }
+        }
+    }
+
+    /** Calls the HTTP API function directly, as API Gateway would. */
+    public APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(apiFunction());
+        return handler.handleRequest(request, context(apiFunction()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <I, O> RequestHandler<I, O> handler(String functionLogicalId) {
+        RequestHandler<?, ?> handler = handlers.get(functionLogicalId);
+        if (handler == null) {
+            throw new IllegalArgumentException("the template has no function " + functionLogicalId);
+        }
+        return (RequestHandler<I, O>) handler;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private String apiFunction() {
+        return template.functions().stream()
+                .filter(f -> f.events().stream().anyMatch(e -> e instanceof FunctionSpec.HttpApiSource))
+                .map(FunctionSpec::logicalId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the template has no HTTP API function"));
+    }
+
+    private LocalContext context(String function) {
+        return LocalContext.forInvocation(function, REGION, EmbeddedSqs.ACCOUNT_ID, 1024, Duration.ofSeconds(30), clock);
+    }
+
+    private <T extends AutoCloseable> T closing(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                System.err.println("closing " + closeables.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.crmflow.local.it;
+
+import io.crmflow.local.LocalStack;
+import io.crmflow.local.SettableClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One local stack for the whole integration suite (starting one costs seconds): the embedded
+ * services by default, or the endpoint named by {@code AWS_ENDPOINT_URL} (LocalStack, moto).
+ * Tests keep out of each other's way with tenants of their own. Closed when the JVM exits.
+ */
+final class SharedStack {
+    static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    /** What the handlers log: kept, not printed, so the build output stays readable. */
+    static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
+    private static LocalStack stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            String endpoint = System.getenv("AWS_ENDPOINT_URL");
+            stack = LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"), Path.of("target", "mail"),
+                    endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                    "it" + UUID.randomUUID().toString().substring(0, 8) + "-", CLOCK, true,
+                    new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    static String uniqueTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
