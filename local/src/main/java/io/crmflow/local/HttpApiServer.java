@@ -29,10 +29,11 @@ public final class HttpApiServer implements AutoCloseable {
     private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
     private final HttpApiEvents events;
 
-    private HttpApiServer(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, HttpApiEvents events) {
+    private HttpApiServer(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, HttpApiEvents events,
+                          int port) {
         this.function = function;
         this.events = events;
-        this.server = HttpExchanges.loopbackServer("http-api");
+        this.server = HttpExchanges.loopbackServer("http-api", port);
         server.http().createContext("/", this::handle);
         server.http().start();
     }
@@ -44,7 +45,13 @@ public final class HttpApiServer implements AutoCloseable {
      */
     public static HttpApiServer start(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
                                       String accountId) {
-        return new HttpApiServer(function, new HttpApiEvents(accountId));
+        return start(function, accountId, 0);
+    }
+
+    /** Starts serving on the given loopback port (0: a free one). */
+    public static HttpApiServer start(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
+                                      String accountId, int port) {
+        return new HttpApiServer(function, new HttpApiEvents(accountId), port);
     }
 
     public URI endpoint() {

@@ -34,8 +34,13 @@ final class HttpExchanges {
      * every exchange on one dispatcher thread, so one slow handler would stall every client.
      */
     static Server loopbackServer(String threadName) {
+        return loopbackServer(threadName, 0);
+    }
+
+    /** @param port the loopback port to listen on; 0 for any free one */
+    static Server loopbackServer(String threadName, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, threadName);
                 thread.setDaemon(true);
@@ -44,7 +49,8 @@ final class HttpExchanges {
             server.setExecutor(executor);
             return new Server(server, executor);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port", e);
+            throw new UncheckedIOException("cannot listen on loopback port " + port
+                    + (port == 0 ? "" : " (is something else using it? choose another with --port)"), e);
         }
     }
 

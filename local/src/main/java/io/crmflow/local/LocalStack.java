@@ -101,8 +101,8 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(options);
     }
 
-    /** Starts the pollers, the one-minute schedule of the timer and the HTTP API on {@code apiPort} (0: any). */
-    public URI runInBackground(Duration tickEvery) {
+    /** Starts the pollers, the timer's schedule and the HTTP API on {@code apiPort} (0: any free port). */
+    public URI runInBackground(Duration tickEvery, int apiPort) {
         pollers.values().forEach(QueuePoller::start);
         schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "schedule");
@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
         }, tickEvery.toMillis(), tickEvery.toMillis(), TimeUnit.MILLISECONDS);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler = handler(apiFunction());
         api = closing(HttpApiServer.start(event -> apiHandler.handleRequest(event, context(apiFunction())),
-                EmbeddedSqs.ACCOUNT_ID));
+                EmbeddedSqs.ACCOUNT_ID, apiPort));
         return api.endpoint();
     }
 
