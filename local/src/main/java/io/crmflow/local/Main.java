@@ -42,7 +42,9 @@ public final class Main {
                 false, System.out));
         URI api = stack.runInBackground(Duration.ofSeconds(arguments.tickSeconds()), arguments.port());
         System.out.println("crmflow is running. API: " + api + "  (send the tenant in the x-crmflow-tenant header)");
-        System.out.println("Sent mail is kept in " + mail + " and listed at GET /mail of the SES stand-in.");
+        if (stack.mailbox() instanceof SesStandIn ses) {
+            System.out.println("Sent mail is kept in " + mail + " and listed at " + ses.endpoint() + "/mail");
+        }
         System.out.println("Stop with Ctrl+C.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
