@@ -4,6 +4,7 @@ import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.FilterProblem;
 import io.crmflow.filter.FilterValidator;
+import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.ListKind;
@@ -28,9 +29,11 @@ public final class DefinitionService {
         this.ports = ports;
     }
 
+    /** Creates a tenant with the default lead pipeline every tenant has (R-OBJ-3). */
     public Tenant createTenant(Tenant tenant) {
         try {
-            ports.writer().commit(List.of(new Write.PutTenant(tenant)));
+            ports.writer().commit(List.of(new Write.PutTenant(tenant),
+                    new Write.PutPipeline(tenant.id(), DefaultPipelines.LEAD)));
         } catch (ConflictException e) {
             throw new AlreadyExistsException("tenant '" + tenant.id() + "' already exists");
         }

@@ -74,6 +74,9 @@ public final class StepEngine {
         writes.add(new Write.PutEnrollment(d.next(), e.version()));
         history.forEach(h -> writes.add(new Write.AppendHistory(e.tenantId(), h)));
         writes.addAll(d.writes());
+        if (d.next().status().terminal()) {
+            writes.add(WorkflowCounters.ended(d.next()));
+        }
         try {
             ports.writer().commit(writes);
         } catch (ConflictException conflict) {

@@ -72,11 +72,13 @@ public final class TriggerEngine {
                 empty ? null : now.plus(settings.watchdog()), now, now, empty ? 2 : 1, 1);
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutEnrollment(enrollment, 0));
+        writes.add(WorkflowCounters.enrolled(enrollment));
         writes.add(new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
                 "met the enrollment criteria on " + event.detailType() + " " + event.eventId())));
         if (empty) {
             writes.add(new Write.AppendHistory(wf.tenantId(),
                     new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));
+            writes.add(WorkflowCounters.ended(enrollment));
         }
         try {
             ports.writer().commit(writes);

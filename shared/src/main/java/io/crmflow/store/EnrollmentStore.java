@@ -21,9 +21,13 @@ public interface EnrollmentStore {
     /** A workflow's enrollments, newest first. */
     Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit);
 
+    /** A workflow's counters by name ({@link Write.IncrementCounter}); counters never incremented are absent. */
+    java.util.Map<String, Long> counters(String tenantId, String workflowId);
+
     /**
-     * Non-terminal enrollments whose {@code dueAt} is at or before {@code now} (to the
-     * millisecond), oldest first, across tenants.
+     * Non-terminal enrollments whose place in the due index — their {@code dueAt}, or the time
+     * {@link #rearm} moved it to — is at or before {@code now} (to the millisecond), oldest
+     * first, across tenants. {@link DueStep#dueAt()} is that place.
      */
     List<DueStep> dueSteps(Instant now, int limit);
 

@@ -70,6 +70,13 @@ public sealed interface Write {
     record AppendHistory(String tenantId, HistoryEntry entry) implements Write {
     }
 
+    /**
+     * Adds one to a workflow's counter (enrolled, completed …). Counting in the same commit as the
+     * change it counts keeps the figures exact under redelivery: a repeated commit fails whole.
+     */
+    record IncrementCounter(String tenantId, String workflowId, String counter) implements Write {
+    }
+
     /** Puts an event in the outbox, to be published after the commit (see {@link Outbox}). */
     record EnqueueEvent(CrmEvent event, Instant dueAt) implements Write {
     }

@@ -69,6 +69,8 @@ class WorkflowRunTest {
         });
         Enrollment done = h.store.enrollment("acme", waiting.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(WorkflowCounters.summary(h.store.counters("acme", "welcome")))
+                .containsEntry("enrolled", 1L).containsEntry("completed", 1L).containsEntry("active", 0L);
         assertThat(h.store.history("acme", done.id(), null, 50).items()).extracting(HistoryEntry::kind).containsExactly(
                 Kind.COMPLETED, Kind.ACTION_EXECUTED, Kind.WAIT_ENDED, Kind.WAIT_STARTED, Kind.ACTION_EXECUTED,
                 Kind.ACTION_EXECUTED, Kind.ENROLLED);
@@ -87,6 +89,7 @@ class WorkflowRunTest {
         assertThat(h.engine.step().run(message, h.now)).isEqualTo(StepOutcome.EXECUTED);
         assertThat(h.engine.step().run(message, h.now)).isEqualTo(StepOutcome.STALE);
         assertThat(h.sent).hasSize(1);
+        assertThat(h.store.counters("acme", "welcome")).containsEntry("completed", 1L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.crmflow.engine.EnrollmentStatus.ACTIVE;
 import static io.crmflow.engine.EnrollmentStatus.COMPLETED;
 import static io.crmflow.engine.EnrollmentStatus.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.HistoryEntry;
@@ -16,6 +17,20 @@ import org.junit.jupiter.api.Test;
 
 /** {@link EnrollmentStore} and the enrollment writes: enrollments, their slots and their history. */
 public abstract class EnrollmentStoreContract extends StoreContract {
+
+    @Test
+    void incrementCounter_countsOncePerCommit_andNotAtAllWhenTheCommitFails() {
+        Enrollment e = enrollment("wf1", contact("c1"), WAITING, NOW.plusSeconds(3600), NOW);
+        commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled"));
+        commit(new Write.IncrementCounter(T, "wf1", "enrolled"), new Write.IncrementCounter(T, "wf1", "completed"));
+        assertThatThrownBy(() -> commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled")))
+                .isInstanceOf(io.crmflow.store.ConflictException.class);
+
+        assertThat(stores.enrollments().counters(T, "wf1")).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("enrolled", 2L, "completed", 1L));
+        assertThat(stores.enrollments().counters(T, "wf2")).isEmpty();
+        assertThat(stores.enrollments().counters(OTHER_TENANT, "wf1")).isEmpty();
+    }
 
     @Test
     void putEnrollment_new_isFoundByIdAndByRecord() {

@@ -43,6 +43,21 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
+    public Map<String, Long> counters(String tenantId, String workflowId) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :counter)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.workflow(tenantId, workflowId)),
+                        ":counter", Items.s(Keys.COUNTER_PREFIX)))
+                .build();
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        for (Map<String, AttributeValue> item : Paging.all(client, query)) {
+            counters.put(item.get(Keys.SK).s().substring(Keys.COUNTER_PREFIX.length()), Items.num(item, "count"));
+        }
+        return counters;
+    }
+
+    @Override
     public Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit) {
         String partition = Keys.enrollment(tenantId, enrollmentId);
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false)

@@ -76,6 +76,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return EnrollmentCodec.append(table, w);
         } else if (write instanceof Write.EnqueueEvent w) {
             return OutboxCodec.enqueue(table, w);
+        } else if (write instanceof Write.IncrementCounter w) {
+            return EnrollmentCodec.increment(table, w);
         }
         throw new IllegalArgumentException("unknown write " + write);
     }

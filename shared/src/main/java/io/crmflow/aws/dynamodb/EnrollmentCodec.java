@@ -99,6 +99,15 @@ final class EnrollmentCodec {
         return List.of(TransactItems.create(table, item));
     }
 
+    /** An atomic ADD on the workflow's counter item, created on first use. */
+    static List<TransactWriteItem> increment(String table, Write.IncrementCounter w) {
+        return List.of(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Items.key(Keys.workflow(w.tenantId(), w.workflowId()), Keys.counterSk(w.counter())))
+                .updateExpression("ADD #count :one")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":one", Items.n(1)))).build());
+    }
+
     static HistoryEntry historyEntry(Map<String, AttributeValue> item) {
         return new HistoryEntry(Items.str(item, "enrollmentId"), Items.num(item, "index"), Items.instant(item, "at"),
                 HistoryEntry.Kind.valueOf(Items.str(item, "kind")), Items.optionalStr(item, "actionId"),

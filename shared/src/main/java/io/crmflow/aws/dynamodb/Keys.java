@@ -82,6 +82,12 @@ final class Keys {
         return "T#" + tenantId + "#PIPELINES#" + objectType;
     }
 
+    static final String COUNTER_PREFIX = "COUNTER#";
+
+    static String counterSk(String counter) {
+        return COUNTER_PREFIX + counter;
+    }
+
     static String workflow(String tenantId, String workflowId) {
         return "T#" + tenantId + "#WF#" + workflowId;
     }

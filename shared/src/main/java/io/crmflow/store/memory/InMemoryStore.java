@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -188,6 +189,11 @@ public final class InMemoryStore
         return read(() -> MemoryPaging.page(
                 MemoryState.sortedOrEmpty(s.enrollmentsByWorkflow, new TenantKey(tenantId, workflowId)).descendingMap(),
                 "enrollments|" + tenantId + "|" + workflowId, cursor, limit));
+    }
+
+    @Override
+    public Map<String, Long> counters(String tenantId, String workflowId) {
+        return read(() -> Map.copyOf(s.counters.getOrDefault(new TenantKey(tenantId, workflowId), Map.of())));
     }
 
     @Override

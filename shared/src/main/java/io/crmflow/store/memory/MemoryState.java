@@ -72,6 +72,8 @@ final class MemoryState {
     /** By tenant and workflow id, then "{enrolledAt fixed width}#{enrollmentId}". */
     final Map<TenantKey, NavigableMap<String, Enrollment>> enrollmentsByWorkflow = new HashMap<>();
     final Map<SlotKey, String> slots = new HashMap<>();
+    /** Counters by (tenant, workflow id), then counter name. */
+    final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
     /** By tenant and enrollment id, then the zero-padded index. */

@@ -64,6 +64,8 @@ final class MemoryWrites {
             return List.of("history|" + w.tenantId() + "|" + w.entry().enrollmentId() + "|" + w.entry().index());
         } else if (write instanceof Write.EnqueueEvent w) {
             return List.of("outbox|" + w.event().tenantId() + "|" + w.event().eventId());
+        } else if (write instanceof Write.IncrementCounter w) {
+            return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter());
         }
         throw new IllegalArgumentException("unknown write " + write);
     }
@@ -171,6 +173,9 @@ final class MemoryWrites {
         } else if (write instanceof Write.AppendHistory w) {
             MemoryState.sortedIn(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()))
                     .put(MemoryState.historyKey(w.entry().index()), w.entry());
+        } else if (write instanceof Write.IncrementCounter w) {
+            s.counters.computeIfAbsent(new TenantKey(w.tenantId(), w.workflowId()), k -> new java.util.TreeMap<>())
+                    .merge(w.counter(), 1L, Long::sum);
         } else if (write instanceof Write.EnqueueEvent w) {
             s.outbox.put(new TenantKey(w.event().tenantId(), w.event().eventId()), new OutboxEntry(w.event(), w.dueAt()));
         }

@@ -3,6 +3,7 @@ package io.crmflow.functions.api;
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.Engine;
+import io.crmflow.engine.WorkflowCounters;
 import io.crmflow.functions.api.Inputs.ActivityInput;
 import io.crmflow.functions.api.Inputs.AssociationInput;
 import io.crmflow.functions.api.Inputs.EnabledInput;
@@ -66,6 +67,8 @@ final class Routes {
                 .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
                         engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
                                 r.queryParam("cursor"), limit(r))))
+                .add("GET", "/workflows/{id}/metrics", (r, p) -> ApiResponse.json(200, WorkflowCounters.summary(
+                        engine.ports().enrollments().counters(tenant(r), workflow(r, p.get("id")).id()))))
                 .add("GET", "/enrollments/{id}", (r, p) -> ApiResponse.json(200, engine.ports().enrollments()
                         .enrollment(tenant(r), p.get("id"))
                         .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"))))
