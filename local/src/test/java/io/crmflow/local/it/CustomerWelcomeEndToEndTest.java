@@ -88,6 +88,10 @@ class CustomerWelcomeEndToEndTest {
 
         JsonNode history = api.get("/enrollments/welcome.contact.c-1/history").json().get("items");
         List<String> kinds = StreamSupport.stream(history.spliterator(), false).map(h -> h.get("kind").asText()).toList();
+        JsonNode metrics = api.get("/workflows/welcome/metrics").json();
+        assertThat(metrics.get("enrolled").asLong()).isEqualTo(1);
+        assertThat(metrics.get("completed").asLong()).isEqualTo(1);
+        assertThat(metrics.get("active").asLong()).isZero();
         assertThat(kinds).containsExactly("COMPLETED", "ACTION_EXECUTED", "WAIT_ENDED", "WAIT_STARTED",
                 "ACTION_EXECUTED", "ACTION_EXECUTED", "ENROLLED");
     }
