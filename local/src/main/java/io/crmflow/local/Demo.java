@@ -73,7 +73,7 @@ final class Demo {
                 + m.body().strip()));
         say("");
         say("History of ada's enrollment (newest first):");
-        JsonNode history = call("GET", "/enrollments/customer-welcome.contact.ada/history", null).get("items");
+        JsonNode history = call("GET", "/enrollments/customer-welcome~contact~ada/history", null).get("items");
         history.forEach(h -> say("  " + h.get("at").asText() + "  " + pad(h.get("kind").asText()) + " "
                 + (h.hasNonNull("actionId") ? "[" + h.get("actionId").asText() + "] " : "") + h.get("detail").asText()));
         say("");

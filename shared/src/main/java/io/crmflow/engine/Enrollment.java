@@ -19,9 +19,14 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
                          EnrollmentStatus status, String cursor, long seq, Instant dueAt, Instant enrolledAt,
                          Instant updatedAt, long historySize, long version) {
 
-    /** Deterministic so that a redelivered trigger event finds the enrollment it already made. */
+    /**
+     * Deterministic so that a redelivered trigger event finds the enrollment it already made.
+     * '~' cannot occur in workflow ids, type names or record ids, so distinct pairs never share
+     * an id (with '.', workflow "w" and contact "contact.x" would meet workflow "w.contact" and
+     * contact "x").
+     */
     public static String idFor(String workflowId, RecordRef record) {
-        return workflowId + "." + record.objectType() + "." + record.id();
+        return workflowId + "~" + record.objectType() + "~" + record.id();
     }
 
     public Enrollment advance(EnrollmentStatus nextStatus, String nextCursor, Instant nextDue, Instant now,

@@ -91,7 +91,7 @@ final class StepDecider {
     }
 
     private StepDecision createTask(Step step, Action.CreateTask a, CrmRecord record) {
-        String taskId = "task-" + step.e.id().replace('.', '-') + "-" + step.e.seq();
+        String taskId = StepIds.task(step.e.id(), step.e.seq());
         Map<String, String> props = new HashMap<>();
         props.put("hs_task_subject", Personalizer.render(a.subject(), record));
         props.put("hs_task_body", Personalizer.render(a.body(), record));
@@ -167,7 +167,7 @@ final class StepDecider {
         }
 
         String eventId(int n) {
-            return "wf-" + e.id().replace('.', '-') + "-" + e.seq() + "-" + n;
+            return StepIds.event(e.id(), e.seq(), n);
         }
 
         void log(Kind kind, String actionId, String detail) {

@@ -83,8 +83,11 @@ public final class TriggerEngine {
         try {
             ports.writer().commit(writes);
             return java.util.Optional.of(enrollment);
-        } catch (ConflictException alreadyEnrolled) {
-            return java.util.Optional.empty();
+        } catch (ConflictException conflict) {
+            if (conflict.writeIndex() != 0) {
+                throw conflict;
+            }
+            return java.util.Optional.empty(); // the slot exists: enrolled already, by a redelivery or a racing handler
         }
     }
 }

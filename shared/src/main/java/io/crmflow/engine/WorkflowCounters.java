@@ -16,12 +16,13 @@ public final class WorkflowCounters {
     }
 
     static Write.IncrementCounter enrolled(Enrollment e) {
-        return new Write.IncrementCounter(e.tenantId(), e.workflowId(), ENROLLED);
+        return new Write.IncrementCounter(e.tenantId(), e.workflowId(), ENROLLED, e.id());
     }
 
     /** The counter of the terminal status an enrollment just reached (completed, unenrolled, failed). */
     static Write.IncrementCounter ended(Enrollment e) {
-        return new Write.IncrementCounter(e.tenantId(), e.workflowId(), e.status().name().toLowerCase(Locale.ROOT));
+        return new Write.IncrementCounter(e.tenantId(), e.workflowId(), e.status().name().toLowerCase(Locale.ROOT),
+                e.id());
     }
 
     /**

@@ -73,8 +73,12 @@ public sealed interface Write {
     /**
      * Adds one to a workflow's counter (enrolled, completed …). Counting in the same commit as the
      * change it counts keeps the figures exact under redelivery: a repeated commit fails whole.
+     *
+     * @param spreadBy what the count is about (the enrollment id): a store may use it to spread
+     *                 one counter over several items, so that enrollments committing at the same
+     *                 moment do not all contend for one item
      */
-    record IncrementCounter(String tenantId, String workflowId, String counter) implements Write {
+    record IncrementCounter(String tenantId, String workflowId, String counter, String spreadBy) implements Write {
     }
 
     /** Puts an event in the outbox, to be published after the commit (see {@link Outbox}). */

@@ -77,7 +77,7 @@ class StepDeciderTest {
 
         Write.PutRecord task = (Write.PutRecord) d.writes().get(0);
         assertThat(task.expectedVersion()).isZero();
-        assertThat(task.record().id()).isEqualTo("task-wf-contact-c1-4");
+        assertThat(task.record().id()).isEqualTo(StepIds.task("wf.contact.c1", 4));
         assertThat(task.record().properties()).containsEntry("hs_task_subject", "Call Ada")
                 .containsEntry("hubspot_owner_id", "u7")
                 .containsEntry("hs_timestamp", NOW.plus(Duration.ofDays(2)).toString());

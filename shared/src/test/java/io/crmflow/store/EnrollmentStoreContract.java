@@ -21,9 +21,10 @@ public abstract class EnrollmentStoreContract extends StoreContract {
     @Test
     void incrementCounter_countsOncePerCommit_andNotAtAllWhenTheCommitFails() {
         Enrollment e = enrollment("wf1", contact("c1"), WAITING, NOW.plusSeconds(3600), NOW);
-        commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled"));
-        commit(new Write.IncrementCounter(T, "wf1", "enrolled"), new Write.IncrementCounter(T, "wf1", "completed"));
-        assertThatThrownBy(() -> commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled")))
+        commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled", e.id()));
+        commit(new Write.IncrementCounter(T, "wf1", "enrolled", "spread-elsewhere"),
+                new Write.IncrementCounter(T, "wf1", "completed", "another"));
+        assertThatThrownBy(() -> commit(enroll(e), new Write.IncrementCounter(T, "wf1", "enrolled", e.id())))
                 .isInstanceOf(io.crmflow.store.ConflictException.class);
 
         assertThat(stores.enrollments().counters(T, "wf1")).containsExactlyInAnyOrderEntriesOf(

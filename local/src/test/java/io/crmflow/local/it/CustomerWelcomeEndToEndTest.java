@@ -3,6 +3,7 @@ package io.crmflow.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.engine.StepIds;
 import io.crmflow.engine.StepMessage;
 import io.crmflow.json.Json;
 import io.crmflow.local.LocalStack;
@@ -49,16 +50,16 @@ class CustomerWelcomeEndToEndTest {
         assertThat(api.post("/records/contact", "{\"id\":\"c-1\",\"properties\":{\"email\":\"" + email
                 + "\",\"firstname\":\"Ada\",\"lifecyclestage\":\"lead\"}}").status()).isEqualTo(201);
         stack.drain();
-        assertThat(api.get("/enrollments/welcome.contact.c-1").status()).as("a lead is not enrolled").isEqualTo(404);
+        assertThat(api.get("/enrollments/welcome~contact~c-1").status()).as("a lead is not enrolled").isEqualTo(404);
 
         assertThat(api.patch("/records/contact/c-1", "{\"properties\":{\"lifecyclestage\":\"customer\"}}").status())
                 .isEqualTo(200);
         stack.drain();
 
-        JsonNode enrollment = api.get("/enrollments/welcome.contact.c-1").json();
+        JsonNode enrollment = api.get("/enrollments/welcome~contact~c-1").json();
         assertThat(enrollment.get("status").asText()).isEqualTo("WAITING");
         assertThat(api.get("/records/contact/c-1").json().at("/properties/jobtitle").asText()).isEqualTo("Customer");
-        JsonNode task = api.get("/records/task/task-welcome-contact-c-1-2").json();
+        JsonNode task = api.get("/records/task/" + StepIds.task("welcome~contact~c-1", 2)).json();
         assertThat(task.at("/properties/hs_task_subject").asText()).isEqualTo("Call Ada");
         assertThat(mailTo(email)).as("nothing is sent before the day has passed").isEmpty();
 
@@ -74,11 +75,11 @@ class CustomerWelcomeEndToEndTest {
             assertThat(mail.subject()).isEqualTo("Welcome aboard, Ada");
             assertThat(mail.body()).contains("Glad to have you, Ada.");
         });
-        JsonNode done = api.get("/enrollments/welcome.contact.c-1").json();
+        JsonNode done = api.get("/enrollments/welcome~contact~c-1").json();
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
 
         // The email step ran at seq 4; deliver its message again, twice, as SQS may.
-        String again = Json.write(new StepMessage(tenant, "welcome.contact.c-1", 4));
+        String again = Json.write(new StepMessage(tenant, "welcome~contact~c-1", 4));
         String stepQueue = stack.resources().queueUrl("StepQueue");
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
@@ -86,7 +87,7 @@ class CustomerWelcomeEndToEndTest {
         stack.drain();
         assertThat(mailTo(email)).as("a redelivered step sends no second email").hasSize(1);
 
-        JsonNode history = api.get("/enrollments/welcome.contact.c-1/history").json().get("items");
+        JsonNode history = api.get("/enrollments/welcome~contact~c-1/history").json().get("items");
         List<String> kinds = StreamSupport.stream(history.spliterator(), false).map(h -> h.get("kind").asText()).toList();
         JsonNode metrics = api.get("/workflows/welcome/metrics").json();
         assertThat(metrics.get("enrolled").asLong()).isEqualTo(1);

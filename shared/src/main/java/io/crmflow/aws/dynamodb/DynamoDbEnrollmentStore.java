@@ -52,7 +52,7 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
                 .build();
         Map<String, Long> counters = new java.util.TreeMap<>();
         for (Map<String, AttributeValue> item : Paging.all(client, query)) {
-            counters.put(item.get(Keys.SK).s().substring(Keys.COUNTER_PREFIX.length()), Items.num(item, "count"));
+            counters.merge(Keys.counterName(item.get(Keys.SK).s()), Items.num(item, "count"), Long::sum);
         }
         return counters;
     }

@@ -3,6 +3,7 @@ package io.crmflow.aws.dynamodb;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.TransactionalWriter;
 import io.crmflow.store.Write;
+import io.crmflow.store.WriteContentionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,19 +113,32 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
     }
 
     /**
-     * The first item whose condition failed names the write. A TransactionConflict (another
-     * transaction was changing the same item at that moment) is a conflict too: the caller
-     * re-reads and decides again, exactly as for a failed condition.
+     * The first item whose condition failed names the write ({@link ConflictException}). Other
+     * reasons are not conflicts and must not be read as one ("already enrolled", "changed since
+     * read"): a ValidationError is bad input (IllegalArgumentException), and a
+     * TransactionConflict — another transaction on the same item at that moment — is contention
+     * that a retry resolves ({@link WriteContentionException}).
      */
     private static RuntimeException conflict(TransactionCanceledException e, List<Integer> writeOfItem,
                                               List<Write> writes) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         for (int i = 0; i < reasons.size() && i < writeOfItem.size(); i++) {
-            String code = reasons.get(i).code();
-            if ("ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code)) {
+            if ("ValidationError".equals(reasons.get(i).code())) {
                 int index = writeOfItem.get(i);
-                return new ConflictException(index, "write " + index + " ("
-                        + writes.get(index).getClass().getSimpleName() + "): " + describe(code));
+                return new IllegalArgumentException("write " + index + " (" + writes.get(index).getClass().getSimpleName()
+                        + ") was refused by the table: " + reasons.get(i).message());
+            }
+        }
+        for (int i = 0; i < reasons.size() && i < writeOfItem.size(); i++) {
+            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                int index = writeOfItem.get(i);
+                return new ConflictException(index, "write " + index + " (" + writes.get(index).getClass().getSimpleName()
+                        + "): its condition failed: the item exists already, or changed since it was read");
+            }
+        }
+        for (CancellationReason reason : reasons) {
+            if ("TransactionConflict".equals(reason.code())) {
+                return new WriteContentionException("another transaction was changing the same items; retry");
             }
         }
         for (CancellationReason reason : reasons) {
@@ -132,12 +146,6 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
                 return e;
             }
         }
-        return new ConflictException(-1, "transaction cancelled: " + e.getMessage());
-    }
-
-    private static String describe(String code) {
-        return "ConditionalCheckFailed".equals(code)
-                ? "its condition failed: the item exists already, or changed since it was read"
-                : "another transaction was changing the same item";
+        return new WriteContentionException("transaction cancelled without a reason: " + e.getMessage());
     }
 }

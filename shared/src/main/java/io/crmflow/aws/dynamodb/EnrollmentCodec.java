@@ -99,10 +99,10 @@ final class EnrollmentCodec {
         return List.of(TransactItems.create(table, item));
     }
 
-    /** An atomic ADD on the workflow's counter item, created on first use. */
+    /** An atomic ADD on one of the counter's items (chosen by {@code spreadBy}), created on first use. */
     static List<TransactWriteItem> increment(String table, Write.IncrementCounter w) {
         return List.of(TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(Keys.workflow(w.tenantId(), w.workflowId()), Keys.counterSk(w.counter())))
+                .key(Items.key(Keys.workflow(w.tenantId(), w.workflowId()), Keys.counterSk(w.counter(), w.spreadBy())))
                 .updateExpression("ADD #count :one")
                 .expressionAttributeNames(Map.of("#count", "count"))
                 .expressionAttributeValues(Map.of(":one", Items.n(1)))).build());

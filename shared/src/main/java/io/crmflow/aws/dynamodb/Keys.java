@@ -84,8 +84,16 @@ final class Keys {
 
     static final String COUNTER_PREFIX = "COUNTER#";
 
-    static String counterSk(String counter) {
-        return COUNTER_PREFIX + counter;
+    /** Each counter is spread over this many items; reads sum them. */
+    static final int COUNTER_SHARDS = 16;
+
+    static String counterSk(String counter, String spreadBy) {
+        return COUNTER_PREFIX + counter + "#" + Math.floorMod(spreadBy.hashCode(), COUNTER_SHARDS);
+    }
+
+    /** The counter name of a counter item's sort key. */
+    static String counterName(String sk) {
+        return sk.substring(COUNTER_PREFIX.length(), sk.lastIndexOf('#'));
     }
 
     static String workflow(String tenantId, String workflowId) {

@@ -65,7 +65,7 @@ final class MemoryWrites {
         } else if (write instanceof Write.EnqueueEvent w) {
             return List.of("outbox|" + w.event().tenantId() + "|" + w.event().eventId());
         } else if (write instanceof Write.IncrementCounter w) {
-            return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter());
+            return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter() + "|" + w.spreadBy());
         }
         throw new IllegalArgumentException("unknown write " + write);
     }

@@ -1,0 +1,37 @@
+package io.crmflow.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Ids of what a step creates, derived from the enrollment and the step number so that deciding
+ * the same step twice yields the same ids — the table's conditions then turn a repeat into a
+ * no-op. A hash of an unambiguous encoding keeps them distinct for distinct steps (joining ids
+ * that may themselves hold separators would not) and short whatever the lengths of the
+ * workflow and record ids.
+ */
+public final class StepIds {
+    private StepIds() {
+    }
+
+    /** The id of the task created by step {@code seq} of an enrollment. */
+    public static String task(String enrollmentId, long seq) {
+        return "task-" + digest(enrollmentId + "~" + seq);
+    }
+
+    /** The id of the {@code n}-th event made by step {@code seq} of an enrollment. */
+    public static String event(String enrollmentId, long seq, int n) {
+        return "evt-" + digest(enrollmentId + "~" + seq + "~" + n);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
