@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.engine.InvalidMessageException;
+import io.crmflow.json.JsonInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +80,11 @@ public final class SqsBatchProcessor {
         return e instanceof InvalidMessageException || e instanceof IllegalArgumentException;
     }
 
+    /** A decoding failure says where in the body it is: Jackson's own message often names no field. */
     static String reason(RuntimeException e) {
+        if (e instanceof JsonInputException json && !json.pointer().equals("/")) {
+            return e.getClass().getSimpleName() + " at " + json.pointer() + ": " + e.getMessage();
+        }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

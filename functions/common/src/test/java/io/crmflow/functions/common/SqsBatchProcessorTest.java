@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.engine.InvalidMessageException;
+import io.crmflow.json.JsonInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,14 @@ class SqsBatchProcessorTest {
         assertThat(failedIds(response)).isEmpty();
         assertThat(deadLettered).containsExactly("a: InvalidMessageException: tenant 'ghost' does not exist");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"MessagesDeadLettered\":1");
+    }
+
+    @Test
+    void process_undecodableBodyOnSecondAttempt_isDeadLetteredWithWhereTheBodyIsWrong() {
+        processor.process(batch(message("a", "{\"tenantId\": \"t\"}", 2)), m -> {
+            throw new JsonInputException("/seq", "Cannot map `null` into type `long`");
+        });
+        assertThat(deadLettered).containsExactly("a: JsonInputException at /seq: Cannot map `null` into type `long`");
     }
 
     @Test

@@ -1,0 +1,206 @@
+package io.crmflow.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.local.LocalStack;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input through the real API function, as API Gateway would hand it over: every refusal
+ * is a 4xx problem document that says what is wrong and where, and a refused write leaves no
+ * record, no event and no enrollment behind.
+ */
+@DisplayName("R-RUN-6, R-OBJ-2: bad API input gets a 4xx saying what and where, and nothing is half-written")
+class ApiBadInputTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    private final LocalStack stack = SharedStack.get();
+    private final String tenant = SharedStack.uniqueTenant();
+
+    /** A custom type with one property of each kind a wrong value can be refused for. */
+    private static final String SUBSCRIPTION = """
+            {"properties": [
+              {"name": "name", "type": "string"},
+              {"name": "seats", "type": "number"},
+              {"name": "active", "type": "bool"},
+              {"name": "plan", "type": "enumeration", "options": ["basic", "gold"]}]}""";
+
+    /** Enrolls every subscription named Acme; no actions, so an enrollment completes at once. */
+    private static final String ACME_SUBSCRIPTIONS = """
+            {"name": "Acme subscriptions", "objectType": "subscription",
+             "trigger": {"criteria": {"groups": [{"conditions": [
+                 {"type": "property", "property": "name", "operator": "eq", "values": ["Acme"]}]}]}},
+             "actions": []}""";
+
+    private static List<String> pointers(Api.Answer answer) {
+        JsonNode errors = answer.json().get("errors");
+        assertThat(errors).as("errors of %s", answer.body()).isNotNull();
+        return StreamSupport.stream(errors.spliterator(), false).map(e -> e.get("pointer").asText()).toList();
+    }
+
+    private static void assertProblem(Api.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).isEqualTo(PROBLEM);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    @Test
+    void createRecord_malformedJson_is400WithPointerAndNothingWritten() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        Api.Answer answer = api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {");
+
+        assertProblem(answer, 400);
+        // The parser stopped inside the properties object: that is where the body went wrong.
+        assertThat(pointers(answer)).containsExactly("/properties");
+        assertThat(answer.json().at("/errors/0/detail").asText()).contains("end-of-input");
+        assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void createRecord_unknownFieldInBody_is400NamingTheField() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        Api.Answer answer = api.post("/records/contact", "{\"id\": \"c-1\", \"propertys\": {\"firstname\": \"Ada\"}}");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/propertys");
+        assertThat(answer.json().at("/errors/0/detail").asText()).contains("propertys");
+        assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anyRoute_withoutTenantHeader_is400PointingAtTheHeader() {
+        Api.Answer answer = new Api(stack, null).get("/workflows");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/headers/x-crmflow-tenant");
+    }
+
+    @Test
+    void anyRoute_unknownTenant_is404() {
+        Api nobody = new Api(stack, tenant);
+
+        assertProblem(nobody.get("/workflows"), 404);
+        Api.Answer create = nobody.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {}}");
+        assertProblem(create, 404);
+        assertThat(create.json().get("detail").asText()).contains("tenant '" + tenant + "' does not exist");
+    }
+
+    @Test
+    void createRecord_unknownObjectType_is404() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        Api.Answer answer = api.post("/records/spaceship", "{\"id\": \"s-1\", \"properties\": {}}");
+
+        assertProblem(answer, 404);
+        assertThat(answer.json().get("detail").asText()).contains("object type 'spaceship' does not exist");
+    }
+
+    @Test
+    void createRecord_propertiesOfWrongType_is400WithEveryPointerAndNothingWritten() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.put("/object-types/subscription", SUBSCRIPTION).status()).isEqualTo(200);
+        assertThat(api.put("/workflows/acme", ACME_SUBSCRIPTIONS).status()).isEqualTo(200);
+
+        Api.Answer answer = api.post("/records/subscription", """
+                {"id": "s-1", "properties": {"name": "Acme", "seats": "abc", "active": "maybe",
+                 "plan": "platinum", "colour": "red"}}""");
+        stack.drain();
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly(
+                "/properties/active", "/properties/colour", "/properties/plan", "/properties/seats");
+        assertThat(answer.json().get("errors").toString())
+                .contains("'abc' is not a valid number", "'maybe' is not a valid bool",
+                        "'platinum' is not one of [basic, gold]", "property 'colour' does not exist");
+        assertThat(api.get("/records/subscription/s-1").status()).isEqualTo(404);
+        assertThat(api.get("/enrollments/acme.subscription.s-1").status())
+                .as("no event of the refused write reached the trigger handler").isEqualTo(404);
+
+        // The same record with valid values is enrolled, so the refused one would have been.
+        assertThat(api.post("/records/subscription", """
+                {"id": "s-2", "properties": {"name": "Acme", "seats": "12", "active": "true", "plan": "gold"}}""")
+                .status()).isEqualTo(201);
+        stack.drain();
+        assertThat(api.get("/enrollments/acme.subscription.s-2").status()).isEqualTo(200);
+    }
+
+    @Test
+    void updateRecord_propertiesOfWrongType_is400WithEveryPointerAndRecordUnchanged() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {\"lifecyclestage\": \"lead\"}}")
+                .status()).isEqualTo(201);
+        long version = api.get("/records/contact/c-1").json().get("version").asLong();
+
+        Api.Answer answer = api.patch("/records/contact/c-1", """
+                {"properties": {"firstname": "Ada", "lifecyclestage": "vip", "hs_marketable_status": "maybe"}}""");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/properties/hs_marketable_status", "/properties/lifecyclestage");
+        JsonNode record = api.get("/records/contact/c-1").json();
+        assertThat(record.get("version").asLong()).isEqualTo(version);
+        assertThat(record.at("/properties/lifecyclestage").asText()).isEqualTo("lead");
+        assertThat(record.at("/properties/firstname").isMissingNode()).as("the valid part was not written either").isTrue();
+    }
+
+    @Test
+    void saveWorkflow_invalidDefinition_is400WithEveryPointerAndNothingSaved() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        Api.Answer answer = api.put("/workflows/broken", """
+                {"name": "Broken", "objectType": "contact",
+                 "trigger": {"criteria": {"groups": [{"conditions": [
+                     {"type": "property", "property": "favouritecolour", "operator": "eq", "values": ["red"]}]}]}},
+                 "firstActionId": "set",
+                 "actions": [
+                   {"type": "set_property", "id": "set", "property": "jobtitle", "value": "Customer", "next": "wait"},
+                   {"type": "delay", "id": "wait", "duration": "PT0S", "next": "nowhere"}]}""");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactlyInAnyOrder(
+                "/trigger/criteria/groups/0/conditions/0/property", "/actions/1/duration", "/actions/1/next");
+        assertThat(answer.json().get("errors").toString())
+                .contains("favouritecolour", "longer than zero", "there is no action 'nowhere'");
+        assertThat(api.get("/workflows/broken").status()).isEqualTo(404);
+    }
+
+    @Test
+    void createRecord_duplicateId_is409AndTheFirstIsKept() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {\"firstname\": \"Ada\"}}")
+                .status()).isEqualTo(201);
+
+        Api.Answer again = api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {\"firstname\": \"Grace\"}}");
+
+        assertProblem(again, 409);
+        assertThat(again.json().get("detail").asText()).contains("contact 'c-1' already exists");
+        assertThat(api.get("/records/contact/c-1").json().at("/properties/firstname").asText()).isEqualTo("Ada");
+    }
+
+    @Test
+    void unknownRoute_is404_andWrongMethod_is405() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        assertProblem(api.get("/no/such/route"), 404);
+        Api.Answer wrongMethod = api.delete("/records/contact/c-1");
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.json().get("detail").asText()).contains("DELETE");
+    }
+
+    @Test
+    void listWorkflows_limitOutOfRange_is400PointingAtLimit() {
+        Api api = Api.forNewTenant(stack, tenant);
+
+        for (String limit : List.of("0", "201", "ten")) {
+            Api.Answer answer = api.get("/workflows?limit=" + limit);
+            assertProblem(answer, 400);
+            assertThat(pointers(answer)).as("limit=%s", limit).containsExactly("/query/limit");
+        }
+        assertThat(api.get("/workflows?limit=1").status()).isEqualTo(200);
+    }
+}
