@@ -2,6 +2,7 @@ package io.crmflow.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -60,8 +61,13 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
 
+    /**
+     * No SDK retries: a send that timed out may have gone out, and retrying inside the call
+     * would send it twice where the effect ledger cannot see it.
+     */
     public static SesV2Client ses(URI endpoint, Region region) {
         var b = SesV2Client.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .credentialsProvider(credentials(endpoint));
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }

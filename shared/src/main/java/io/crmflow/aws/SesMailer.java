@@ -1,32 +1,60 @@
 package io.crmflow.aws;
 
+import io.crmflow.outbound.EmailRejectedException;
+import io.crmflow.outbound.EmailThrottledException;
 import io.crmflow.outbound.Mailer;
 import io.crmflow.outbound.OutgoingEmail;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
+import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
+import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
-/** Sends email with SES v2 as plain text. Thread-safe. */
+/**
+ * Sends email with SES v2 as plain text, always from the configured sender: the function's
+ * permission to send is scoped to that one address. A workflow's own sender address, when it
+ * names another, becomes the Reply-To, so replies still reach it. SES's answers are sorted into
+ * "refused, not sent", "not now, not sent" and the rest, which the effect ledger treats
+ * differently (see {@link Mailer}). Thread-safe.
+ */
 public final class SesMailer implements Mailer {
     private final SesV2Client client;
-    private final String defaultFrom;
+    private final String sender;
 
-    /** @param defaultFrom the sender used when an email names none (the verified identity) */
-    public SesMailer(SesV2Client client, String defaultFrom) {
+    /** @param sender the verified identity every email is sent from */
+    public SesMailer(SesV2Client client, String sender) {
         this.client = client;
-        this.defaultFrom = defaultFrom;
+        this.sender = sender;
     }
 
     @Override
     public String send(OutgoingEmail email) {
-        String from = email.from() == null || email.from().isBlank() ? defaultFrom : email.from();
-        SendEmailResponse response = client.sendEmail(r -> r
-                .fromEmailAddress(from)
-                .destination(d -> d.toAddresses(email.to()))
-                .content(c -> c.simple(m -> m
-                        .subject(s -> s.data(email.subject()).charset("UTF-8"))
-                        .body(b -> b.text(t -> t.data(email.textBody()).charset("UTF-8")))))
-                // Tag values allow only letters, digits, '_' and '-'.
-                .emailTags(t -> t.name("crmflow-step").value(email.idempotencyKey().replaceAll("[^A-Za-z0-9_-]", "_"))));
-        return response.messageId();
+        boolean ownReplyTo = email.from() != null && !email.from().isBlank() && !email.from().equalsIgnoreCase(sender);
+        try {
+            SendEmailResponse response = client.sendEmail(r -> {
+                r.fromEmailAddress(sender)
+                        .destination(d -> d.toAddresses(email.to()))
+                        .content(c -> c.simple(m -> m
+                                .subject(s -> s.data(email.subject()).charset("UTF-8"))
+                                .body(b -> b.text(t -> t.data(email.textBody()).charset("UTF-8")))))
+                        // Tag values allow only letters, digits, '_' and '-'.
+                        .emailTags(t -> t.name("crmflow-step")
+                                .value(email.idempotencyKey().replaceAll("[^A-Za-z0-9_-]", "_")));
+                if (ownReplyTo) {
+                    r.replyToAddresses(email.from());
+                }
+            });
+            return response.messageId();
+        } catch (MessageRejectedException | MailFromDomainNotVerifiedException | AccountSuspendedException
+                 | SendingPausedException | BadRequestException | NotFoundException e) {
+            throw new EmailRejectedException(e.getClass().getSimpleName() + ": " + e.awsErrorDetails().errorMessage());
+        } catch (TooManyRequestsException | LimitExceededException e) {
+            throw new EmailThrottledException(e.getClass().getSimpleName() + ": " + e.awsErrorDetails().errorMessage());
+        }
     }
 }

@@ -29,7 +29,8 @@ public sealed interface Action permits Action.SetProperty, Action.CreateTask, Ac
     /**
      * Sends an email to the enrolled record's {@code email} property through SES. Subject and
      * body may hold personalisation tokens, {@code {{firstname|there}}}: the property, or the
-     * fallback after '|' when it is empty.
+     * fallback after '|' when it is empty. Email leaves from the deployment's verified sender;
+     * {@code from}, when given and different, is where replies go.
      */
     record SendEmail(String id, EmailKind kind, String from, String subject, String body, String next)
             implements Action {

@@ -12,7 +12,8 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
                      RecordService records, DefinitionService definitions) {
 
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
-        return new Engine(ports, clock, new TriggerEngine(ports, settings), new StepEngine(ports, settings),
-                new DueSweeper(ports, settings), new RecordService(ports, settings), new DefinitionService(ports));
+        StepEngine step = new StepEngine(ports, settings);
+        return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
+                new RecordService(ports, settings), new DefinitionService(ports));
     }
 }

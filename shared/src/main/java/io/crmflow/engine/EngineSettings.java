@@ -12,7 +12,19 @@ import java.time.Duration;
  * @param disabledRecheck how often a step of a switched-off workflow looks again
  * @param sweepBatch     how many due steps or events one sweep handles
  */
-public record EngineSettings(Duration watchdog, Duration effectClaim, Duration disabledRecheck, int sweepBatch) {
-    public static final EngineSettings DEFAULTS =
-            new EngineSettings(Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(15), 500);
+public record EngineSettings(Duration watchdog, Duration effectClaim, Duration disabledRecheck, int sweepBatch,
+                             int maxResends, Duration longestResendGap, int sweepRounds) {
+    /**
+     * A step is re-sent after 5, 10, 20, 40, 60, 60, 60 and 60 minutes — about five hours, long
+     * enough for any queue backlog to drain — and then given up as failed, so a step that can
+     * never succeed ends instead of cycling through the dead-letter queue forever.
+     */
+    public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofMinutes(5), Duration.ofMinutes(2),
+            Duration.ofMinutes(15), 500, 8, Duration.ofHours(1), 20);
+
+    /** How long after its {@code n}-th resend (1, 2 …) a step is re-sent again: doubling, capped. */
+    public Duration resendGap(int n) {
+        Duration gap = watchdog.multipliedBy(1L << Math.min(Math.max(n - 1, 0), 20));
+        return gap.compareTo(longestResendGap) > 0 ? longestResendGap : gap;
+    }
 }

@@ -36,6 +36,12 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
     }
 
 
+    /** The same step, due again at {@code until}: a switched-off workflow holds it this way. */
+    public Enrollment heldUntil(Instant until, Instant now) {
+        return new Enrollment(tenantId, id, workflowId, workflowVersion, record, status, cursor, seq, until, enrolledAt,
+                now, historySize, version + 1);
+    }
+
     public StepMessage stepMessage() {
         return new StepMessage(tenantId, id, seq);
     }

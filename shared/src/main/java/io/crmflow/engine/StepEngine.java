@@ -49,9 +49,7 @@ public final class StepEngine {
             return end(e, EnrollmentStatus.FAILED, Kind.FAILED, "workflow '" + e.workflowId() + "' was deleted", now);
         }
         if (!wf.get().enabled()) {
-            ports.enrollments().rearm(new DueStep(e.tenantId(), e.id(), e.seq(), e.dueAt()),
-                    now.plus(settings.disabledRecheck()));
-            return StepOutcome.HELD;
+            return hold(e, now);
         }
         Optional<RecordView> view = ports.records().view(e.tenantId(), e.record());
         if (view.isEmpty()) {
@@ -66,9 +64,9 @@ public final class StepEngine {
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {
         List<HistoryEntry> history = d.history();
         if (d.email() != null) {
-            String messageId = effects.once(e.tenantId(), StepDecider.effectKey(e), now,
+            String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now,
                     () -> ports.mailer().send(d.email()));
-            history = withResult(history, "message id " + messageId);
+            history = EffectRunner.refused(result) ? asSkipped(history, result) : withResult(history, "message id " + result);
         }
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutEnrollment(d.next(), e.version()));
@@ -92,6 +90,29 @@ public final class StepEngine {
         return StepOutcome.EXECUTED;
     }
 
+    /**
+     * Gives up a step the sweeper re-sent {@code resends} times without it completing: the
+     * enrollment ends as failed, its messages are in the step dead-letter queue.
+     */
+    public void abandon(DueStep step, Instant now) {
+        ports.enrollments().enrollment(step.tenantId(), step.enrollmentId())
+                .filter(e -> e.seq() == step.seq() && !e.status().terminal())
+                .ifPresent(e -> end(e, EnrollmentStatus.FAILED, Kind.FAILED, "step " + e.seq() + " at action '"
+                        + e.cursor() + "' did not complete after " + step.resends() + " resends; its messages are in"
+                        + " the step dead-letter queue with the reason", now));
+    }
+
+    /** A full write of the held step also starts its resend count afresh: holding is not failing. */
+    private StepOutcome hold(Enrollment e, Instant now) {
+        try {
+            ports.writer().commit(List.of(new Write.PutEnrollment(e.heldUntil(now.plus(settings.disabledRecheck()), now),
+                    e.version())));
+        } catch (ConflictException movedOn) {
+            return StepOutcome.STALE;
+        }
+        return StepOutcome.HELD;
+    }
+
     private boolean movedOn(Enrollment e) {
         return ports.enrollments().enrollment(e.tenantId(), e.id()).map(now -> now.seq() != e.seq()).orElse(true);
     }
@@ -100,6 +121,20 @@ public final class StepEngine {
         var entry = new HistoryEntry(e.id(), e.historySize(), now, kind, null, why);
         var decision = new StepDecision(e.advance(status, null, null, now, 1), List.of(), List.of(entry), List.of(), null);
         return apply(e, decision, now);
+    }
+
+    /** The provider refused the email: the action's line says so, and the enrollment moves on. */
+    private static List<HistoryEntry> asSkipped(List<HistoryEntry> history, String refusal) {
+        List<HistoryEntry> out = new ArrayList<>(history);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            HistoryEntry h = out.get(i);
+            if (h.kind() == Kind.ACTION_EXECUTED) {
+                out.set(i, new HistoryEntry(h.enrollmentId(), h.index(), h.at(), Kind.ACTION_SKIPPED, h.actionId(),
+                        "email not sent, " + refusal));
+                break;
+            }
+        }
+        return out;
     }
 
     /** The line that records the action gets the effect's result, so the history shows what was sent. */

@@ -69,7 +69,9 @@ public final class WorkflowValidator {
             if (send.kind() == null) {
                 problems.add(new InputProblem(at + "/kind", "say whether the email is marketing or transactional"));
             }
-            requireText(send.from(), at + "/from", "an email needs a sender address", problems);
+            if (send.from() != null && !send.from().isBlank() && !send.from().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(new InputProblem(at + "/from", "'" + send.from() + "' is not an email address"));
+            }
             requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
             requireText(send.body(), at + "/body", "an email needs a body", problems);
         } else if (a instanceof Action.Delay delay) {

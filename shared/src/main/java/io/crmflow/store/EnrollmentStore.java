@@ -39,4 +39,5 @@ public interface EnrollmentStore {
      * @return false when the enrollment has moved on (nothing changed)
      */
     boolean rearm(DueStep step, Instant newDue);
+    // A re-arm also counts one more resend of the step (DueStep#resends); a new step starts at 0.
 }

@@ -33,6 +33,8 @@ final class EngineHarness {
     private final AtomicInteger ids = new AtomicInteger();
     Instant now = START;
     boolean busDown;
+    /** When set, the mailer throws it instead of sending. */
+    RuntimeException mailFailure;
     final Engine engine;
 
     EngineHarness() {
@@ -45,6 +47,9 @@ final class EngineHarness {
         };
         StepQueue queue = steps::addAll;
         Mailer mailer = email -> {
+            if (mailFailure != null) {
+                throw mailFailure;
+            }
             sent.add(email);
             return "msg-" + sent.size();
         };
@@ -73,16 +78,25 @@ final class EngineHarness {
         return this;
     }
 
-    /** Delivers queued events and step messages until none are left. */
+    /**
+     * Delivers queued events and step messages until none are left. A message whose handling
+     * throws is dropped into {@link #failures}, as a queue would dead-letter it in the end.
+     */
     void pump() {
         for (int round = 0; round < 10_000 && !(events.isEmpty() && steps.isEmpty()); round++) {
-            if (!events.isEmpty()) {
-                engine.trigger().onEvent(events.poll(), now);
-            } else {
-                engine.step().run(steps.poll(), now);
+            try {
+                if (!events.isEmpty()) {
+                    engine.trigger().onEvent(events.poll(), now);
+                } else {
+                    engine.step().run(steps.poll(), now);
+                }
+            } catch (RuntimeException e) {
+                failures.add(e);
             }
         }
     }
+
+    final List<RuntimeException> failures = new ArrayList<>();
 
     /** Moves the clock, runs the sweeper as the timer function would, and pumps. */
     void advance(Duration by) {

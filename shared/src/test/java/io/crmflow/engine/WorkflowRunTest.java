@@ -111,6 +111,64 @@ class WorkflowRunTest {
     }
 
     @Test
+    void emailRefusedByTheProvider_isRecordedAsSkippedAndTheEnrollmentCompletes() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+        h.mailFailure = new io.crmflow.outbound.EmailRejectedException("MessageRejectedException: address blacklisted");
+        h.advance(Duration.ofDays(1));
+
+        Enrollment done = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
+        assertThat(done.status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.store.history("acme", done.id(), null, 2).items().get(1)).satisfies(line -> {
+            assertThat(line.kind()).isEqualTo(Kind.ACTION_SKIPPED);
+            assertThat(line.detail()).contains("address blacklisted");
+        });
+    }
+
+    @Test
+    void sendTimedOut_keepsTheClaimSoAnImmediateRetryDoesNotSendAgain() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+        h.now = h.now.plus(Duration.ofDays(1));
+        Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
+        h.mailFailure = new IllegalStateException("read timed out");
+        assertThatThrownBy(() -> h.engine.step().run(due.stepMessage(), h.now)).hasMessageContaining("timed out");
+
+        h.mailFailure = null;
+        assertThatThrownBy(() -> h.engine.step().run(due.stepMessage(), h.now.plusSeconds(30)))
+                .hasMessageContaining("claimed by another attempt");
+        assertThat(h.sent).isEmpty();
+        // After the claim expires the step may send: at most one email per step, at least once.
+        assertThat(h.engine.step().run(due.stepMessage(), h.now.plusSeconds(180))).isEqualTo(StepOutcome.EXECUTED);
+        assertThat(h.sent).hasSize(1);
+    }
+
+    @Test
+    void stepThatNeverSucceeds_isResentAtGrowingGaps_thenTheEnrollmentFails() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+        h.mailFailure = new io.crmflow.outbound.EmailThrottledException("TooManyRequestsException: slow down");
+        h.advance(Duration.ofDays(1));
+        Enrollment stuck = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
+        for (int hour = 0; hour < 12 && !h.store.enrollment("acme", stuck.id()).orElseThrow().status().terminal(); hour++) {
+            h.advance(Duration.ofHours(1));
+        }
+        Enrollment failed = h.store.enrollment("acme", stuck.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(EnrollmentStatus.FAILED);
+        assertThat(h.store.history("acme", failed.id(), null, 1).items().get(0).detail())
+                .contains("did not complete after 8 resends");
+        assertThat(h.failures).hasSize(8);
+        assertThat(h.store.counters("acme", "welcome")).containsEntry("failed", 1L);
+        assertThat(h.sent).isEmpty();
+    }
+
+    @Test
     void earlyTimerMessage_isIgnoredUntilTheWaitEnds() {
         customerWelcome();
         ada();

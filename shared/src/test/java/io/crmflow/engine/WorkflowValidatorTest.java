@@ -54,7 +54,7 @@ class WorkflowValidatorTest {
                 new EnrollmentTrigger(Filter.anyOf(Filters.allOf(Filters.where("shoesize").equalTo("42")))), "a",
                 new Action.SetProperty("a", "hs_marketable_status", "perhaps", "b"),
                 new Action.Delay("b", Duration.ZERO, "nowhere"),
-                new Action.SendEmail("c", null, "", "", "", null));
+                new Action.SendEmail("c", null, "not-an-address", "", "", null));
         assertThat(problems).extracting(InputProblem::pointer).contains(
                 "/trigger/criteria/groups/0/conditions/0/property", "/actions/0/value", "/actions/1/duration",
                 "/actions/1/next", "/actions/2/kind", "/actions/2/from", "/actions/2/subject", "/actions/2/body",

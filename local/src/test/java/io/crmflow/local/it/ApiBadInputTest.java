@@ -119,7 +119,7 @@ class ApiBadInputTest {
                 .contains("'abc' is not a valid number", "'maybe' is not a valid bool",
                         "'platinum' is not one of [basic, gold]", "property 'colour' does not exist");
         assertThat(api.get("/records/subscription/s-1").status()).isEqualTo(404);
-        assertThat(api.get("/enrollments/acme.subscription.s-1").status())
+        assertThat(api.get("/enrollments/acme~subscription~s-1").status())
                 .as("no event of the refused write reached the trigger handler").isEqualTo(404);
 
         // The same record with valid values is enrolled, so the refused one would have been.
@@ -127,7 +127,7 @@ class ApiBadInputTest {
                 {"id": "s-2", "properties": {"name": "Acme", "seats": "12", "active": "true", "plan": "gold"}}""")
                 .status()).isEqualTo(201);
         stack.drain();
-        assertThat(api.get("/enrollments/acme.subscription.s-2").status()).isEqualTo(200);
+        assertThat(api.get("/enrollments/acme~subscription~s-2").status()).isEqualTo(200);
     }
 
     @Test

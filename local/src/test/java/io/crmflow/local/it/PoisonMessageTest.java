@@ -95,7 +95,7 @@ class PoisonMessageTest {
     @Test
     void stepQueue_messageForEnrollmentThatDoesNotExist_isDeadLetteredAfterTwoAttemptsWithItsReason() {
         Api.forNewTenant(stack, tenant);
-        String body = Json.write(new StepMessage(tenant, "welcome.contact.ghost", 1));
+        String body = Json.write(new StepMessage(tenant, "welcome~contact~ghost", 1));
         send("StepQueue", body);
 
         stack.drain();
@@ -103,7 +103,7 @@ class PoisonMessageTest {
         DeadLetterQueue.DeadLetter parked = stepDeadLetters.takeOne(tenant);
         assertParkedAfterTwoAttempts(parked, body);
         assertThat(parked.reason()).startsWith("InvalidMessageException: ")
-                .contains("enrollment 'welcome.contact.ghost' of tenant '" + tenant + "', which does not exist");
+                .contains("enrollment 'welcome~contact~ghost' of tenant '" + tenant + "', which does not exist");
     }
 
     @Test
@@ -130,7 +130,7 @@ class PoisonMessageTest {
                  "trigger": {"criteria": {"groups": [{"conditions": [
                      {"type": "property", "property": "lifecyclestage", "operator": "eq", "values": ["customer"]}]}]}},
                  "actions": []}""").status()).isEqualTo(200);
-        assertThat(api.get("/enrollments/welcome.contact.c-1").status()).isEqualTo(404);
+        assertThat(api.get("/enrollments/welcome~contact~c-1").status()).isEqualTo(404);
 
         String poison = "{\"detail-type\": \"crm.record.created\", \"detail\": \"" + tenant + "\"}";
         String url = stack.resources().queueUrl("TriggerQueue");
@@ -139,7 +139,7 @@ class PoisonMessageTest {
                 SendMessageBatchRequestEntry.builder().id("valid").messageBody(envelope(created("c-1"))).build()));
         stack.drain();
 
-        JsonNode enrollment = api.get("/enrollments/welcome.contact.c-1").json();
+        JsonNode enrollment = api.get("/enrollments/welcome~contact~c-1").json();
         assertThat(enrollment.get("workflowId").asText()).isEqualTo("welcome");
         DeadLetterQueue.DeadLetter parked = triggerDeadLetters.takeOne(tenant);
         assertParkedAfterTwoAttempts(parked, poison);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("R-RUN-4: every sample event runs through its real handler with the outcome it describes")
 class SampleEventsTest {
     private static final Path EVENTS = Path.of("..", "events");
-    private static final String ENROLLMENT = "/enrollments/wf-welcome.contact.c-1";
+    private static final String ENROLLMENT = "/enrollments/wf-welcome~contact~c-1";
     /** Every sample this class feeds to a handler; a new sample fails the suite until it is added. */
     private static final Set<String> COVERED = Set.of("api-create-record.json", "api-get-record.json",
             "step-run.json", "timer-tick.json", "trigger-malformed.json", "trigger-property-changed.json",

@@ -94,10 +94,12 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
                     .conditionExpression("#seq = :seq AND attribute_exists(#duePk)")
                     // Only the index position moves: dueAt stays the wait's end, and the version stays
                     // so a step committing meanwhile is not failed by the sweeper's bookkeeping.
-                    .updateExpression("SET #dueSk = :dueSk")
-                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK))
+                    .updateExpression("SET #dueSk = :dueSk ADD #resends :one")
+                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK,
+                            "#resends", "resends"))
                     .expressionAttributeValues(Map.of(":seq", Items.n(step.seq()),
-                            ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())))));
+                            ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())),
+                            ":one", Items.n(1))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

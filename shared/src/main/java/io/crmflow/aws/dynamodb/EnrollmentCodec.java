@@ -68,7 +68,9 @@ final class EnrollmentCodec {
     static DueStep dueStep(Map<String, AttributeValue> item) {
         // The index position, which a re-arm moves, leads the due sort key as epoch millis.
         Instant at = Instant.ofEpochMilli(Long.parseLong(Items.str(item, Keys.DUE_SK).substring(0, 13)));
-        return new DueStep(Items.str(item, "tenantId"), Items.str(item, "enrollmentId"), Items.num(item, "seq"), at);
+        int resends = item.containsKey("resends") ? (int) Items.num(item, "resends") : 0;
+        return new DueStep(Items.str(item, "tenantId"), Items.str(item, "enrollmentId"), Items.num(item, "seq"), at,
+                resends);
     }
 
     /** A new enrollment also claims the record's slot in the workflow; both are creates. */

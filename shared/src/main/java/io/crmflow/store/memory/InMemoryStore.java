@@ -202,7 +202,8 @@ public final class InMemoryStore
         return read(() -> s.enrollments.values().stream()
                 .filter(e -> !e.status().terminal() && e.dueAt() != null)
                 .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(),
-                        s.sweepAt.getOrDefault(new TenantKey(e.tenantId(), e.id()), e.dueAt())))
+                        s.sweepAt.getOrDefault(new TenantKey(e.tenantId(), e.id()), e.dueAt()),
+                        s.resends.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0)))
                 .filter(d -> MemoryState.dueBy(d.dueAt(), now))
                 .sorted(Comparator.comparingLong((DueStep d) -> d.dueAt().toEpochMilli())
                         .thenComparing(d -> d.tenantId() + "#" + d.enrollmentId()))
@@ -219,6 +220,7 @@ public final class InMemoryStore
                 return false;
             }
             s.sweepAt.put(key, newDue);
+            s.resends.merge(key, 1, Integer::sum);
             return true;
         });
     }

@@ -76,6 +76,8 @@ final class MemoryState {
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
+    /** How often the sweeper re-armed an enrollment's current step. */
+    final Map<TenantKey, Integer> resends = new HashMap<>();
     /** By tenant and enrollment id, then the zero-padded index. */
     final Map<TenantKey, NavigableMap<String, HistoryEntry>> history = new HashMap<>();
     final Map<TenantKey, Effect> effects = new HashMap<>();

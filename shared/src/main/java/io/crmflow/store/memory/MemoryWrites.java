@@ -215,6 +215,7 @@ final class MemoryWrites {
         TenantKey key = new TenantKey(e.tenantId(), e.id());
         Enrollment previous = s.enrollments.put(key, e);
         s.sweepAt.remove(key);
+        s.resends.remove(key);
         Map<String, Enrollment> byWorkflow =
                 MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()));
         if (previous != null) {

@@ -30,6 +30,8 @@ public final class TimerHandler implements RequestHandler<ScheduledEvent, DueSwe
         DueSweeper.Sweep sweep = engine.sweeper().sweep(engine.clock().instant());
         metrics.count("DueStepsSent", sweep.stepsSent());
         metrics.count("OutboxEventsPublished", sweep.eventsPublished());
+        metrics.count("StepsAbandoned", sweep.stepsAbandoned());
+        metrics.count("OutboxEventsFailed", sweep.eventsFailed());
         return sweep;
     }
 }
