@@ -99,8 +99,16 @@ public final class DefinitionService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long current = ports.definitions().workflow(submitted.tenantId(), submitted.id())
-                .map(WorkflowDefinition::version).orElse(0L);
+        var existing = ports.definitions().workflow(submitted.tenantId(), submitted.id());
+        if (existing.isPresent() && !existing.get().objectType().equals(submitted.objectType())) {
+            throw InvalidInputException.of("/objectType", "workflow '" + submitted.id() + "' is based on "
+                    + existing.get().objectType() + " and keeps that object type; create a new workflow for "
+                    + submitted.objectType());
+        }
+        return commit(submitted, existing.map(WorkflowDefinition::version).orElse(0L));
+    }
+
+    private WorkflowDefinition commit(WorkflowDefinition submitted, long current) {
         WorkflowDefinition saved = submitted.withVersion(current + 1);
         try {
             ports.writer().commit(List.of(new Write.PutWorkflow(saved, current)));
@@ -116,7 +124,9 @@ public final class DefinitionService {
         if (wf.enabled() == enabled) {
             return wf;
         }
-        return saveWorkflow(wf.withEnabled(enabled));
+        // Switching off must work even when the definition no longer fits a changed schema;
+        // switching on checks it again, since it will run.
+        return enabled ? saveWorkflow(wf.withEnabled(true)) : commit(wf.withEnabled(false), wf.version());
     }
 
     private TenantSchemas schemas(String tenantId) {

@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * A {@link FilterContext} over a loaded {@link RecordView}. Associated records are read on first
  * use and kept, so several conditions on the same association cost one read. Not thread-safe:
- * one instance per evaluation.
+ * one instance per event, shared by the workflows it is evaluated against.
  */
 final class RecordFilterContext implements FilterContext {
     private final RecordView view;
@@ -35,6 +35,8 @@ final class RecordFilterContext implements FilterContext {
     private final ZoneId zone;
     private final Map<String, List<CrmRecord>> associatedByType = new HashMap<>();
     private final Set<String> listsBeingEvaluated = new HashSet<>();
+    private final Map<String, Optional<CrmList>> listsById = new HashMap<>();
+    private final Map<String, ObjectType> schemasByType = new HashMap<>();
 
     RecordFilterContext(RecordView view, ObjectType schema, List<PropertyChange> changes, RecordStore records,
                         TenantSchemas schemas, Instant now, ZoneId zone) {
@@ -67,7 +69,7 @@ final class RecordFilterContext implements FilterContext {
         if (view.staticLists().contains(listId)) {
             return true;
         }
-        Optional<CrmList> list = schemas.list(listId);
+        Optional<CrmList> list = listsById.computeIfAbsent(listId, schemas::list);
         if (list.isEmpty() || list.get().kind() != ListKind.ACTIVE
                 || !list.get().objectType().equals(view.record().objectType())) {
             return false;
@@ -97,8 +99,8 @@ final class RecordFilterContext implements FilterContext {
 
     @Override
     public ObjectType schemaOf(String objectType) {
-        return schemas.objectType(objectType)
-                .orElseThrow(() -> new IllegalStateException("object type '" + objectType + "' has no schema"));
+        return schemasByType.computeIfAbsent(objectType, type -> schemas.objectType(type)
+                .orElseThrow(() -> new IllegalStateException("object type '" + type + "' has no schema")));
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.crmflow.model.CrmRecord;
 import io.crmflow.model.ObjectType;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.DueStep;
-import io.crmflow.store.RecordView;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,11 +50,12 @@ public final class StepEngine {
         if (!wf.get().enabled()) {
             return hold(e, now);
         }
-        Optional<RecordView> view = ports.records().view(e.tenantId(), e.record());
-        if (view.isEmpty()) {
+        // A GetItem, not the record's whole partition: the actions read the record alone.
+        Optional<CrmRecord> found = ports.records().record(e.tenantId(), e.record());
+        if (found.isEmpty()) {
             return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted", now);
         }
-        CrmRecord record = view.get().record();
+        CrmRecord record = found.get();
         ObjectType schema = new TenantSchemas(ports.definitions(), e.tenantId()).objectType(record.objectType())
                 .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
         return apply(e, decider.decide(e, wf.get(), record, schema, now), now);

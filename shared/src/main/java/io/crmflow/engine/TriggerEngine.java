@@ -46,11 +46,12 @@ public final class TriggerEngine {
         List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
 
         List<Enrollment> created = new ArrayList<>();
+        // One context for all workflows: associated records and list definitions are read once per event.
+        var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
         for (WorkflowDefinition wf : ports.definitions().triggeredWorkflows(tenant.id(), type)) {
             if (view.enrolledWorkflows().contains(wf.id())) {
                 continue;
             }
-            var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
             if (Filters.matches(wf.trigger().criteria(), context)) {
                 enroll(wf, event, now).ifPresent(created::add);
             }

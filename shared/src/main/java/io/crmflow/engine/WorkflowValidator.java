@@ -37,14 +37,19 @@ public final class WorkflowValidator {
             problems.add(new InputProblem("/trigger/criteria" + p.pointer(), p.message()));
         }
         Map<String, Integer> indexById = new HashMap<>();
+        boolean idsComplete = true;
         for (int i = 0; i < wf.actions().size(); i++) {
             Action a = wf.actions().get(i);
-            if (indexById.putIfAbsent(a.id(), i) != null) {
+            if (a.id() == null || a.id().isBlank()) {
+                idsComplete = false;
+            } else if (indexById.putIfAbsent(a.id(), i) != null) {
                 problems.add(new InputProblem("/actions/" + i + "/id", "action id '" + a.id() + "' is used twice"));
             }
             checkAction(a, "/actions/" + i, schema.get(), problems);
         }
-        checkGraph(wf, indexById, problems);
+        if (idsComplete) {
+            checkGraph(wf, indexById, problems); // the graph is walked by id: without every id it cannot be
+        }
         return problems;
     }
 
@@ -52,7 +57,9 @@ public final class WorkflowValidator {
         if (a.id() == null || a.id().isBlank()) {
             problems.add(new InputProblem(at + "/id", "every action needs an id"));
         }
-        if (a instanceof Action.SetProperty set) {
+        if (a instanceof Action.SetProperty set && set.property() == null) {
+            problems.add(new InputProblem(at + "/property", "name the property to set"));
+        } else if (a instanceof Action.SetProperty set) {
             var property = schema.property(set.property());
             if (property.isEmpty()) {
                 problems.add(new InputProblem(at + "/property",

@@ -69,8 +69,44 @@ class ApiBadInputTest {
 
         assertProblem(answer, 400);
         assertThat(pointers(answer)).containsExactly("/propertys");
-        assertThat(answer.json().at("/errors/0/detail").asText()).contains("propertys");
+        assertThat(answer.json().at("/errors/0/detail").asText()).contains("propertys")
+                .contains("expected one of [id, properties]").doesNotContain("class", "io.crmflow");
         assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anyRoute_bodyIsJsonNull_is400NotA500() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertProblem(api.post("/records/contact", "null"), 400);
+        assertProblem(new Api(stack, null).post("/tenants", "null"), 400);
+        assertProblem(api.put("/workflows/w", "null"), 400);
+    }
+
+    @Test
+    void saveWorkflow_actionsWithoutIdOrProperty_andNullAction_are400WithPointers() {
+        Api api = Api.forNewTenant(stack, tenant);
+        Api.Answer noId = api.put("/workflows/w", """
+                {"objectType": "contact", "firstActionId": "a",
+                 "actions": [{"type": "set_property", "property": "jobtitle", "value": "x"},
+                             {"type": "set_property", "id": "b", "value": "x"}]}""");
+        assertProblem(noId, 400);
+        assertThat(pointers(noId)).contains("/actions/0/id", "/actions/1/property");
+
+        Api.Answer nullAction = api.put("/workflows/w", "{\"objectType\": \"contact\", \"actions\": [null]}");
+        assertProblem(nullAction, 400);
+        assertThat(api.get("/workflows/w").status()).isEqualTo(404);
+    }
+
+    @Test
+    void saveWorkflow_changingItsObjectType_is400AtObjectType() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.put("/workflows/w", "{\"objectType\": \"contact\"}").status()).isEqualTo(200);
+
+        Api.Answer answer = api.put("/workflows/w", "{\"objectType\": \"deal\"}");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/objectType");
+        assertThat(api.get("/workflows/w").json().get("objectType").asText()).isEqualTo("contact");
     }
 
     @Test

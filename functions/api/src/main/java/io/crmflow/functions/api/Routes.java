@@ -205,15 +205,24 @@ final class Routes {
         if (r.body() == null || r.body().isBlank()) {
             throw InvalidInputException.of("/", "the request needs a JSON body");
         }
-        return Json.read(r.body(), type);
+        T value = Json.read(r.body(), type);
+        if (value == null) {
+            throw InvalidInputException.of("/", "the request body must be a JSON object, not null");
+        }
+        return value;
     }
 
-    /** Model constructors refuse bad values with IllegalArgumentException; say where it was. */
+    /**
+     * Model constructors refuse bad values with IllegalArgumentException, and a list holding
+     * null with NullPointerException; either way, say where it was.
+     */
     private static <T> T guard(String pointer, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of(pointer, e.getMessage());
+        } catch (NullPointerException e) {
+            throw InvalidInputException.of(pointer, "a list holds null, or a required field is missing");
         }
     }
 }
