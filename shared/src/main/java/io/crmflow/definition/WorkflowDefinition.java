@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * A workflow (R-WF-1): the object type it is based on, when records enter it, and its action
- * graph. Immutable; every saved change makes a new {@code version}. Enrollments remember the
- * version they run, and look actions up by id, so an edit never strands them on a missing node
- * without the engine noticing.
+ * graph. Immutable; every saved change makes a new {@code version}, kept beside the current one.
+ * Steps run the current version, looking actions up by id, so an edit reaches enrollments in
+ * flight; an enrollment whose action was removed ends as failed with a history line that says so.
  *
  * @param actions in the order a person laid them out; {@code firstActionId} says where to start
  */

@@ -32,12 +32,13 @@ public interface EnrollmentStore {
     List<DueStep> dueSteps(Instant now, int limit);
 
     /**
-     * Moves a due step's time forward, only if the enrollment is still at {@code step.seq()}:
-     * the sweeper calls it after re-sending a step message so it is not re-sent every sweep.
-     * The stored enrollment becomes {@link Enrollment#rearmed}: new {@code dueAt}, version + 1.
+     * Moves a due step's place in the due index to {@code newDue} and counts one more resend of
+     * it ({@link DueStep#resends()}), only if the enrollment is still at {@code step.seq()}: the
+     * sweeper calls it when it re-sends a step message, so the step is not re-sent every sweep.
+     * The enrollment itself — its {@code dueAt}, its version — is untouched; the next write of
+     * the enrollment puts it back in the index at its own {@code dueAt} with no resends.
      *
      * @return false when the enrollment has moved on (nothing changed)
      */
     boolean rearm(DueStep step, Instant newDue);
-    // A re-arm also counts one more resend of the step (DueStep#resends); a new step starts at 0.
 }

@@ -39,9 +39,10 @@ import java.util.function.Supplier;
 
 /**
  * All six store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
- * orders, page boundaries and limits (at most 100 items per commit, no item touched twice), so
- * a test that passes here passes against the table. For unit tests and simulations only:
- * nothing survives the process.
+ * orders, page boundaries and limits (at most 100 items per commit, no item touched twice). What
+ * it cannot show is what only a real table does: transactions cancelled by contention, item and
+ * event size limits, and index reads that lag; the contract tests also run on DynamoDB Local for
+ * that reason. For unit tests and simulations only: nothing survives the process.
  *
  * <p>Thread-safe by one read-write lock over all the data: reads share it, and every change
  * (a commit, a ledger claim, a rearm, an outbox removal) holds it exclusively, which is what
