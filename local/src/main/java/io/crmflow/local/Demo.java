@@ -1,6 +1,5 @@
 package io.crmflow.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
@@ -100,14 +99,8 @@ final class Demo {
     }
 
     private JsonNode call(String method, String path, String body) {
-        APIGatewayV2HTTPResponse response = stack.call(APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(path)
-                .withHeaders(Map.of("content-type", "application/json", "x-crmflow-tenant", TENANT))
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .build())
-                .build());
+        APIGatewayV2HTTPResponse response = stack.call(method, path,
+                Map.of("content-type", "application/json", "x-crmflow-tenant", TENANT), body);
         if (response.getStatusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.getStatusCode() + ": "
                     + response.getBody());

@@ -150,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Calls the HTTP API function as API Gateway would; {@code path} may carry a query string. */
+    public APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> headers, String body) {
+        return call(ApiGatewayRequests.event(method, path, headers, body));
+    }
+
     /** Calls the HTTP API function directly, as API Gateway would. */
     public APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(apiFunction());

@@ -1,6 +1,5 @@
 package io.crmflow.local.it;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
@@ -44,36 +43,16 @@ final class Api {
         return call("DELETE", path, null);
     }
 
-    /** {@code path} may carry a query string; it is split into parameters as API Gateway does. */
+    /** {@code path} may carry a query string. */
     Answer call(String method, String path, String body) {
-        int question = path.indexOf('?');
-        String rawPath = question < 0 ? path : path.substring(0, question);
-        String rawQuery = question < 0 ? "" : path.substring(question + 1);
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
         if (tenant != null) {
             headers.put("x-crmflow-tenant", tenant);
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(rawPath).withHeaders(headers)
-                .withRawQueryString(rawQuery).withQueryStringParameters(rawQuery.isEmpty() ? null : query(rawQuery))
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(rawPath).build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = stack.call(event);
+        APIGatewayV2HTTPResponse response = stack.call(method, path, headers, body);
         String type = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
         return new Answer(response.getStatusCode(), type, response.getBody());
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
-        }
-        return parameters;
     }
 
     /** Creates the tenant this client speaks for. */
