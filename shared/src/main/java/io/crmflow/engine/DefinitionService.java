@@ -4,12 +4,14 @@ import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.FilterProblem;
 import io.crmflow.filter.FilterValidator;
+import io.crmflow.model.CrmEvent;
 import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.ListKind;
 import io.crmflow.model.NotFoundException;
 import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StandardObjectTypes;
@@ -24,9 +26,13 @@ import java.util.List;
  */
 public final class DefinitionService {
     private final Ports ports;
+    private final EngineSettings settings;
+    private final EventPublisher publisher;
 
-    public DefinitionService(Ports ports) {
+    public DefinitionService(Ports ports, EngineSettings settings) {
         this.ports = ports;
+        this.settings = settings;
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
     }
 
     /** Creates a tenant with the default lead pipeline every tenant has (R-OBJ-3). */
@@ -73,7 +79,12 @@ public final class DefinitionService {
         return list;
     }
 
-    public void setListMembership(String tenantId, String listId, RecordRef member, boolean isMember) {
+    /**
+     * Adds a record to a static list or removes it, and tells the bus, so workflows whose
+     * criteria name the list react at once (R-OBJ-7).
+     */
+    public void setListMembership(String tenantId, String listId, RecordRef member, boolean isMember,
+                                  java.time.Instant now) {
         CrmList list = ports.definitions().list(tenantId, listId)
                 .orElseThrow(() -> new NotFoundException("list '" + listId + "' does not exist"));
         if (list.kind() != ListKind.STATIC) {
@@ -86,7 +97,11 @@ public final class DefinitionService {
         if (ports.records().record(tenantId, member).isEmpty()) {
             throw new NotFoundException(member.objectType() + " '" + member.id() + "' does not exist");
         }
-        ports.writer().commit(List.of(new Write.PutListMembership(tenantId, listId, member, isMember)));
+        var event = new CrmEvent.ListMembershipChanged(ports.ids().get(), tenantId, member, now, Origin.api(), listId,
+                isMember);
+        ports.writer().commit(List.of(new Write.PutListMembership(tenantId, listId, member, isMember),
+                new Write.EnqueueEvent(event, now.plus(settings.watchdog()))));
+        publisher.publishCommitted(List.of(event));
     }
 
     /**

@@ -14,6 +14,6 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
-                new RecordService(ports, settings), new DefinitionService(ports));
+                new RecordService(ports, settings), new DefinitionService(ports, settings));
     }
 }

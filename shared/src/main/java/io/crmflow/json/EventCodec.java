@@ -12,7 +12,8 @@ public final class EventCodec {
     private static final Map<String, Class<? extends CrmEvent>> TYPES = Map.of(
             CrmEvent.RecordCreated.DETAIL_TYPE, CrmEvent.RecordCreated.class,
             CrmEvent.PropertiesChanged.DETAIL_TYPE, CrmEvent.PropertiesChanged.class,
-            CrmEvent.ActivityLogged.DETAIL_TYPE, CrmEvent.ActivityLogged.class);
+            CrmEvent.ActivityLogged.DETAIL_TYPE, CrmEvent.ActivityLogged.class,
+            CrmEvent.ListMembershipChanged.DETAIL_TYPE, CrmEvent.ListMembershipChanged.class);
 
     private EventCodec() {
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * Something that happened to one record: what the trigger handler reacts to. Events travel on
  * the bus at least once; {@link #eventId()} lets consumers recognise a redelivery.
  */
-public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.PropertiesChanged, CrmEvent.ActivityLogged {
+public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.PropertiesChanged, CrmEvent.ActivityLogged,
+        CrmEvent.ListMembershipChanged {
 
     String eventId();
 
@@ -70,6 +71,26 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
             Require.nonNull(occurredAt, "occurredAt");
             Require.nonNull(origin, "origin");
             Require.nonNull(activity, "activity");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    /** The record joined ({@code joined}) or left a static list. */
+    record ListMembershipChanged(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                                 String listId, boolean joined) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.list.membership.changed";
+
+        public ListMembershipChanged {
+            Require.name(eventId, "event id");
+            Require.name(tenantId, "tenant id");
+            Require.nonNull(record, "record");
+            Require.nonNull(occurredAt, "occurredAt");
+            Require.nonNull(origin, "origin");
+            Require.name(listId, "list id");
         }
 
         @Override

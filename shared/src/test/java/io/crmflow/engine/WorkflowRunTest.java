@@ -169,6 +169,26 @@ class WorkflowRunTest {
     }
 
     @Test
+    @DisplayName("R-OBJ-7 joining a static list is an event: a workflow on that list enrolls at once")
+    void joiningAStaticList_enrollsInAWorkflowWhoseCriteriaNameTheList() {
+        h.engine.definitions().putList("acme", new io.crmflow.definition.CrmList("vip", "VIP", "contact",
+                io.crmflow.model.ListKind.STATIC, null));
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "vip-welcome", null, "contact", 0, true,
+                new EnrollmentTrigger(Filter.anyOf(Filters.allOf(Filters.inList("vip")))), "tag",
+                List.of(new Action.SetProperty("tag", "jobtitle", "VIP", null))));
+        ada();
+        h.pump();
+        assertThat(h.store.enrollmentOf("acme", "vip-welcome", new RecordRef("contact", "c1"))).isEmpty();
+
+        h.engine.definitions().setListMembership("acme", "vip", new RecordRef("contact", "c1"), true, h.now);
+        h.pump();
+
+        assertThat(h.store.enrollmentOf("acme", "vip-welcome", new RecordRef("contact", "c1")).orElseThrow().status())
+                .isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.engine.records().get("acme", new RecordRef("contact", "c1")).property("jobtitle")).contains("VIP");
+    }
+
+    @Test
     void earlyTimerMessage_isIgnoredUntilTheWaitEnds() {
         customerWelcome();
         ada();

@@ -2,6 +2,7 @@ package io.crmflow.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmflow.json.EventCodec;
 import io.crmflow.json.Json;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.store.OutboxEntry;
@@ -19,11 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <p>Stateless; safe to use from any thread.
  */
 final class OutboxCodec {
-    private static final Map<String, Class<? extends CrmEvent>> BY_DETAIL_TYPE = Map.of(
-            CrmEvent.RecordCreated.DETAIL_TYPE, CrmEvent.RecordCreated.class,
-            CrmEvent.PropertiesChanged.DETAIL_TYPE, CrmEvent.PropertiesChanged.class,
-            CrmEvent.ActivityLogged.DETAIL_TYPE, CrmEvent.ActivityLogged.class);
-
     private OutboxCodec() {
     }
 
@@ -56,11 +52,6 @@ final class OutboxCodec {
 
     static CrmEvent event(String envelope) {
         JsonNode tree = Json.tree(envelope);
-        String detailType = tree.path("detailType").asText();
-        Class<? extends CrmEvent> type = BY_DETAIL_TYPE.get(detailType);
-        if (type == null) {
-            throw new IllegalStateException("outbox holds an event of unknown detail type '" + detailType + "'");
-        }
-        return Json.read(tree.get("event"), type);
+        return EventCodec.fromDetail(tree.path("detailType").asText(), tree.get("event"));
     }
 }

@@ -141,7 +141,8 @@ final class Routes {
     }
 
     private ApiResponse membership(ApiRequest r, Map<String, String> p, boolean member) {
-        engine.definitions().setListMembership(tenant(r), p.get("id"), ref(p.get("type"), p.get("recordId")), member);
+        engine.definitions().setListMembership(tenant(r), p.get("id"), ref(p.get("type"), p.get("recordId")), member,
+                engine.clock().instant());
         return ApiResponse.noContent();
     }
 
