@@ -42,18 +42,19 @@ public final class SesMailer implements Mailer {
                         .content(c -> c.simple(m -> m
                                 .subject(s -> s.data(email.subject()).charset("UTF-8"))
                                 .body(b -> b.text(t -> t.data(email.textBody()).charset("UTF-8")))))
-                        // Tag values allow only letters, digits, '_' and '-'.
-                        .emailTags(t -> t.name("crmflow-step")
-                                .value(email.idempotencyKey().replaceAll("[^A-Za-z0-9_-]", "_")));
+                        .emailTags(t -> t.name("crmflow-step").value(email.idempotencyKey()));
                 if (ownReplyTo) {
                     r.replyToAddresses(email.from());
                 }
             });
             return response.messageId();
-        } catch (MessageRejectedException | MailFromDomainNotVerifiedException | AccountSuspendedException
-                 | SendingPausedException | BadRequestException | NotFoundException e) {
+        } catch (MessageRejectedException e) {
+            // This message, to this recipient, will not be accepted: record it and move on.
             throw new EmailRejectedException(e.getClass().getSimpleName() + ": " + e.awsErrorDetails().errorMessage());
-        } catch (TooManyRequestsException | LimitExceededException e) {
+        } catch (TooManyRequestsException | LimitExceededException | SendingPausedException | AccountSuspendedException
+                 | MailFromDomainNotVerifiedException | NotFoundException | BadRequestException e) {
+            // Nothing was sent, and the cause lies with the account or its set-up, not with this
+            // email: retry, so the dead-letter alarm shows it, rather than skip every email quietly.
             throw new EmailThrottledException(e.getClass().getSimpleName() + ": " + e.awsErrorDetails().errorMessage());
         }
     }

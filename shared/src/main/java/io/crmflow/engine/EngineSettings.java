@@ -13,14 +13,15 @@ import java.time.Duration;
  * @param sweepBatch     how many due steps or events one sweep handles
  */
 public record EngineSettings(Duration watchdog, Duration effectClaim, Duration disabledRecheck, int sweepBatch,
-                             int maxResends, Duration longestResendGap, int sweepRounds) {
+                             int maxFailures, Duration longestResendGap, int sweepRounds) {
     /**
-     * A step is re-sent after 5, 10, 20, 40, 60, 60, 60 and 60 minutes — about five hours, long
-     * enough for any queue backlog to drain — and then given up as failed, so a step that can
-     * never succeed ends instead of cycling through the dead-letter queue forever.
+     * A step not confirmed is re-sent after 5 minutes, then at doubling gaps up to an hour, for
+     * as long as it takes — a slow queue is not a failure. A step whose messages were
+     * dead-lettered three times (each after every attempt failed) is given up as failed, so a
+     * step that can never succeed ends instead of cycling through the dead-letter queue forever.
      */
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofMinutes(5), Duration.ofMinutes(2),
-            Duration.ofMinutes(15), 500, 8, Duration.ofHours(1), 20);
+            Duration.ofMinutes(15), 500, 3, Duration.ofHours(1), 10);
 
     /** How long after its {@code n}-th resend (1, 2 …) a step is re-sent again: doubling, capped. */
     public Duration resendGap(int n) {

@@ -89,7 +89,7 @@ public final class RecordService {
                         new Write.EnqueueEvent(event, outboxDue(now))));
                 publisher.publishCommitted(List.of(event));
                 return updated;
-            } catch (ConflictException e) {
+            } catch (ConflictException | io.crmflow.store.WriteContentionException e) {
                 if (attempt == UPDATE_ATTEMPTS) {
                     throw new ConcurrentChangeException(ref + " kept changing while it was being updated; try again");
                 }

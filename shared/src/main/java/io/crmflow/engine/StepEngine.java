@@ -90,16 +90,29 @@ public final class StepEngine {
         return StepOutcome.EXECUTED;
     }
 
+    /** Counts a dead-lettered message of this step against it (see {@link #abandon}). */
+    public void recordFailure(StepMessage message) {
+        ports.enrollments().recordFailure(message.tenantId(), message.enrollmentId(), message.seq());
+    }
+
     /**
-     * Gives up a step the sweeper re-sent {@code resends} times without it completing: the
-     * enrollment ends as failed, its messages are in the step dead-letter queue.
+     * Gives up a step whose messages were dead-lettered {@code step.failures()} times: the
+     * enrollment ends as failed. A step of a switched-off workflow is held instead — switching
+     * a workflow off to investigate must not fail what it holds.
      */
     public void abandon(DueStep step, Instant now) {
-        ports.enrollments().enrollment(step.tenantId(), step.enrollmentId())
-                .filter(e -> e.seq() == step.seq() && !e.status().terminal())
-                .ifPresent(e -> end(e, EnrollmentStatus.FAILED, Kind.FAILED, "step " + e.seq() + " at action '"
-                        + e.cursor() + "' did not complete after " + step.resends() + " resends; its messages are in"
-                        + " the step dead-letter queue with the reason", now));
+        Optional<Enrollment> found = ports.enrollments().enrollment(step.tenantId(), step.enrollmentId())
+                .filter(e -> e.seq() == step.seq() && !e.status().terminal());
+        if (found.isEmpty()) {
+            return;
+        }
+        Enrollment e = found.get();
+        if (ports.definitions().workflow(e.tenantId(), e.workflowId()).map(w -> !w.enabled()).orElse(false)) {
+            hold(e, now);
+            return;
+        }
+        end(e, EnrollmentStatus.FAILED, Kind.FAILED, "step " + e.seq() + " at action '" + e.cursor() + "' failed "
+                + step.failures() + " times; its messages are in the step dead-letter queue with the reason", now);
     }
 
     /** A full write of the held step also starts its resend count afresh: holding is not failing. */

@@ -26,6 +26,11 @@ public final class StepIds {
         return "evt-" + digest(enrollmentId + "~" + seq + "~" + n);
     }
 
+    /** The id an email sent by step {@code seq} carries as a tag: short, and only characters tags allow. */
+    public static String email(String enrollmentId, long seq) {
+        return "email-" + digest(enrollmentId + "~" + seq);
+    }
+
     private static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

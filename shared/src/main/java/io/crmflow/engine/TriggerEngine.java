@@ -46,6 +46,8 @@ public final class TriggerEngine {
         List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
 
         List<Enrollment> created = new ArrayList<>();
+        // Each enrollment's first step is sent as soon as it is committed: if a later workflow's
+        // commit fails, the message of an earlier one is not lost with it.
         // One context for all workflows: associated records and list definitions are read once per event.
         var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
         for (WorkflowDefinition wf : ports.definitions().triggeredWorkflows(tenant.id(), type)) {
@@ -53,15 +55,13 @@ public final class TriggerEngine {
                 continue;
             }
             if (Filters.matches(wf.trigger().criteria(), context)) {
-                enroll(wf, event, now).ifPresent(created::add);
+                enroll(wf, event, now).ifPresent(e -> {
+                    created.add(e);
+                    if (e.status() == EnrollmentStatus.ACTIVE) {
+                        ports.steps().send(List.of(e.stepMessage()));
+                    }
+                });
             }
-        }
-        List<StepMessage> first = created.stream()
-                .filter(e -> e.status() == EnrollmentStatus.ACTIVE)
-                .map(Enrollment::stepMessage)
-                .toList();
-        if (!first.isEmpty()) {
-            ports.steps().send(first);
         }
         return created;
     }

@@ -38,7 +38,17 @@ public interface EnrollmentStore {
      * The enrollment itself — its {@code dueAt}, its version — is untouched; the next write of
      * the enrollment puts it back in the index at its own {@code dueAt} with no resends.
      *
-     * @return false when the enrollment has moved on (nothing changed)
+     * The re-arm applies only if the step is still where {@code step} saw it in the index, so a
+     * stale index read or an overlapping sweep cannot re-arm (and count) it twice.
+     *
+     * @return false when the enrollment has moved on, or was re-armed since (nothing changed)
      */
     boolean rearm(DueStep step, Instant newDue);
+
+    /**
+     * Counts one failure of the enrollment's step {@code seq} — its message was dead-lettered
+     * after failing every attempt — if the enrollment is still at that step. The sweeper gives
+     * the step up after a few; a slow but healthy step is never counted.
+     */
+    void recordFailure(String tenantId, String enrollmentId, long seq);
 }

@@ -84,14 +84,20 @@ final class EngineHarness {
      */
     void pump() {
         for (int round = 0; round < 10_000 && !(events.isEmpty() && steps.isEmpty()); round++) {
-            try {
-                if (!events.isEmpty()) {
+            if (!events.isEmpty()) {
+                try {
                     engine.trigger().onEvent(events.poll(), now);
-                } else {
-                    engine.step().run(steps.poll(), now);
+                } catch (RuntimeException e) {
+                    failures.add(e);
                 }
-            } catch (RuntimeException e) {
-                failures.add(e);
+            } else {
+                StepMessage message = steps.poll();
+                try {
+                    engine.step().run(message, now);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    engine.step().recordFailure(message); // as the step handler does once it dead-letters
+                }
             }
         }
     }

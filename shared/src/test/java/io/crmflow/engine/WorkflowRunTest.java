@@ -148,7 +148,7 @@ class WorkflowRunTest {
     }
 
     @Test
-    void stepThatNeverSucceeds_isResentAtGrowingGaps_thenTheEnrollmentFails() {
+    void stepThatNeverSucceeds_isGivenUpAfterThreeDeadLetteredMessages() {
         customerWelcome();
         ada();
         becomeCustomer();
@@ -162,8 +162,8 @@ class WorkflowRunTest {
         Enrollment failed = h.store.enrollment("acme", stuck.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(EnrollmentStatus.FAILED);
         assertThat(h.store.history("acme", failed.id(), null, 1).items().get(0).detail())
-                .contains("did not complete after 8 resends");
-        assertThat(h.failures).hasSize(8);
+                .contains("failed 3 times");
+        assertThat(h.failures).hasSize(3);
         assertThat(h.store.counters("acme", "welcome")).containsEntry("failed", 1L);
         assertThat(h.sent).isEmpty();
     }
@@ -186,6 +186,49 @@ class WorkflowRunTest {
         assertThat(h.store.enrollmentOf("acme", "vip-welcome", new RecordRef("contact", "c1")).orElseThrow().status())
                 .isEqualTo(EnrollmentStatus.COMPLETED);
         assertThat(h.engine.records().get("acme", new RecordRef("contact", "c1")).property("jobtitle")).contains("VIP");
+    }
+
+    @Test
+    void slowQueue_stepNeverArrivingForHours_isResentAtGrowingGapsButNeverGivenUp() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+        h.now = h.now.plus(Duration.ofDays(1));
+        Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
+        List<java.time.Instant> resentAt = new java.util.ArrayList<>();
+        for (int minute = 0; minute < 12 * 60; minute++) {
+            h.now = h.now.plus(Duration.ofMinutes(1));
+            h.engine.sweeper().sweep(h.now);
+            if (!h.steps.isEmpty()) {
+                resentAt.add(h.now);
+                h.steps.clear(); // the backlog swallows it: it neither runs nor fails
+            }
+        }
+        assertThat(h.store.enrollment("acme", due.id()).orElseThrow().status()).isEqualTo(EnrollmentStatus.WAITING);
+        assertThat(resentAt).hasSizeBetween(12, 18);
+        assertThat(Duration.between(resentAt.get(resentAt.size() - 2), resentAt.get(resentAt.size() - 1)))
+                .isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void failingStepOfASwitchedOffWorkflow_isHeldNotGivenUp() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+        h.mailFailure = new io.crmflow.outbound.EmailThrottledException("TooManyRequestsException: slow down");
+        h.advance(Duration.ofDays(1));
+        h.advance(Duration.ofMinutes(5));
+        h.advance(Duration.ofMinutes(10));
+        h.engine.definitions().setWorkflowEnabled("acme", "welcome", false);
+        h.advance(Duration.ofMinutes(20));
+        Enrollment held = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
+        assertThat(held.status()).isEqualTo(EnrollmentStatus.WAITING);
+        h.mailFailure = null;
+        h.engine.definitions().setWorkflowEnabled("acme", "welcome", true);
+        h.advance(Duration.ofMinutes(15));
+        assertThat(h.sent).hasSize(1);
     }
 
     @Test

@@ -150,7 +150,7 @@ public abstract class EnrollmentStoreContract extends StoreContract {
         commit(new Write.PutEnrollment(done.advance(COMPLETED, null, null, NOW, 1), 1));
 
         assertThat(stores.enrollments().dueSteps(NOW, 10)).containsExactly(
-                new DueStep(T, late.id(), 1, late.dueAt(), 0), new DueStep(T, onTime.id(), 1, onTime.dueAt(), 0));
+                new DueStep(T, late.id(), 1, late.dueAt(), 0, 0), new DueStep(T, onTime.id(), 1, onTime.dueAt(), 0, 0));
         assertThat(stores.enrollments().dueSteps(NOW, 1)).extracting(DueStep::enrollmentId).containsExactly(late.id());
         assertThat(stores.enrollments().dueSteps(NOW.minusSeconds(3600), 10)).isEmpty();
     }
@@ -183,15 +183,34 @@ public abstract class EnrollmentStoreContract extends StoreContract {
         assertThat(stores.enrollments().rearm(step, later)).isTrue();
         assertThat(stores.enrollments().enrollment(T, e.id())).as("the enrollment itself is untouched").contains(e);
         assertThat(stores.enrollments().dueSteps(NOW, 10)).isEmpty();
-        assertThat(stores.enrollments().dueSteps(later, 10)).containsExactly(new DueStep(T, e.id(), 1, later, 1));
+        assertThat(stores.enrollments().dueSteps(later, 10)).containsExactly(new DueStep(T, e.id(), 1, later, 1, 0));
 
         Enrollment moved = e.advance(WAITING, "tag", NOW.plusSeconds(900), NOW, 1);
         commit(new Write.PutEnrollment(moved, 1));
         assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(900), 10))
                 .as("a new step puts the index back at the enrollment's own due time")
-                .containsExactly(new DueStep(T, e.id(), 2, NOW.plusSeconds(900), 0));
+                .containsExactly(new DueStep(T, e.id(), 2, NOW.plusSeconds(900), 0, 0));
         assertThat(stores.enrollments().rearm(step, NOW.plusSeconds(600))).isFalse();
         assertThat(stores.enrollments().enrollment(T, e.id())).contains(moved);
+    }
+
+    @Test
+    void rearm_fromAStaleReadOfTheIndex_doesNothing_andFailuresCountUntilTheStepMovesOn() {
+        Enrollment e = enrollment("wf1", contact("c1"), ACTIVE, NOW.minusSeconds(5), NOW);
+        commit(enroll(e));
+        DueStep seen = stores.enrollments().dueSteps(NOW, 10).get(0);
+        assertThat(stores.enrollments().rearm(seen, NOW.plusSeconds(300))).isTrue();
+        assertThat(stores.enrollments().rearm(seen, NOW.plusSeconds(600))).as("already moved since it was seen").isFalse();
+
+        stores.enrollments().recordFailure(T, e.id(), 1);
+        stores.enrollments().recordFailure(T, e.id(), 1);
+        stores.enrollments().recordFailure(T, e.id(), 7);
+        assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(300), 10))
+                .containsExactly(new DueStep(T, e.id(), 1, NOW.plusSeconds(300), 1, 2));
+
+        commit(new Write.PutEnrollment(e.advance(WAITING, "tag", NOW.plusSeconds(900), NOW, 0), 1));
+        assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(900), 10))
+                .containsExactly(new DueStep(T, e.id(), 2, NOW.plusSeconds(900), 0, 0));
     }
 
     @Test
@@ -201,8 +220,8 @@ public abstract class EnrollmentStoreContract extends StoreContract {
         Enrollment done = new Enrollment(T, e.id(), "wf1", 1, e.record(), COMPLETED, null, 1, null, NOW, NOW, 1, 2);
         commit(new Write.PutEnrollment(done, 1));
 
-        assertThat(stores.enrollments().rearm(new DueStep(T, e.id(), 1, NOW, 0), NOW.plusSeconds(60))).isFalse();
-        assertThat(stores.enrollments().rearm(new DueStep(T, "ghost", 1, NOW, 0), NOW.plusSeconds(60))).isFalse();
+        assertThat(stores.enrollments().rearm(new DueStep(T, e.id(), 1, NOW, 0, 0), NOW.plusSeconds(60))).isFalse();
+        assertThat(stores.enrollments().rearm(new DueStep(T, "ghost", 1, NOW, 0, 0), NOW.plusSeconds(60))).isFalse();
         assertThat(stores.enrollments().enrollment(T, e.id())).contains(done);
         assertThat(stores.enrollments().enrollment(T, "ghost")).isEmpty();
         assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(3600), 10)).isEmpty();

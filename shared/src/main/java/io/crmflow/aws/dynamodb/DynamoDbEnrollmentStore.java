@@ -91,18 +91,33 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
         try {
             client.updateItem(b -> b.tableName(table)
                     .key(EnrollmentCodec.key(step.tenantId(), step.enrollmentId()))
-                    .conditionExpression("#seq = :seq AND attribute_exists(#duePk)")
                     // Only the index position moves: dueAt stays the wait's end, and the version stays
-                    // so a step committing meanwhile is not failed by the sweeper's bookkeeping.
+                    // so a step committing meanwhile is not failed by the sweeper's bookkeeping. The
+                    // seen position in the condition makes a stale index read a no-op.
+                    .conditionExpression("#seq = :seq AND #dueSk = :seen")
                     .updateExpression("SET #dueSk = :dueSk ADD #resends :one")
-                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#dueSk", Keys.DUE_SK,
-                            "#resends", "resends"))
+                    .expressionAttributeNames(Map.of("#seq", "seq", "#dueSk", Keys.DUE_SK, "#resends", "resends"))
                     .expressionAttributeValues(Map.of(":seq", Items.n(step.seq()),
+                            ":seen", Items.s(Keys.dueSk(step.dueAt(), step.tenantId(), step.enrollmentId())),
                             ":dueSk", Items.s(Keys.dueSk(newDue, step.tenantId(), step.enrollmentId())),
                             ":one", Items.n(1))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    @Override
+    public void recordFailure(String tenantId, String enrollmentId, long seq) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(EnrollmentCodec.key(tenantId, enrollmentId))
+                    .conditionExpression("#seq = :seq AND attribute_exists(#duePk)")
+                    .updateExpression("ADD #failures :one")
+                    .expressionAttributeNames(Map.of("#seq", "seq", "#duePk", Keys.DUE_PK, "#failures", "failures"))
+                    .expressionAttributeValues(Map.of(":seq", Items.n(seq), ":one", Items.n(1))));
+        } catch (ConditionalCheckFailedException movedOn) {
+            // the step has moved on or ended: its failure no longer matters
         }
     }
 

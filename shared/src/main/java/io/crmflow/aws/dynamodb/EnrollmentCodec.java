@@ -69,8 +69,9 @@ final class EnrollmentCodec {
         // The index position, which a re-arm moves, leads the due sort key as epoch millis.
         Instant at = Instant.ofEpochMilli(Long.parseLong(Items.str(item, Keys.DUE_SK).substring(0, 13)));
         int resends = item.containsKey("resends") ? (int) Items.num(item, "resends") : 0;
+        int failures = item.containsKey("failures") ? (int) Items.num(item, "failures") : 0;
         return new DueStep(Items.str(item, "tenantId"), Items.str(item, "enrollmentId"), Items.num(item, "seq"), at,
-                resends);
+                resends, failures);
     }
 
     /** A new enrollment also claims the record's slot in the workflow; both are creates. */

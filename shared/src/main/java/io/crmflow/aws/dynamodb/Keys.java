@@ -93,7 +93,9 @@ final class Keys {
 
     /** The counter name of a counter item's sort key. */
     static String counterName(String sk) {
-        return sk.substring(COUNTER_PREFIX.length(), sk.lastIndexOf('#'));
+        String rest = sk.substring(COUNTER_PREFIX.length());
+        int hash = rest.lastIndexOf('#');
+        return hash < 0 ? rest : rest.substring(0, hash);
     }
 
     static String workflow(String tenantId, String workflowId) {

@@ -204,7 +204,8 @@ public final class InMemoryStore
                 .filter(e -> !e.status().terminal() && e.dueAt() != null)
                 .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(),
                         s.sweepAt.getOrDefault(new TenantKey(e.tenantId(), e.id()), e.dueAt()),
-                        s.resends.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0)))
+                        s.resends.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0),
+                        s.failures.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0)))
                 .filter(d -> MemoryState.dueBy(d.dueAt(), now))
                 .sorted(Comparator.comparingLong((DueStep d) -> d.dueAt().toEpochMilli())
                         .thenComparing(d -> d.tenantId() + "#" + d.enrollmentId()))
@@ -217,12 +218,25 @@ public final class InMemoryStore
         return write(() -> {
             TenantKey key = new TenantKey(step.tenantId(), step.enrollmentId());
             Enrollment e = s.enrollments.get(key);
-            if (e == null || e.seq() != step.seq() || e.status().terminal() || e.dueAt() == null) {
+            if (e == null || e.seq() != step.seq() || e.status().terminal() || e.dueAt() == null
+                    || !s.sweepAt.getOrDefault(key, e.dueAt()).equals(step.dueAt())) {
                 return false;
             }
             s.sweepAt.put(key, newDue);
             s.resends.merge(key, 1, Integer::sum);
             return true;
+        });
+    }
+
+    @Override
+    public void recordFailure(String tenantId, String enrollmentId, long seq) {
+        write(() -> {
+            TenantKey key = new TenantKey(tenantId, enrollmentId);
+            Enrollment e = s.enrollments.get(key);
+            if (e != null && e.seq() == seq && !e.status().terminal()) {
+                s.failures.merge(key, 1, Integer::sum);
+            }
+            return null;
         });
     }
 

@@ -78,6 +78,8 @@ final class MemoryState {
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
     /** How often the sweeper re-armed an enrollment's current step. */
     final Map<TenantKey, Integer> resends = new HashMap<>();
+    /** How often a message of an enrollment's current step was dead-lettered. */
+    final Map<TenantKey, Integer> failures = new HashMap<>();
     /** By tenant and enrollment id, then the zero-padded index. */
     final Map<TenantKey, NavigableMap<String, HistoryEntry>> history = new HashMap<>();
     final Map<TenantKey, Effect> effects = new HashMap<>();

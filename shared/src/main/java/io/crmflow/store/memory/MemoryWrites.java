@@ -216,6 +216,7 @@ final class MemoryWrites {
         Enrollment previous = s.enrollments.put(key, e);
         s.sweepAt.remove(key);
         s.resends.remove(key);
+        s.failures.remove(key);
         Map<String, Enrollment> byWorkflow =
                 MemoryState.sortedIn(s.enrollmentsByWorkflow, new TenantKey(e.tenantId(), e.workflowId()));
         if (previous != null) {

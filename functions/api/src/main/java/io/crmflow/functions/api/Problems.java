@@ -34,6 +34,10 @@ final class Problems {
         if (e instanceof AlreadyExistsException || e instanceof ConcurrentChangeException) {
             return problem(409, "Conflict", e.getMessage(), null);
         }
+        if (e instanceof io.crmflow.store.WriteContentionException) {
+            return problem(409, "Conflict", "the same data was being changed at the same moment; nothing was written,"
+                    + " and it is safe to send the request again", null);
+        }
         if (e instanceof IllegalArgumentException) {
             return validation(List.of(new InputProblem("/", e.getMessage())));
         }

@@ -24,15 +24,31 @@ public final class SqsBatchProcessor {
     private final Metrics metrics;
     private final StructuredLog log;
 
+    private final DeadLetterListener listener;
+
     public interface MessageHandler {
         void handle(SQSMessage message);
     }
 
+    /** Told of each message after it was dead-lettered, e.g. to count the failure against what it was about. */
+    public interface DeadLetterListener {
+        void deadLettered(SQSMessage message, RuntimeException cause);
+
+        DeadLetterListener NONE = (message, cause) -> {
+        };
+    }
+
     public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log) {
+        this(deadLetters, maxAttempts, metrics, log, DeadLetterListener.NONE);
+    }
+
+    public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log,
+                             DeadLetterListener listener) {
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
         this.metrics = metrics;
         this.log = log;
+        this.listener = listener;
     }
 
     public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
@@ -68,12 +84,17 @@ public final class SqsBatchProcessor {
         try {
             deadLetters.send(message, reason(e));
             log.error("message dead-lettered: " + reason(e), message.getMessageId());
-            return true;
         } catch (RuntimeException sendFailure) {
             log.warn("could not dead-letter the message; the queue's redrive policy will", message.getMessageId(),
                     sendFailure);
             return false;
         }
+        try {
+            listener.deadLettered(message, e);
+        } catch (RuntimeException listenerFailure) {
+            log.warn("the message was dead-lettered, but recording it failed", message.getMessageId(), listenerFailure);
+        }
+        return true;
     }
 
     static boolean isInvalid(RuntimeException e) {

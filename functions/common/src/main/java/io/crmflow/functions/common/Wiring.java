@@ -44,7 +44,11 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
     }
 
     public SqsBatchProcessor batchProcessor(String function) {
-        return new SqsBatchProcessor(deadLetters, maxAttempts, metrics(function), log(function));
+        return batchProcessor(function, SqsBatchProcessor.DeadLetterListener.NONE);
+    }
+
+    public SqsBatchProcessor batchProcessor(String function, SqsBatchProcessor.DeadLetterListener listener) {
+        return new SqsBatchProcessor(deadLetters, maxAttempts, metrics(function), log(function), listener);
     }
 
     public Metrics metrics(String function) {

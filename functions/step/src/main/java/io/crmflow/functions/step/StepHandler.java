@@ -21,7 +21,12 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     public StepHandler(Wiring wiring) {
         this.engine = wiring.engine();
-        this.batch = wiring.batchProcessor("step");
+        // A dead-lettered step counts against its enrollment; after a few the timer gives the step up.
+        this.batch = wiring.batchProcessor("step", (message, cause) -> {
+            if (!(cause instanceof IllegalArgumentException)) {
+                engine.step().recordFailure(Json.read(message.getBody(), StepMessage.class));
+            }
+        });
     }
 
     @Override
