@@ -83,6 +83,30 @@ class DynamoDbStoreContractTest {
                 new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table));
     }
 
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("R-RUN-5 an outbox entry this build cannot read does not stop the others")
+    void dueEvents_unreadableEntry_isSkippedAndTheRestAreReturned() {
+        Stores stores = fresh();
+        String table = TABLES.get(TABLES.size() - 1);
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T10:00:00Z");
+        var event = new io.crmflow.model.CrmEvent.RecordCreated("e-ok", "acme",
+                new io.crmflow.model.RecordRef("contact", "c1"), now, io.crmflow.model.Origin.api());
+        stores.writer().commit(List.of(new io.crmflow.store.Write.EnqueueEvent(event, now)));
+        client.putItem(b -> b.tableName(table).item(java.util.Map.of(
+                "pk", s("T#acme#O#e-future"), "sk", s("#EVENT"),
+                "duePk", s("DUE#O#" + Math.floorMod("e-future".hashCode(), 8)),
+                "dueSk", s(String.format("%013d", now.toEpochMilli()) + "#acme#e-future"),
+                "tenantId", s("acme"), "eventId", s("e-future"), "dueAt", s(now.toString()),
+                "event", s("{\"detailType\":\"crm.from.a.newer.build\",\"event\":{}}"))));
+
+        org.assertj.core.api.Assertions.assertThat(stores.outbox().dueEvents(now.plusSeconds(1), 10))
+                .extracting(e -> e.event().eventId()).containsExactly("e-ok");
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+    }
+
     @Nested
     class Records extends RecordStoreContract {
         @Override
