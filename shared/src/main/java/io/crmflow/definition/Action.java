@@ -1,18 +1,29 @@
 package io.crmflow.definition;
 
+import io.crmflow.filter.Filter;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One node of a workflow's action graph (R-WF-4). Each action names the one that follows it;
  * a null {@code next} ends the enrollment. The engine dispatches on this family in one place
  * ({@code engine.ActionPlanner}).
  */
-public sealed interface Action permits Action.SetProperty, Action.CreateTask, Action.SendEmail, Action.Delay {
+public sealed interface Action
+        permits Action.SetProperty, Action.CreateTask, Action.SendEmail, Action.Delay, Action.Branch, Action.ValueBranch {
 
     String id();
 
-    /** The id of the following action, or null when this is the last. */
+    /**
+     * The id of the following action, or null when this is the last. For a branch, the action
+     * taken when no path matches.
+     */
     String next();
+
+    /** Every action this one may lead to, in order: the graph's edges. */
+    default List<String> successors() {
+        return next() == null ? List.of() : List.of(next());
+    }
 
     /** Sets a property of the enrolled record; an empty value clears it. */
     record SetProperty(String id, String property, String value, String next) implements Action {
@@ -38,6 +49,56 @@ public sealed interface Action permits Action.SetProperty, Action.CreateTask, Ac
 
     /** Waits a fixed duration before the next action. */
     record Delay(String id, Duration duration, String next) implements Action {
+    }
+
+    /**
+     * If/then branch (R-WF-4): the first path whose criteria the record meets is taken; none
+     * matching, {@code next} (the "none matched" branch; null ends the enrollment).
+     */
+    record Branch(String id, List<BranchPath> paths, String next) implements Action {
+        public Branch {
+            paths = paths == null ? List.of() : List.copyOf(paths);
+        }
+
+        @Override
+        public List<String> successors() {
+            List<String> out = new java.util.ArrayList<>();
+            paths.stream().filter(java.util.Objects::nonNull).map(BranchPath::next).filter(java.util.Objects::nonNull)
+                    .forEach(out::add);
+            if (next != null) {
+                out.add(next);
+            }
+            return out;
+        }
+    }
+
+    /** One path of an if/then branch. */
+    record BranchPath(String name, Filter criteria, String next) {
+    }
+
+    /**
+     * Value-equals branch (R-WF-4): the path whose value the property equals (compared by the
+     * property's type) is taken; none, {@code next}.
+     */
+    record ValueBranch(String id, String property, List<ValueCase> cases, String next) implements Action {
+        public ValueBranch {
+            cases = cases == null ? List.of() : List.copyOf(cases);
+        }
+
+        @Override
+        public List<String> successors() {
+            List<String> out = new java.util.ArrayList<>();
+            cases.stream().filter(java.util.Objects::nonNull).map(ValueCase::next).filter(java.util.Objects::nonNull)
+                    .forEach(out::add);
+            if (next != null) {
+                out.add(next);
+            }
+            return out;
+        }
+    }
+
+    /** One value of a value-equals branch and where it leads. */
+    record ValueCase(String value, String next) {
     }
 
     enum EmailKind {

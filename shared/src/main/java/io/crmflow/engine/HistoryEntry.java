@@ -12,6 +12,7 @@ public record HistoryEntry(String enrollmentId, long index, Instant at, Kind kin
         ENROLLED,
         ACTION_EXECUTED,
         ACTION_SKIPPED,
+        BRANCH_TAKEN,
         WAIT_STARTED,
         WAIT_ENDED,
         UNENROLLED,

@@ -3,6 +3,11 @@ package io.crmflow.engine;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.filter.Condition;
+import io.crmflow.filter.Filter;
+import io.crmflow.filter.FilterContext;
+import io.crmflow.filter.Filters;
+import io.crmflow.filter.Operator;
 import io.crmflow.model.Association;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Decides one step of an enrollment: pure, no I/O, time and state passed in. The one place
@@ -35,6 +41,17 @@ final class StepDecider {
     }
 
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now) {
+        return decide(e, wf, record, schema, now, () -> {
+            throw new IllegalStateException("this step evaluates no criteria");
+        });
+    }
+
+    /**
+     * @param filters the record's filter context, asked for only by branches: building it costs
+     *                reads (associations, lists) that other actions do not need
+     */
+    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
+                        Supplier<FilterContext> filters) {
         var step = new Step(e, now);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -57,6 +74,10 @@ final class StepDecider {
             return sendEmail(step, send, record);
         } else if (a instanceof Action.Delay wait) {
             return delay(step, wait);
+        } else if (a instanceof Action.Branch branch) {
+            return branch(step, branch, filters.get());
+        } else if (a instanceof Action.ValueBranch branch) {
+            return valueBranch(step, branch, filters.get());
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
     }
@@ -146,6 +167,30 @@ final class StepDecider {
         Instant until = step.now.plus(a.duration());
         step.log(Kind.WAIT_STARTED, a.id(), "waiting until " + until);
         return step.waitUntil(a.next(), until);
+    }
+
+    private StepDecision branch(Step step, Action.Branch a, FilterContext context) {
+        for (Action.BranchPath path : a.paths()) {
+            if (Filters.matches(path.criteria(), context)) {
+                step.log(Kind.BRANCH_TAKEN, a.id(), "branch '" + path.name() + "' taken");
+                return step.moveTo(path.next());
+            }
+        }
+        step.log(Kind.BRANCH_TAKEN, a.id(), "no branch matched: took the none-matched branch");
+        return step.moveTo(a.next());
+    }
+
+    /** Compared through the filter engine, so "10" equals "10.0" on a number and case is ignored on text. */
+    private StepDecision valueBranch(Step step, Action.ValueBranch a, FilterContext context) {
+        for (Action.ValueCase c : a.cases()) {
+            Filter equals = Filter.allOf(new Condition.OnProperty(a.property(), Operator.EQ, List.of(c.value())));
+            if (Filters.matches(equals, context)) {
+                step.log(Kind.BRANCH_TAKEN, a.id(), a.property() + " is '" + c.value() + "': took that branch");
+                return step.moveTo(c.next());
+            }
+        }
+        step.log(Kind.BRANCH_TAKEN, a.id(), a.property() + " matched no value: took the none-matched branch");
+        return step.moveTo(a.next());
     }
 
     /** The ledger key of a step's outside effect: one per enrollment step. */

@@ -5,7 +5,9 @@ import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.model.CrmRecord;
 import io.crmflow.model.ObjectType;
 import io.crmflow.store.ConflictException;
+import io.crmflow.filter.FilterContext;
 import io.crmflow.store.DueStep;
+import io.crmflow.store.RecordView;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,9 +58,19 @@ public final class StepEngine {
             return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted", now);
         }
         CrmRecord record = found.get();
-        ObjectType schema = new TenantSchemas(ports.definitions(), e.tenantId()).objectType(record.objectType())
+        TenantSchemas schemas = new TenantSchemas(ports.definitions(), e.tenantId());
+        ObjectType schema = schemas.objectType(record.objectType())
                 .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
-        return apply(e, decider.decide(e, wf.get(), record, schema, now), now);
+        return apply(e, decider.decide(e, wf.get(), record, schema, now, () -> filterContext(e, schema, schemas, now)), now);
+    }
+
+    /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */
+    private FilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now) {
+        RecordView view = ports.records().view(e.tenantId(), e.record())
+                .orElseThrow(() -> new IllegalStateException("record " + e.record() + " vanished during the step"));
+        var zone = ports.definitions().tenant(e.tenantId()).map(io.crmflow.model.Tenant::timezone)
+                .orElse(java.time.ZoneOffset.UTC);
+        return new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, zone);
     }
 
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {

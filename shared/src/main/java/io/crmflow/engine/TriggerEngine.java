@@ -4,6 +4,9 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.Filters;
 import io.crmflow.model.CrmEvent;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.model.RecordRef;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.PropertyChange;
 import io.crmflow.model.Tenant;
@@ -55,7 +58,8 @@ public final class TriggerEngine {
                 continue;
             }
             if (Filters.matches(wf.trigger().criteria(), context)) {
-                enroll(wf, event, now).ifPresent(e -> {
+                String why = "met the enrollment criteria on " + event.detailType() + " " + event.eventId();
+                enroll(wf, event.record(), why, now).ifPresent(e -> {
                     created.add(e);
                     if (e.status() == EnrollmentStatus.ACTIVE) {
                         ports.steps().send(List.of(e.stepMessage()));
@@ -66,16 +70,46 @@ public final class TriggerEngine {
         return created;
     }
 
-    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, CrmEvent event, Instant now) {
+    /**
+     * Enrolls one record by hand (R-WF-2: a workflow without triggers is enrolled into only this
+     * way), under the same rule as triggers: once, ever.
+     *
+     * @throws NotFoundException        when the workflow or the record does not exist
+     * @throws InvalidInputException    when the record is not of the workflow's type, or the workflow is off
+     * @throws AlreadyExistsException   when the record was enrolled in the workflow before
+     */
+    public Enrollment enrollManually(String tenantId, String workflowId, RecordRef record, Instant now) {
+        WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
+                .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
+        if (!wf.objectType().equals(record.objectType())) {
+            throw InvalidInputException.of("/objectType", "workflow '" + workflowId + "' enrolls " + wf.objectType()
+                    + " records, not " + record.objectType());
+        }
+        if (!wf.enabled()) {
+            throw InvalidInputException.of("/", "workflow '" + workflowId + "' is off; switch it on to enroll records");
+        }
+        if (ports.records().record(tenantId, record).isEmpty()) {
+            throw new NotFoundException(record.objectType() + " '" + record.id() + "' does not exist");
+        }
+        Enrollment e = enroll(wf, record, "enrolled by hand through the API", now)
+                .orElseThrow(() -> new AlreadyExistsException(record + " was enrolled in workflow '" + workflowId
+                        + "' before; a record is enrolled once"));
+        if (e.status() == EnrollmentStatus.ACTIVE) {
+            ports.steps().send(List.of(e.stepMessage()));
+        }
+        return e;
+    }
+
+    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, Instant now) {
         boolean empty = wf.firstActionId() == null;
-        var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), event.record()), wf.id(), wf.version(),
-                event.record(), empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
+        var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record), wf.id(), wf.version(),
+                record, empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
                 empty ? null : now.plus(settings.watchdog()), now, now, empty ? 2 : 1, 1);
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutEnrollment(enrollment, 0));
         writes.add(WorkflowCounters.enrolled(enrollment));
         writes.add(new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
-                "met the enrollment criteria on " + event.detailType() + " " + event.eventId())));
+                why)));
         if (empty) {
             writes.add(new Write.AppendHistory(wf.tenantId(),
                     new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));

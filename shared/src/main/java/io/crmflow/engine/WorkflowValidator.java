@@ -45,7 +45,7 @@ public final class WorkflowValidator {
             } else if (indexById.putIfAbsent(a.id(), i) != null) {
                 problems.add(new InputProblem("/actions/" + i + "/id", "action id '" + a.id() + "' is used twice"));
             }
-            checkAction(a, "/actions/" + i, schema.get(), problems);
+            checkAction(a, "/actions/" + i, schema.get(), schemas, problems);
         }
         if (idsComplete) {
             checkGraph(wf, indexById, problems); // the graph is walked by id: without every id it cannot be
@@ -53,7 +53,8 @@ public final class WorkflowValidator {
         return problems;
     }
 
-    private static void checkAction(Action a, String at, ObjectType schema, List<InputProblem> problems) {
+    private static void checkAction(Action a, String at, ObjectType schema, Schemas schemas,
+                                    List<InputProblem> problems) {
         if (a.id() == null || a.id().isBlank()) {
             problems.add(new InputProblem(at + "/id", "every action needs an id"));
         }
@@ -81,11 +82,59 @@ public final class WorkflowValidator {
             }
             requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
             requireText(send.body(), at + "/body", "an email needs a body", problems);
+        } else if (a instanceof Action.Branch branch) {
+            checkBranch(branch, at, schema, schemas, problems);
+        } else if (a instanceof Action.ValueBranch branch) {
+            checkValueBranch(branch, at, schema, problems);
         } else if (a instanceof Action.Delay delay) {
             if (delay.duration() == null || delay.duration().isZero() || delay.duration().isNegative()) {
                 problems.add(new InputProblem(at + "/duration", "a delay must be longer than zero (e.g. \"P1D\")"));
             } else if (delay.duration().compareTo(LONGEST_DELAY) > 0) {
                 problems.add(new InputProblem(at + "/duration", "a delay may last at most 366 days"));
+            }
+        }
+    }
+
+    private static void checkBranch(Action.Branch b, String at, ObjectType schema, Schemas schemas,
+                                    List<InputProblem> problems) {
+        if (b.paths().isEmpty()) {
+            problems.add(new InputProblem(at + "/paths", "a branch needs at least one path"));
+        }
+        for (int j = 0; j < b.paths().size(); j++) {
+            Action.BranchPath path = b.paths().get(j);
+            String p = at + "/paths/" + j;
+            if (path == null) {
+                problems.add(new InputProblem(p, "a path cannot be null"));
+                continue;
+            }
+            requireText(path.name(), p + "/name", "name the path, so the history can say which was taken", problems);
+            if (path.criteria() == null || path.criteria().isEmpty()) {
+                problems.add(new InputProblem(p + "/criteria", "a path needs criteria; the none-matched branch is 'next'"));
+            } else {
+                for (FilterProblem fp : FilterValidator.validate(path.criteria(), schema.name(), schemas)) {
+                    problems.add(new InputProblem(p + "/criteria" + fp.pointer(), fp.message()));
+                }
+            }
+        }
+    }
+
+    private static void checkValueBranch(Action.ValueBranch b, String at, ObjectType schema, List<InputProblem> problems) {
+        var property = b.property() == null ? java.util.Optional.<io.crmflow.model.PropertyDefinition>empty()
+                : schema.property(b.property());
+        if (property.isEmpty()) {
+            problems.add(new InputProblem(at + "/property", "property '" + b.property() + "' does not exist on "
+                    + schema.name()));
+        }
+        if (b.cases().isEmpty()) {
+            problems.add(new InputProblem(at + "/cases", "a value branch needs at least one value"));
+        }
+        for (int j = 0; j < b.cases().size(); j++) {
+            Action.ValueCase c = b.cases().get(j);
+            String valueAt = at + "/cases/" + j + "/value";
+            if (c == null || c.value() == null || c.value().isEmpty()) {
+                problems.add(new InputProblem(valueAt, "each case needs a value"));
+            } else if (property.isPresent()) {
+                property.get().problemWith(c.value()).ifPresent(p -> problems.add(new InputProblem(valueAt, p)));
             }
         }
     }
@@ -96,7 +145,7 @@ public final class WorkflowValidator {
         }
     }
 
-    /** Every action reachable from the first, every next existing, and no loop without end. */
+    /** Every action reachable from the first, every successor existing, and no loop without a wait in it. */
     private static void checkGraph(WorkflowDefinition wf, Map<String, Integer> indexById, List<InputProblem> problems) {
         if (wf.actions().isEmpty()) {
             if (wf.firstActionId() != null) {
@@ -111,26 +160,78 @@ public final class WorkflowValidator {
             return;
         }
         for (int i = 0; i < wf.actions().size(); i++) {
-            String next = wf.actions().get(i).next();
-            if (next != null && !indexById.containsKey(next)) {
-                problems.add(new InputProblem("/actions/" + i + "/next", "there is no action '" + next + "'"));
-            }
+            checkSuccessors(wf.actions().get(i), "/actions/" + i, indexById, problems);
         }
         Set<String> reached = new HashSet<>();
-        String cursor = wf.firstActionId();
-        while (cursor != null && indexById.containsKey(cursor)) {
-            if (!reached.add(cursor)) {
-                problems.add(new InputProblem("/actions/" + indexById.get(cursor),
-                        "actions loop back to '" + cursor + "' and would never end"));
-                return;
-            }
-            cursor = wf.action(cursor).map(Action::next).orElse(null);
-        }
+        findLoopWithoutWait(wf, wf.firstActionId(), new java.util.ArrayDeque<>(), reached, indexById, problems);
         for (int i = 0; i < wf.actions().size(); i++) {
             if (!reached.contains(wf.actions().get(i).id())) {
                 problems.add(new InputProblem("/actions/" + i, "action '" + wf.actions().get(i).id()
                         + "' can never be reached from '" + wf.firstActionId() + "'"));
             }
         }
+    }
+
+    private static void checkSuccessors(Action a, String at, Map<String, Integer> indexById, List<InputProblem> problems) {
+        if (a instanceof Action.Branch b) {
+            for (int j = 0; j < b.paths().size(); j++) {
+                if (b.paths().get(j) != null) {
+                    missing(b.paths().get(j).next(), at + "/paths/" + j + "/next", indexById, problems);
+                }
+            }
+        } else if (a instanceof Action.ValueBranch b) {
+            for (int j = 0; j < b.cases().size(); j++) {
+                if (b.cases().get(j) != null) {
+                    missing(b.cases().get(j).next(), at + "/cases/" + j + "/next", indexById, problems);
+                }
+            }
+        }
+        missing(a.next(), at + "/next", indexById, problems);
+    }
+
+    private static void missing(String next, String at, Map<String, Integer> indexById, List<InputProblem> problems) {
+        if (next != null && !indexById.containsKey(next)) {
+            problems.add(new InputProblem(at, "there is no action '" + next + "'"));
+        }
+    }
+
+    /**
+     * Depth-first over the action graph: a path that comes back to an action on it is a loop, and
+     * a loop with no delay in it would run without end, so it is refused. A loop that waits is a
+     * legitimate "try again tomorrow".
+     */
+    private static boolean findLoopWithoutWait(WorkflowDefinition wf, String id, java.util.Deque<String> path,
+                                               Set<String> reached, Map<String, Integer> indexById,
+                                               List<InputProblem> problems) {
+        if (path.contains(id)) {
+            List<String> loop = new java.util.ArrayList<>();
+            for (java.util.Iterator<String> it = path.iterator(); it.hasNext(); ) { // newest first, back to the repeat
+                String step = it.next();
+                loop.add(step);
+                if (step.equals(id)) {
+                    break;
+                }
+            }
+            boolean waits = loop.stream().map(wf::action).flatMap(java.util.Optional::stream)
+                    .anyMatch(a -> a instanceof Action.Delay);
+            if (!waits) {
+                problems.add(new InputProblem("/actions/" + indexById.get(id),
+                        "actions loop back to '" + id + "' with no delay in the loop and would never end"));
+                return true;
+            }
+            return false;
+        }
+        if (!reached.add(id)) {
+            return false;
+        }
+        path.push(id);
+        for (String next : wf.action(id).map(Action::successors).orElse(List.of())) {
+            if (indexById.containsKey(next) && findLoopWithoutWait(wf, next, path, reached, indexById, problems)) {
+                path.pop();
+                return true;
+            }
+        }
+        path.pop();
+        return false;
     }
 }

@@ -96,7 +96,9 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.SetProperty.class, name = "set_property"),
         @JsonSubTypes.Type(value = Action.CreateTask.class, name = "create_task"),
         @JsonSubTypes.Type(value = Action.SendEmail.class, name = "send_email"),
-        @JsonSubTypes.Type(value = Action.Delay.class, name = "delay")
+        @JsonSubTypes.Type(value = Action.Delay.class, name = "delay"),
+        @JsonSubTypes.Type(value = Action.Branch.class, name = "branch"),
+        @JsonSubTypes.Type(value = Action.ValueBranch.class, name = "value_branch")
     })
     interface ActionMixin {
     }

@@ -67,6 +67,8 @@ final class Routes {
                 .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
                         engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
                                 r.queryParam("cursor"), limit(r))))
+                .add("POST", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(201, engine.trigger()
+                        .enrollManually(tenant(r), p.get("id"), body(r, RecordRef.class), engine.clock().instant())))
                 .add("GET", "/workflows/{id}/metrics", (r, p) -> ApiResponse.json(200, WorkflowCounters.summary(
                         engine.ports().enrollments().counters(tenant(r), workflow(r, p.get("id")).id()))))
                 .add("GET", "/enrollments/{id}", (r, p) -> ApiResponse.json(200, engine.ports().enrollments()
