@@ -1,8 +1,12 @@
 package io.crmflow.definition;
 
 import io.crmflow.filter.Filter;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One node of a workflow's action graph (R-WF-4). Each action names the one that follows it;
@@ -10,7 +14,9 @@ import java.util.List;
  * ({@code engine.ActionPlanner}).
  */
 public sealed interface Action
-        permits Action.SetProperty, Action.CreateTask, Action.SendEmail, Action.Delay, Action.Branch, Action.ValueBranch {
+        permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.SendEmail,
+                Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
+                Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList {
 
     String id();
 
@@ -99,6 +105,48 @@ public sealed interface Action
 
     /** One value of a value-equals branch and where it leads. */
     record ValueCase(String value, String next) {
+    }
+
+    /** Copies one property of the enrolled record into another (converted by the target's type). */
+    record CopyProperty(String id, String from, String to, String next) implements Action {
+    }
+
+    /** Empties a property of the enrolled record. */
+    record ClearProperty(String id, String property, String next) implements Action {
+    }
+
+    /**
+     * Waits until a calendar date at a time of day, in the tenant's timezone; a date already
+     * passed does not wait.
+     */
+    record DelayUntilDate(String id, LocalDate date, LocalTime time, String next) implements Action {
+    }
+
+    /**
+     * Waits until the date in a date or datetime property, shifted by {@code offset} (negative:
+     * before it, e.g. "3 days before the renewal date"); a date property is read at {@code time}
+     * of day in the tenant's timezone. An empty property or a moment already passed does not wait.
+     */
+    record DelayUntilProperty(String id, String property, Duration offset, LocalTime time, String next) implements Action {
+    }
+
+    /** Waits until the next of the given days (all days when empty) at a time of day, in the tenant's timezone. */
+    record DelayUntilDayAndTime(String id, Set<DayOfWeek> days, LocalTime time, String next) implements Action {
+        public DelayUntilDayAndTime {
+            days = days == null ? Set.of() : Set.copyOf(days);
+        }
+    }
+
+    /** Continues at another action of the workflow. */
+    record GoTo(String id, String next) implements Action {
+    }
+
+    /** Adds the enrolled record to a static list. */
+    record AddToList(String id, String listId, String next) implements Action {
+    }
+
+    /** Takes the enrolled record off a static list. */
+    record RemoveFromList(String id, String listId, String next) implements Action {
     }
 
     enum EmailKind {

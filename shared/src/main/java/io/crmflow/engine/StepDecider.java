@@ -21,6 +21,10 @@ import io.crmflow.outbound.OutgoingEmail;
 import io.crmflow.store.Write;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +47,7 @@ final class StepDecider {
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now) {
         return decide(e, wf, record, schema, now, () -> {
             throw new IllegalStateException("this step evaluates no criteria");
-        });
+        }, () -> ZoneOffset.UTC);
     }
 
     /**
@@ -51,7 +55,7 @@ final class StepDecider {
      *                reads (associations, lists) that other actions do not need
      */
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<FilterContext> filters) {
+                        Supplier<FilterContext> filters, Supplier<ZoneId> zone) {
         var step = new Step(e, now);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -74,6 +78,32 @@ final class StepDecider {
             return sendEmail(step, send, record);
         } else if (a instanceof Action.Delay wait) {
             return delay(step, wait);
+        } else if (a instanceof Action.CopyProperty copy) {
+            String value = record.property(copy.from()).orElse("");
+            if (value.isEmpty()) {
+                step.log(Kind.ACTION_SKIPPED, copy.id(), copy.from() + " is empty: nothing to copy");
+                return step.moveTo(copy.next());
+            }
+            return setProperty(step, new Action.SetProperty(copy.id(), copy.to(), value, copy.next()), wf, record, schema);
+        } else if (a instanceof Action.ClearProperty clear) {
+            return setProperty(step, new Action.SetProperty(clear.id(), clear.property(), "", clear.next()), wf, record,
+                    schema);
+        } else if (a instanceof Action.DelayUntilDate wait) {
+            ZoneId z = zone.get();
+            return waitFor(step, wait.id(), ZonedDateTime.of(wait.date(), timeOrMidnight(wait.time()), z).toInstant(),
+                    wait.next());
+        } else if (a instanceof Action.DelayUntilProperty wait) {
+            return delayUntilProperty(step, wait, record, schema, zone.get());
+        } else if (a instanceof Action.DelayUntilDayAndTime wait) {
+            return waitFor(step, wait.id(), DelayTimes.nextDayAndTime(step.now, wait.days(), wait.time(), zone.get()),
+                    wait.next());
+        } else if (a instanceof Action.GoTo go) {
+            step.log(Kind.ACTION_EXECUTED, go.id(), "went to '" + go.next() + "'");
+            return step.moveTo(go.next());
+        } else if (a instanceof Action.AddToList add) {
+            return listMembership(step, add.id(), add.listId(), true, record, add.next());
+        } else if (a instanceof Action.RemoveFromList remove) {
+            return listMembership(step, remove.id(), remove.listId(), false, record, remove.next());
         } else if (a instanceof Action.Branch branch) {
             return branch(step, branch, filters.get());
         } else if (a instanceof Action.ValueBranch branch) {
@@ -167,6 +197,49 @@ final class StepDecider {
         Instant until = step.now.plus(a.duration());
         step.log(Kind.WAIT_STARTED, a.id(), "waiting until " + until);
         return step.waitUntil(a.next(), until);
+    }
+
+    private StepDecision delayUntilProperty(Step step, Action.DelayUntilProperty a, CrmRecord record, ObjectType schema,
+                                            ZoneId zone) {
+        String raw = record.property(a.property()).orElse("");
+        var type = schema.property(a.property()).map(io.crmflow.model.PropertyDefinition::type).orElse(null);
+        Instant base;
+        try {
+            base = raw.isEmpty() || type == null ? null
+                    : type == io.crmflow.model.PropertyType.DATE
+                    ? ZonedDateTime.of(PropertyValues.date(raw), timeOrMidnight(a.time()), zone).toInstant()
+                    : PropertyValues.instant(raw);
+        } catch (RuntimeException unreadable) {
+            base = null;
+        }
+        if (base == null) {
+            step.log(Kind.WAIT_ENDED, a.id(), a.property() + " holds no date: no wait");
+            return step.moveTo(a.next());
+        }
+        return waitFor(step, a.id(), base.plus(a.offset() == null ? Duration.ZERO : a.offset()), a.next());
+    }
+
+    /** Waits until {@code until}, or goes on at once when that moment has passed. */
+    private StepDecision waitFor(Step step, String actionId, Instant until, String next) {
+        if (!until.isAfter(step.now)) {
+            step.log(Kind.WAIT_ENDED, actionId, until + " has passed: no wait");
+            return step.moveTo(next);
+        }
+        step.log(Kind.WAIT_STARTED, actionId, "waiting until " + until);
+        return step.waitUntil(next, until);
+    }
+
+    private static LocalTime timeOrMidnight(LocalTime time) {
+        return time == null ? LocalTime.MIDNIGHT : time;
+    }
+
+    private StepDecision listMembership(Step step, String actionId, String listId, boolean join, CrmRecord record,
+                                        String next) {
+        step.writes.add(new Write.PutListMembership(record.tenantId(), listId, record.ref(), join));
+        step.emit(new CrmEvent.ListMembershipChanged(step.eventId(0), record.tenantId(), record.ref(), step.now,
+                Origin.workflow(step.e.workflowId()), listId, join));
+        step.log(Kind.ACTION_EXECUTED, actionId, (join ? "added to" : "removed from") + " list '" + listId + "'");
+        return step.moveTo(next);
     }
 
     private StepDecision branch(Step step, Action.Branch a, FilterContext context) {

@@ -61,16 +61,21 @@ public final class StepEngine {
         TenantSchemas schemas = new TenantSchemas(ports.definitions(), e.tenantId());
         ObjectType schema = schemas.objectType(record.objectType())
                 .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
-        return apply(e, decider.decide(e, wf.get(), record, schema, now, () -> filterContext(e, schema, schemas, now)), now);
+        return apply(e, decider.decide(e, wf.get(), record, schema, now, () -> filterContext(e, schema, schemas, now),
+                () -> zone(e.tenantId())), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */
     private FilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now) {
         RecordView view = ports.records().view(e.tenantId(), e.record())
                 .orElseThrow(() -> new IllegalStateException("record " + e.record() + " vanished during the step"));
-        var zone = ports.definitions().tenant(e.tenantId()).map(io.crmflow.model.Tenant::timezone)
+        return new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, zone(e.tenantId()));
+    }
+
+    /** The tenant's timezone: delays to a date or a time of day, and date criteria, are read in it. */
+    private java.time.ZoneId zone(String tenantId) {
+        return ports.definitions().tenant(tenantId).map(io.crmflow.model.Tenant::timezone)
                 .orElse(java.time.ZoneOffset.UTC);
-        return new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, zone);
     }
 
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {

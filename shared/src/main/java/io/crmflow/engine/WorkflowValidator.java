@@ -7,6 +7,7 @@ import io.crmflow.filter.FilterValidator;
 import io.crmflow.filter.Schemas;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
+import io.crmflow.model.PropertyType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,6 +83,27 @@ public final class WorkflowValidator {
             }
             requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
             requireText(send.body(), at + "/body", "an email needs a body", problems);
+        } else if (a instanceof Action.CopyProperty copy) {
+            requireProperty(schema, copy.from(), at + "/from", problems);
+            requireProperty(schema, copy.to(), at + "/to", problems);
+        } else if (a instanceof Action.ClearProperty clear) {
+            requireProperty(schema, clear.property(), at + "/property", problems);
+        } else if (a instanceof Action.DelayUntilDate until && until.date() == null) {
+            problems.add(new InputProblem(at + "/date", "give the date to wait for (yyyy-MM-dd)"));
+        } else if (a instanceof Action.DelayUntilProperty until) {
+            requireProperty(schema, until.property(), at + "/property", problems);
+            schema.property(until.property() == null ? "" : until.property())
+                    .filter(p -> p.type() != PropertyType.DATE && p.type() != PropertyType.DATETIME)
+                    .ifPresent(p -> problems.add(new InputProblem(at + "/property", "property '" + p.name()
+                            + "' is a " + p.type().name().toLowerCase() + "; a delay can wait only for a date or datetime")));
+        } else if (a instanceof Action.DelayUntilDayAndTime until && until.time() == null) {
+            problems.add(new InputProblem(at + "/time", "give the time of day to wait for (HH:mm)"));
+        } else if (a instanceof Action.GoTo go && go.next() == null) {
+            problems.add(new InputProblem(at + "/next", "name the action to go to"));
+        } else if (a instanceof Action.AddToList add) {
+            requireList(add.listId(), at + "/listId", schemas, problems);
+        } else if (a instanceof Action.RemoveFromList remove) {
+            requireList(remove.listId(), at + "/listId", schemas, problems);
         } else if (a instanceof Action.Branch branch) {
             checkBranch(branch, at, schema, schemas, problems);
         } else if (a instanceof Action.ValueBranch branch) {
@@ -136,6 +158,18 @@ public final class WorkflowValidator {
             } else if (property.isPresent()) {
                 property.get().problemWith(c.value()).ifPresent(p -> problems.add(new InputProblem(valueAt, p)));
             }
+        }
+    }
+
+    private static void requireProperty(ObjectType schema, String property, String at, List<InputProblem> problems) {
+        if (property == null || schema.property(property).isEmpty()) {
+            problems.add(new InputProblem(at, "property '" + property + "' does not exist on " + schema.name()));
+        }
+    }
+
+    private static void requireList(String listId, String at, Schemas schemas, List<InputProblem> problems) {
+        if (listId == null || !schemas.listExists(listId)) {
+            problems.add(new InputProblem(at, "there is no list '" + listId + "'"));
         }
     }
 

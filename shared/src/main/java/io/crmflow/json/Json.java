@@ -97,6 +97,14 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.CreateTask.class, name = "create_task"),
         @JsonSubTypes.Type(value = Action.SendEmail.class, name = "send_email"),
         @JsonSubTypes.Type(value = Action.Delay.class, name = "delay"),
+        @JsonSubTypes.Type(value = Action.CopyProperty.class, name = "copy_property"),
+        @JsonSubTypes.Type(value = Action.ClearProperty.class, name = "clear_property"),
+        @JsonSubTypes.Type(value = Action.DelayUntilDate.class, name = "delay_until_date"),
+        @JsonSubTypes.Type(value = Action.DelayUntilProperty.class, name = "delay_until_property"),
+        @JsonSubTypes.Type(value = Action.DelayUntilDayAndTime.class, name = "delay_until_day_and_time"),
+        @JsonSubTypes.Type(value = Action.GoTo.class, name = "go_to"),
+        @JsonSubTypes.Type(value = Action.AddToList.class, name = "add_to_list"),
+        @JsonSubTypes.Type(value = Action.RemoveFromList.class, name = "remove_from_list"),
         @JsonSubTypes.Type(value = Action.Branch.class, name = "branch"),
         @JsonSubTypes.Type(value = Action.ValueBranch.class, name = "value_branch")
     })

@@ -75,4 +75,19 @@ class WorkflowValidatorTest {
         assertThat(validate("contact", EnrollmentTrigger.MANUAL, "a", new Action.SetProperty("a", "jobtitle", "x", null),
                 new Action.SetProperty("a", "jobtitle", "y", null))).extracting(InputProblem::pointer).contains("/actions/1/id");
     }
+
+    @Test
+    void validate_newerActions_pointAtWhatIsMissing() {
+        var problems = validate("contact", EnrollmentTrigger.MANUAL, "a",
+                new Action.CopyProperty("a", "shoesize", "jobtitle", "b"),
+                new Action.ClearProperty("b", "nothing", "c"),
+                new Action.DelayUntilDate("c", null, null, "d"),
+                new Action.DelayUntilProperty("d", "firstname", null, null, "e"),
+                new Action.DelayUntilDayAndTime("e", java.util.Set.of(), null, "f"),
+                new Action.AddToList("f", "ghost-list", "g"),
+                new Action.GoTo("g", null));
+        assertThat(problems).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
+                "/actions/0/from", "/actions/1/property", "/actions/2/date", "/actions/3/property",
+                "/actions/4/time", "/actions/5/listId", "/actions/6/next");
+    }
 }
