@@ -11,10 +11,11 @@ import java.util.Optional;
  * flight; an enrollment whose action was removed ends as failed with a history line that says so.
  *
  * @param actions in the order a person laid them out; {@code firstActionId} says where to start
+ * @param window  when actions may run; null for any time
  */
 public record WorkflowDefinition(String tenantId, String id, String name, String objectType, long version,
                                  boolean enabled, EnrollmentTrigger trigger, String firstActionId,
-                                 List<Action> actions) {
+                                 List<Action> actions, ExecutionWindow window) {
 
     public WorkflowDefinition {
         Names.requireValid(tenantId, "tenant id");
@@ -25,16 +26,23 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
+    /** A workflow whose actions may run at any time. */
+    public WorkflowDefinition(String tenantId, String id, String name, String objectType, long version, boolean enabled,
+                              EnrollmentTrigger trigger, String firstActionId, List<Action> actions) {
+        this(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions, null);
+    }
+
     /** Workflows hold tens of actions, so a scan is cheaper than keeping an index beside the list. */
     public Optional<Action> action(String actionId) {
         return actionId == null ? Optional.empty() : actions.stream().filter(a -> a.id().equals(actionId)).findFirst();
     }
 
     public WorkflowDefinition withVersion(long newVersion) {
-        return new WorkflowDefinition(tenantId, id, name, objectType, newVersion, enabled, trigger, firstActionId, actions);
+        return new WorkflowDefinition(tenantId, id, name, objectType, newVersion, enabled, trigger, firstActionId, actions,
+                window);
     }
 
     public WorkflowDefinition withEnabled(boolean on) {
-        return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions);
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions, window);
     }
 }

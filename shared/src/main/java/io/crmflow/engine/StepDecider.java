@@ -70,6 +70,12 @@ final class StepDecider {
         }
         // Java 17 has no pattern switch; the sealed family keeps this chain complete.
         Action a = action.get();
+        if (wf.window() != null && runsInWindow(a) && !wf.window().isOpen(now, zone.get())) {
+            Instant opening = wf.window().nextOpening(now, zone.get());
+            step.log(Kind.WAIT_STARTED, a.id(), "outside the workflow's execution window: waiting until it opens at "
+                    + opening);
+            return step.waitUntil(a.id(), opening);
+        }
         if (a instanceof Action.SetProperty set) {
             return setProperty(step, set, wf, record, schema);
         } else if (a instanceof Action.CreateTask task) {
@@ -197,6 +203,13 @@ final class StepDecider {
         Instant until = step.now.plus(a.duration());
         step.log(Kind.WAIT_STARTED, a.id(), "waiting until " + until);
         return step.waitUntil(a.next(), until);
+    }
+
+    /** Waits and branches only decide where to go next; what the window guards is acting on the world. */
+    private static boolean runsInWindow(Action a) {
+        return !(a instanceof Action.Delay || a instanceof Action.DelayUntilDate || a instanceof Action.DelayUntilProperty
+                || a instanceof Action.DelayUntilDayAndTime || a instanceof Action.Branch || a instanceof Action.ValueBranch
+                || a instanceof Action.GoTo);
     }
 
     private StepDecision delayUntilProperty(Step step, Action.DelayUntilProperty a, CrmRecord record, ObjectType schema,

@@ -37,6 +37,9 @@ public final class WorkflowValidator {
         for (FilterProblem p : FilterValidator.validate(wf.trigger().criteria(), wf.objectType(), schemas)) {
             problems.add(new InputProblem("/trigger/criteria" + p.pointer(), p.message()));
         }
+        if (wf.window() != null) {
+            checkWindow(wf.window(), problems);
+        }
         Map<String, Integer> indexById = new HashMap<>();
         boolean idsComplete = true;
         for (int i = 0; i < wf.actions().size(); i++) {
@@ -158,6 +161,15 @@ public final class WorkflowValidator {
             } else if (property.isPresent()) {
                 property.get().problemWith(c.value()).ifPresent(p -> problems.add(new InputProblem(valueAt, p)));
             }
+        }
+    }
+
+    private static void checkWindow(io.crmflow.definition.ExecutionWindow window, List<InputProblem> problems) {
+        if (window.from() == null || window.until() == null) {
+            problems.add(new InputProblem("/window", "give the hours the window opens and closes (HH:mm)"));
+        } else if (!window.from().isBefore(window.until())) {
+            problems.add(new InputProblem("/window/until", "the window must close after it opens ("
+                    + window.from() + " to " + window.until() + ")"));
         }
     }
 

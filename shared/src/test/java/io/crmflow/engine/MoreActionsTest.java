@@ -119,4 +119,26 @@ class MoreActionsTest {
         run("contact", "d", new Action.RemoveFromList("rm", "vip", null));
         assertThat(h.store.view("acme", new RecordRef("contact", "d")).orElseThrow().staticLists()).isEmpty();
     }
+
+    @Test
+    @DisplayName("R-WF-6 an action due outside the execution window waits for the next opening, then runs")
+    void actionOutsideTheExecutionWindow_waitsForTheNextOpening() {
+        h.now = Instant.parse("2026-03-28T12:00:00Z"); // Saturday, the day before clocks change in Paris
+        contact("c", Map.of());
+        var office = new io.crmflow.definition.ExecutionWindow(Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "office", null, "contact", 0, true,
+                EnrollmentTrigger.MANUAL, "t", List.of(new Action.SetProperty("t", "jobtitle", "x", null)), office));
+        Enrollment e = h.engine.trigger().enrollManually("acme", "office", new RecordRef("contact", "c"), h.now);
+        h.pump();
+
+        Enrollment waiting = h.store.enrollment("acme", e.id()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(EnrollmentStatus.WAITING);
+        assertThat(waiting.cursor()).isEqualTo("t");
+        assertThat(waiting.dueAt()).isEqualTo(Instant.parse("2026-03-30T07:00:00Z"));
+
+        h.advance(Duration.ofDays(2));
+        assertThat(h.store.enrollment("acme", e.id()).orElseThrow().status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.engine.records().get("acme", new RecordRef("contact", "c")).property("jobtitle")).contains("x");
+    }
 }

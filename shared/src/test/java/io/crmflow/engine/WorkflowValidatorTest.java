@@ -90,4 +90,13 @@ class WorkflowValidatorTest {
                 "/actions/0/from", "/actions/1/property", "/actions/2/date", "/actions/3/property",
                 "/actions/4/time", "/actions/5/listId", "/actions/6/next");
     }
+
+    @Test
+    @DisplayName("R-WF-6 a window that closes before it opens is refused")
+    void validate_executionWindowClosingBeforeItOpens_isRefused() {
+        var wf = new WorkflowDefinition("acme", "wf", null, "contact", 0, true, EnrollmentTrigger.MANUAL, null, List.of(),
+                new io.crmflow.definition.ExecutionWindow(java.util.Set.of(), java.time.LocalTime.of(17, 0),
+                        java.time.LocalTime.of(9, 0)));
+        assertThat(WorkflowValidator.validate(wf, STANDARD)).extracting(InputProblem::pointer).containsExactly("/window/until");
+    }
 }

@@ -42,7 +42,7 @@ final class Inputs {
     }
 
     record WorkflowInput(String name, String objectType, Boolean enabled, EnrollmentTrigger trigger,
-                         String firstActionId, List<Action> actions) {
+                         String firstActionId, List<Action> actions, io.crmflow.definition.ExecutionWindow window) {
     }
 
     record EnabledInput(boolean enabled) {

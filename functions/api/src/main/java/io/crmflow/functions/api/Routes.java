@@ -152,7 +152,7 @@ final class Routes {
         WorkflowInput in = body(r, WorkflowInput.class);
         String id = pathId != null ? pathId : engine.ports().ids().get();
         WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(tenant(r), id, in.name(), in.objectType(), 0,
-                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions()));
+                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window()));
         return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
     }
 
