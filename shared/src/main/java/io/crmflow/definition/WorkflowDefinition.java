@@ -11,11 +11,12 @@ import java.util.Optional;
  * flight; an enrollment whose action was removed ends as failed with a history line that says so.
  *
  * @param actions in the order a person laid them out; {@code firstActionId} says where to start
- * @param window  when actions may run; null for any time
+ * @param window       when actions may run; null for any time
+ * @param unenrollment when records leave early; null for never
  */
 public record WorkflowDefinition(String tenantId, String id, String name, String objectType, long version,
                                  boolean enabled, EnrollmentTrigger trigger, String firstActionId,
-                                 List<Action> actions, ExecutionWindow window) {
+                                 List<Action> actions, ExecutionWindow window, Unenrollment unenrollment) {
 
     public WorkflowDefinition {
         Names.requireValid(tenantId, "tenant id");
@@ -29,7 +30,14 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
     /** A workflow whose actions may run at any time. */
     public WorkflowDefinition(String tenantId, String id, String name, String objectType, long version, boolean enabled,
                               EnrollmentTrigger trigger, String firstActionId, List<Action> actions) {
-        this(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions, null);
+        this(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions, null, null);
+    }
+
+    /** A workflow with an execution window and no unenrollment rules. */
+    public WorkflowDefinition(String tenantId, String id, String name, String objectType, long version, boolean enabled,
+                              EnrollmentTrigger trigger, String firstActionId, List<Action> actions,
+                              ExecutionWindow window) {
+        this(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions, window, null);
     }
 
     /** Workflows hold tens of actions, so a scan is cheaper than keeping an index beside the list. */
@@ -39,10 +47,11 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
 
     public WorkflowDefinition withVersion(long newVersion) {
         return new WorkflowDefinition(tenantId, id, name, objectType, newVersion, enabled, trigger, firstActionId, actions,
-                window);
+                window, unenrollment);
     }
 
     public WorkflowDefinition withEnabled(boolean on) {
-        return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions, window);
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions, window,
+                unenrollment);
     }
 }

@@ -68,6 +68,12 @@ final class StepDecider {
             return step.finish(EnrollmentStatus.FAILED, Kind.FAILED,
                     "action '" + e.cursor() + "' no longer exists in workflow '" + wf.id() + "'");
         }
+        if (UnenrollmentRules.any(wf)) {
+            var reason = UnenrollmentRules.reasonToLeave(wf, filters.get());
+            if (reason.isPresent()) {
+                return step.finish(EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, reason.get());
+            }
+        }
         // Java 17 has no pattern switch; the sealed family keeps this chain complete.
         Action a = action.get();
         if (wf.window() != null && runsInWindow(a) && !wf.window().isOpen(now, zone.get())) {

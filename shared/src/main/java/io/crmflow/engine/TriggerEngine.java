@@ -57,7 +57,8 @@ public final class TriggerEngine {
             if (view.enrolledWorkflows().contains(wf.id())) {
                 continue;
             }
-            if (Filters.matches(wf.trigger().criteria(), context)) {
+            if (Filters.matches(wf.trigger().criteria(), context)
+                    && UnenrollmentRules.reasonToLeave(wf, context).isEmpty()) { // suppressed records never enter
                 String why = "met the enrollment criteria on " + event.detailType() + " " + event.eventId();
                 enroll(wf, event.record(), why, now).ifPresent(e -> {
                     created.add(e);
@@ -67,7 +68,37 @@ public final class TriggerEngine {
                 });
             }
         }
+        unenrollWhereRulesSay(tenant.id(), view, context, now);
         return created;
+    }
+
+    /**
+     * Records leave the workflows they are in the moment a rule says so — joining a suppression
+     * list, meeting the unenrollment criteria — also while they wait, not only at their next step.
+     */
+    private void unenrollWhereRulesSay(String tenantId, RecordView view, RecordFilterContext context, Instant now) {
+        for (String workflowId : view.enrolledWorkflows()) {
+            var wf = ports.definitions().workflow(tenantId, workflowId).filter(UnenrollmentRules::any);
+            var reason = wf.flatMap(w -> UnenrollmentRules.reasonToLeave(w, context));
+            if (reason.isEmpty()) {
+                continue;
+            }
+            ports.enrollments().enrollmentOf(tenantId, workflowId, view.record().ref())
+                    .filter(e -> !e.status().terminal())
+                    .ifPresent(e -> unenroll(e, reason.get(), now));
+        }
+    }
+
+    private void unenroll(Enrollment e, String why, Instant now) {
+        Enrollment left = e.advance(EnrollmentStatus.UNENROLLED, null, null, now, 1);
+        try {
+            ports.writer().commit(List.of(new Write.PutEnrollment(left, e.version()),
+                    new Write.AppendHistory(e.tenantId(), new HistoryEntry(e.id(), e.historySize(), now, Kind.UNENROLLED,
+                            null, why)),
+                    WorkflowCounters.ended(left)));
+        } catch (ConflictException movedOn) {
+            // it took a step meanwhile; that step's own check of the rules unenrolls it
+        }
     }
 
     /**
@@ -88,8 +119,16 @@ public final class TriggerEngine {
         if (!wf.enabled()) {
             throw InvalidInputException.of("/", "workflow '" + workflowId + "' is off; switch it on to enroll records");
         }
-        if (ports.records().record(tenantId, record).isEmpty()) {
-            throw new NotFoundException(record.objectType() + " '" + record.id() + "' does not exist");
+        RecordView view = ports.records().view(tenantId, record)
+                .orElseThrow(() -> new NotFoundException(record.objectType() + " '" + record.id() + "' does not exist"));
+        if (UnenrollmentRules.any(wf)) {
+            var schemas = new TenantSchemas(ports.definitions(), tenantId);
+            var zone = ports.definitions().tenant(tenantId).map(Tenant::timezone).orElse(java.time.ZoneOffset.UTC);
+            var context = new RecordFilterContext(view, schemas.objectType(record.objectType()).orElseThrow(), List.of(),
+                    ports.records(), schemas, now, zone);
+            UnenrollmentRules.reasonToLeave(wf, context).ifPresent(reason -> {
+                throw InvalidInputException.of("/", record + " cannot enter workflow '" + workflowId + "': " + reason);
+            });
         }
         Enrollment e = enroll(wf, record, "enrolled by hand through the API", now)
                 .orElseThrow(() -> new AlreadyExistsException(record + " was enrolled in workflow '" + workflowId

@@ -40,6 +40,15 @@ public final class WorkflowValidator {
         if (wf.window() != null) {
             checkWindow(wf.window(), problems);
         }
+        if (wf.unenrollment() != null) {
+            for (int i = 0; i < wf.unenrollment().suppressionLists().size(); i++) {
+                requireList(wf.unenrollment().suppressionLists().get(i), "/unenrollment/suppressionLists/" + i, schemas,
+                        problems);
+            }
+            for (FilterProblem p : FilterValidator.validate(wf.unenrollment().criteria(), wf.objectType(), schemas)) {
+                problems.add(new InputProblem("/unenrollment/criteria" + p.pointer(), p.message()));
+            }
+        }
         Map<String, Integer> indexById = new HashMap<>();
         boolean idsComplete = true;
         for (int i = 0; i < wf.actions().size(); i++) {

@@ -42,7 +42,8 @@ final class Inputs {
     }
 
     record WorkflowInput(String name, String objectType, Boolean enabled, EnrollmentTrigger trigger,
-                         String firstActionId, List<Action> actions, io.crmflow.definition.ExecutionWindow window) {
+                         String firstActionId, List<Action> actions, io.crmflow.definition.ExecutionWindow window,
+                         io.crmflow.definition.Unenrollment unenrollment) {
     }
 
     record EnabledInput(boolean enabled) {

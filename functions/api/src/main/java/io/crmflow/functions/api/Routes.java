@@ -152,7 +152,8 @@ final class Routes {
         WorkflowInput in = body(r, WorkflowInput.class);
         String id = pathId != null ? pathId : engine.ports().ids().get();
         WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(tenant(r), id, in.name(), in.objectType(), 0,
-                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window()));
+                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window(),
+                in.unenrollment()));
         return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
     }
 
