@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Set;
  * ({@code engine.ActionPlanner}).
  */
 public sealed interface Action
-        permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.SendEmail,
+        permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.CreateRecord,
+                Action.SendEmail,
                 Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
                 Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList {
 
@@ -105,6 +107,19 @@ public sealed interface Action
 
     /** One value of a value-equals branch and where it leads. */
     record ValueCase(String value, String next) {
+    }
+
+    /**
+     * Creates a record of another type (deal, ticket, lead, a custom type …) associated with the
+     * enrolled record (R-WF-4, R-WF-5). Property values may hold personalisation tokens.
+     *
+     * @param label the association's label; "" for none
+     */
+    record CreateRecord(String id, String objectType, Map<String, String> properties, String label, String next)
+            implements Action {
+        public CreateRecord {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
     }
 
     /** Copies one property of the enrolled record into another (converted by the target's type). */

@@ -90,6 +90,8 @@ final class StepDecider {
             return sendEmail(step, send, record);
         } else if (a instanceof Action.Delay wait) {
             return delay(step, wait);
+        } else if (a instanceof Action.CreateRecord create) {
+            return createRecord(step, create, record);
         } else if (a instanceof Action.CopyProperty copy) {
             String value = record.property(copy.from()).orElse("");
             if (value.isEmpty()) {
@@ -172,6 +174,23 @@ final class StepDecider {
         step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), task.ref(), step.now,
                 Origin.workflow(step.e.workflowId())));
         step.log(Kind.ACTION_EXECUTED, a.id(), "created task " + taskId);
+        return step.moveTo(a.next());
+    }
+
+    private StepDecision createRecord(Step step, Action.CreateRecord a, CrmRecord record) {
+        String id = StepIds.record(step.e.id(), step.e.seq());
+        Map<String, String> props = new HashMap<>();
+        a.properties().forEach((name, value) -> props.put(name, Personalizer.render(value, record)));
+        props.values().removeIf(v -> v == null || v.isEmpty());
+        props.put("createdate", step.now.toString());
+        props.put("hs_object_id", id);
+        var created = new CrmRecord(record.tenantId(), a.objectType(), id, props, 1, step.now, step.now);
+        step.writes.add(new Write.PutRecord(created, 0));
+        step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(created.ref(), record.ref(),
+                a.label() == null ? "" : a.label())));
+        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
+                Origin.workflow(step.e.workflowId())));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id);
         return step.moveTo(a.next());
     }
 

@@ -21,6 +21,11 @@ public final class StepIds {
         return "task-" + digest(enrollmentId + "~" + seq);
     }
 
+    /** The id of the record created by step {@code seq} of an enrollment. */
+    public static String record(String enrollmentId, long seq) {
+        return "rec-" + digest(enrollmentId + "~" + seq);
+    }
+
     /** The id of the {@code n}-th event made by step {@code seq} of an enrollment. */
     public static String event(String enrollmentId, long seq, int n) {
         return "evt-" + digest(enrollmentId + "~" + seq + "~" + n);

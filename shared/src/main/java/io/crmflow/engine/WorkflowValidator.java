@@ -95,6 +95,22 @@ public final class WorkflowValidator {
             }
             requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
             requireText(send.body(), at + "/body", "an email needs a body", problems);
+        } else if (a instanceof Action.CreateRecord create) {
+            var type = create.objectType() == null ? java.util.Optional.<ObjectType>empty() : schemas.objectType(create.objectType());
+            if (type.isEmpty()) {
+                problems.add(new InputProblem(at + "/objectType", "object type '" + create.objectType() + "' does not exist"));
+            } else {
+                create.properties().forEach((name, value) -> {
+                    var property = type.get().property(name);
+                    if (property.isEmpty()) {
+                        problems.add(new InputProblem(at + "/properties/" + name, "property '" + name
+                                + "' does not exist on " + create.objectType()));
+                    } else if (value != null && !value.contains("{{")) { // tokens are checked when rendered
+                        property.get().problemWith(value)
+                                .ifPresent(p -> problems.add(new InputProblem(at + "/properties/" + name, p)));
+                    }
+                });
+            }
         } else if (a instanceof Action.CopyProperty copy) {
             requireProperty(schema, copy.from(), at + "/from", problems);
             requireProperty(schema, copy.to(), at + "/to", problems);

@@ -97,6 +97,7 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.CreateTask.class, name = "create_task"),
         @JsonSubTypes.Type(value = Action.SendEmail.class, name = "send_email"),
         @JsonSubTypes.Type(value = Action.Delay.class, name = "delay"),
+        @JsonSubTypes.Type(value = Action.CreateRecord.class, name = "create_record"),
         @JsonSubTypes.Type(value = Action.CopyProperty.class, name = "copy_property"),
         @JsonSubTypes.Type(value = Action.ClearProperty.class, name = "clear_property"),
         @JsonSubTypes.Type(value = Action.DelayUntilDate.class, name = "delay_until_date"),

@@ -141,4 +141,22 @@ class MoreActionsTest {
         assertThat(h.store.enrollment("acme", e.id()).orElseThrow().status()).isEqualTo(EnrollmentStatus.COMPLETED);
         assertThat(h.engine.records().get("acme", new RecordRef("contact", "c")).property("jobtitle")).contains("x");
     }
+
+    @Test
+    @DisplayName("R-WF-4, R-WF-5 create record: a deal associated with the enrolled contact, once per step")
+    void createRecord_makesAnAssociatedDealWithPersonalisedProperties() {
+        contact("c", Map.of("firstname", "Ada"));
+        Enrollment e = run("contact", "c", new Action.CreateRecord("deal", "deal",
+                Map.of("dealname", "Renewal for {{firstname}}", "amount", "1200"), "primary", null));
+
+        String dealId = StepIds.record(e.id(), 1);
+        var deal = h.engine.records().get("acme", new RecordRef("deal", dealId));
+        assertThat(deal.property("dealname")).contains("Renewal for Ada");
+        assertThat(deal.property("amount")).contains("1200");
+        assertThat(h.store.view("acme", new RecordRef("contact", "c")).orElseThrow().associations())
+                .anySatisfy(a -> {
+                    assertThat(a.to()).isEqualTo(new RecordRef("deal", dealId));
+                    assertThat(a.label()).isEqualTo("primary");
+                });
+    }
 }

@@ -1,0 +1,54 @@
+package io.crmflow.functions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.WorkflowValidator;
+import io.crmflow.filter.Schemas;
+import io.crmflow.json.Json;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.StandardObjectTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every example in docs/workflows.md is read as the API reads it and is a valid workflow. */
+@DisplayName("R-WF-1, R-WF-4 the documented workflow examples load and validate")
+class WorkflowExamplesTest {
+    private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
+    private static final Schemas SCHEMAS = new Schemas() {
+        @Override
+        public Optional<ObjectType> objectType(String name) {
+            return StandardObjectTypes.byName(name);
+        }
+
+        @Override
+        public boolean listExists(String listId) {
+            return listId.equals("vip");
+        }
+    };
+
+    @Test
+    void everyExampleInTheDocs_isAValidWorkflow() throws IOException {
+        String doc = Files.readString(Path.of("..", "..", "docs", "workflows.md"));
+        List<String> examples = new ArrayList<>();
+        Matcher m = JSON_BLOCK.matcher(doc);
+        while (m.find()) {
+            examples.add(m.group(1));
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(9);
+        for (String example : examples) {
+            Inputs.WorkflowInput in = Json.read(example, Inputs.WorkflowInput.class);
+            var wf = new WorkflowDefinition("docs", "example", in.name(), in.objectType(), 0, true, in.trigger(),
+                    in.firstActionId(), in.actions(), in.window(), in.unenrollment());
+            assertThat(WorkflowValidator.validate(wf, SCHEMAS)).as(in.name()).isEmpty();
+        }
+    }
+}
