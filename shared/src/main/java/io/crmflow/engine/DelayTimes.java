@@ -17,6 +17,18 @@ final class DelayTimes {
     private DelayTimes() {
     }
 
+    /**
+     * {@code at} moved by {@code offset} on the wall clock: whole days as calendar days in the
+     * zone (so "7 days before 09:00" is 09:00 across a DST change), the rest as elapsed time.
+     */
+    static Instant shift(Instant at, java.time.Duration offset, ZoneId zone) {
+        if (offset == null || offset.isZero()) {
+            return at;
+        }
+        long days = offset.toDays();
+        return at.atZone(zone).plusDays(days).toInstant().plus(offset.minusDays(days));
+    }
+
     /** The first moment after {@code now} that falls on one of {@code days} (any day when empty) at {@code time}. */
     static Instant nextDayAndTime(Instant now, Set<DayOfWeek> days, LocalTime time, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();

@@ -56,6 +56,15 @@ final class StepDecider {
      */
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
                         Supplier<FilterContext> filters, Supplier<ZoneId> zone) {
+        return decide(e, wf, record, schema, now, filters, zone, type -> {
+            throw new IllegalStateException("this step creates no record");
+        });
+    }
+
+    /** @param schemaOf the schema of another object type, for the records a step creates */
+    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
+                        Supplier<FilterContext> filters, Supplier<ZoneId> zone,
+                        java.util.function.Function<String, ObjectType> schemaOf) {
         var step = new Step(e, now);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -91,7 +100,7 @@ final class StepDecider {
         } else if (a instanceof Action.Delay wait) {
             return delay(step, wait);
         } else if (a instanceof Action.CreateRecord create) {
-            return createRecord(step, create, record);
+            return createRecord(step, create, record, schemaOf.apply(create.objectType()));
         } else if (a instanceof Action.CopyProperty copy) {
             String value = record.property(copy.from()).orElse("");
             if (value.isEmpty()) {
@@ -177,10 +186,19 @@ final class StepDecider {
         return step.moveTo(a.next());
     }
 
-    private StepDecision createRecord(Step step, Action.CreateRecord a, CrmRecord record) {
+    private StepDecision createRecord(Step step, Action.CreateRecord a, CrmRecord record, ObjectType targetSchema) {
         String id = StepIds.record(step.e.id(), step.e.seq());
         Map<String, String> props = new HashMap<>();
-        a.properties().forEach((name, value) -> props.put(name, Personalizer.render(value, record)));
+        List<String> dropped = new ArrayList<>();
+        a.properties().forEach((name, value) -> {
+            String rendered = Personalizer.render(value, record);
+            var problem = targetSchema.property(name).flatMap(p -> p.problemWith(rendered));
+            if (problem.isPresent()) {
+                dropped.add(problem.get()); // a token rendered into a value the type refuses: leave it unset
+            } else {
+                props.put(name, rendered);
+            }
+        });
         props.values().removeIf(v -> v == null || v.isEmpty());
         props.put("createdate", step.now.toString());
         props.put("hs_object_id", id);
@@ -190,7 +208,8 @@ final class StepDecider {
                 a.label() == null ? "" : a.label())));
         step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
                 Origin.workflow(step.e.workflowId())));
-        step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id);
+        step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id
+                + (dropped.isEmpty() ? "" : "; left unset: " + String.join("; ", dropped)));
         return step.moveTo(a.next());
     }
 
@@ -254,7 +273,7 @@ final class StepDecider {
             step.log(Kind.WAIT_ENDED, a.id(), a.property() + " holds no date: no wait");
             return step.moveTo(a.next());
         }
-        return waitFor(step, a.id(), base.plus(a.offset() == null ? Duration.ZERO : a.offset()), a.next());
+        return waitFor(step, a.id(), DelayTimes.shift(base, a.offset(), zone), a.next());
     }
 
     /** Waits until {@code until}, or goes on at once when that moment has passed. */

@@ -61,15 +61,20 @@ public final class StepEngine {
         TenantSchemas schemas = new TenantSchemas(ports.definitions(), e.tenantId());
         ObjectType schema = schemas.objectType(record.objectType())
                 .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
-        return apply(e, decider.decide(e, wf.get(), record, schema, now, () -> filterContext(e, schema, schemas, now),
-                () -> zone(e.tenantId())), now);
+        // Memoised: a step may ask for the zone or the filter context more than once.
+        var zone = new Memo<>(() -> zone(e.tenantId()));
+        var filters = new Memo<FilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
+        return apply(e, decider.decide(e, wf.get(), record, schema, now, filters, zone,
+                type -> schemas.objectType(type).orElseThrow(() -> new IllegalStateException(
+                        "object type '" + type + "' no longer exists"))), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */
-    private FilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now) {
+    private FilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now,
+                                        java.time.ZoneId zone) {
         RecordView view = ports.records().view(e.tenantId(), e.record())
                 .orElseThrow(() -> new IllegalStateException("record " + e.record() + " vanished during the step"));
-        return new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, zone(e.tenantId()));
+        return new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, zone);
     }
 
     /** The tenant's timezone: delays to a date or a time of day, and date criteria, are read in it. */

@@ -16,6 +16,7 @@ import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reacts to one CRM event (R-WF-2, R-WF-3): finds the workflows on the record's object type
@@ -53,7 +54,8 @@ public final class TriggerEngine {
         // commit fails, the message of an earlier one is not lost with it.
         // One context for all workflows: associated records and list definitions are read once per event.
         var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
-        for (WorkflowDefinition wf : ports.definitions().triggeredWorkflows(tenant.id(), type)) {
+        List<WorkflowDefinition> triggered = ports.definitions().triggeredWorkflows(tenant.id(), type);
+        for (WorkflowDefinition wf : triggered) {
             if (view.enrolledWorkflows().contains(wf.id())) {
                 continue;
             }
@@ -68,7 +70,7 @@ public final class TriggerEngine {
                 });
             }
         }
-        unenrollWhereRulesSay(tenant.id(), view, context, now);
+        unenrollWhereRulesSay(tenant.id(), view, context, triggered, now);
         return created;
     }
 
@@ -76,28 +78,44 @@ public final class TriggerEngine {
      * Records leave the workflows they are in the moment a rule says so — joining a suppression
      * list, meeting the unenrollment criteria — also while they wait, not only at their next step.
      */
-    private void unenrollWhereRulesSay(String tenantId, RecordView view, RecordFilterContext context, Instant now) {
+    private void unenrollWhereRulesSay(String tenantId, RecordView view, RecordFilterContext context,
+                                       List<WorkflowDefinition> triggered, Instant now) {
+        // The trigger index already holds the definitions of most workflows a record is in;
+        // only the others (manual-only, switched off) cost a read.
+        java.util.Map<String, WorkflowDefinition> known = new java.util.HashMap<>();
+        triggered.forEach(wf -> known.put(wf.id(), wf));
         for (String workflowId : view.enrolledWorkflows()) {
-            var wf = ports.definitions().workflow(tenantId, workflowId).filter(UnenrollmentRules::any);
+            var wf = Optional.ofNullable(known.get(workflowId))
+                    .or(() -> ports.definitions().workflow(tenantId, workflowId))
+                    .filter(UnenrollmentRules::any);
             var reason = wf.flatMap(w -> UnenrollmentRules.reasonToLeave(w, context));
             if (reason.isEmpty()) {
                 continue;
             }
-            ports.enrollments().enrollmentOf(tenantId, workflowId, view.record().ref())
-                    .filter(e -> !e.status().terminal())
-                    .ifPresent(e -> unenroll(e, reason.get(), now));
+            unenroll(tenantId, workflowId, view.record().ref(), reason.get(), now);
         }
     }
 
-    private void unenroll(Enrollment e, String why, Instant now) {
+    /** Retried on a conflict: a step may have moved the enrollment into a long wait meanwhile. */
+    private void unenroll(String tenantId, String workflowId, RecordRef record, String why, Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var live = ports.enrollments().enrollmentOf(tenantId, workflowId, record).filter(e -> !e.status().terminal());
+            if (live.isEmpty() || unenroll(live.get(), why, now)) {
+                return;
+            }
+        }
+    }
+
+    private boolean unenroll(Enrollment e, String why, Instant now) {
         Enrollment left = e.advance(EnrollmentStatus.UNENROLLED, null, null, now, 1);
         try {
             ports.writer().commit(List.of(new Write.PutEnrollment(left, e.version()),
                     new Write.AppendHistory(e.tenantId(), new HistoryEntry(e.id(), e.historySize(), now, Kind.UNENROLLED,
                             null, why)),
                     WorkflowCounters.ended(left)));
+            return true;
         } catch (ConflictException movedOn) {
-            // it took a step meanwhile; that step's own check of the rules unenrolls it
+            return false;
         }
     }
 

@@ -233,14 +233,74 @@ public final class WorkflowValidator {
         for (int i = 0; i < wf.actions().size(); i++) {
             checkSuccessors(wf.actions().get(i), "/actions/" + i, indexById, problems);
         }
-        Set<String> reached = new HashSet<>();
-        findLoopWithoutWait(wf, wf.firstActionId(), new java.util.ArrayDeque<>(), reached, indexById, problems);
+        Set<String> reached = reachable(wf);
         for (int i = 0; i < wf.actions().size(); i++) {
             if (!reached.contains(wf.actions().get(i).id())) {
                 problems.add(new InputProblem("/actions/" + i, "action '" + wf.actions().get(i).id()
                         + "' can never be reached from '" + wf.firstActionId() + "'"));
             }
         }
+        findLoopWithoutWait(wf, reached, indexById).ifPresent(id -> problems.add(new InputProblem(
+                "/actions/" + indexById.get(id), "actions loop back to '" + id
+                        + "' with no delay in the loop and would never end")));
+    }
+
+    private static Set<String> reachable(WorkflowDefinition wf) {
+        Set<String> reached = new HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(wf.firstActionId()));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (reached.add(id)) {
+                wf.action(id).map(Action::successors).orElse(List.of()).forEach(todo::push);
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * "Every loop waits" is "without the actions that always wait, the graph has no loop": a
+     * depth-first search over the rest (unvisited / on the path / done) finds any loop, wherever
+     * branches join. Delays to a date or a property are not counted as waits: a date passed, or
+     * an empty property, does not wait.
+     *
+     * @return an action on a loop with no wait, if there is one
+     */
+    private static java.util.Optional<String> findLoopWithoutWait(WorkflowDefinition wf, Set<String> reached,
+                                                                 Map<String, Integer> indexById) {
+        Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: done
+        for (String start : reached) {
+            var found = visit(wf, start, state, indexById);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> visit(WorkflowDefinition wf, String id, Map<String, Integer> state,
+                                                   Map<String, Integer> indexById) {
+        var action = wf.action(id);
+        if (action.isEmpty() || alwaysWaits(action.get()) || state.getOrDefault(id, 0) == 2) {
+            return java.util.Optional.empty();
+        }
+        if (state.getOrDefault(id, 0) == 1) {
+            return java.util.Optional.of(id);
+        }
+        state.put(id, 1);
+        for (String next : action.get().successors()) {
+            if (indexById.containsKey(next)) {
+                var found = visit(wf, next, state, indexById);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        state.put(id, 2);
+        return java.util.Optional.empty();
+    }
+
+    private static boolean alwaysWaits(Action a) {
+        return a instanceof Action.Delay || a instanceof Action.DelayUntilDayAndTime;
     }
 
     private static void checkSuccessors(Action a, String at, Map<String, Integer> indexById, List<InputProblem> problems) {
@@ -266,43 +326,4 @@ public final class WorkflowValidator {
         }
     }
 
-    /**
-     * Depth-first over the action graph: a path that comes back to an action on it is a loop, and
-     * a loop with no delay in it would run without end, so it is refused. A loop that waits is a
-     * legitimate "try again tomorrow".
-     */
-    private static boolean findLoopWithoutWait(WorkflowDefinition wf, String id, java.util.Deque<String> path,
-                                               Set<String> reached, Map<String, Integer> indexById,
-                                               List<InputProblem> problems) {
-        if (path.contains(id)) {
-            List<String> loop = new java.util.ArrayList<>();
-            for (java.util.Iterator<String> it = path.iterator(); it.hasNext(); ) { // newest first, back to the repeat
-                String step = it.next();
-                loop.add(step);
-                if (step.equals(id)) {
-                    break;
-                }
-            }
-            boolean waits = loop.stream().map(wf::action).flatMap(java.util.Optional::stream)
-                    .anyMatch(a -> a instanceof Action.Delay);
-            if (!waits) {
-                problems.add(new InputProblem("/actions/" + indexById.get(id),
-                        "actions loop back to '" + id + "' with no delay in the loop and would never end"));
-                return true;
-            }
-            return false;
-        }
-        if (!reached.add(id)) {
-            return false;
-        }
-        path.push(id);
-        for (String next : wf.action(id).map(Action::successors).orElse(List.of())) {
-            if (indexById.containsKey(next) && findLoopWithoutWait(wf, next, path, reached, indexById, problems)) {
-                path.pop();
-                return true;
-            }
-        }
-        path.pop();
-        return false;
-    }
 }

@@ -150,4 +150,25 @@ class BranchAndManualEnrollmentTest {
                 new TenantSchemas(h.store, "acme"));
         assertThat(waiting).isEmpty();
     }
+
+    @Test
+    void validator_aLoopWithoutAWait_isFoundEvenWhereABranchJoinsALoopThatWaits() {
+        var problems = WorkflowValidator.validate(new WorkflowDefinition("acme", "w", null, "contact", 0, true,
+                EnrollmentTrigger.MANUAL, "a", List.of(
+                        new Action.SetProperty("a", "jobtitle", "x", "b"),
+                        new Action.Branch("b", List.of(new Action.BranchPath("wait first", Filter.allOf(
+                                Filters.where("lifecyclestage").equalTo("lead")), "d")), "c"),
+                        new Action.Delay("d", Duration.ofDays(1), "c"),
+                        new Action.GoTo("c", "a"))),
+                new TenantSchemas(h.store, "acme"));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("no delay in the loop"));
+
+        var weekly = WorkflowValidator.validate(new WorkflowDefinition("acme", "w", null, "contact", 0, true,
+                EnrollmentTrigger.MANUAL, "a", List.of(
+                        new Action.SetProperty("a", "jobtitle", "x", "monday"),
+                        new Action.DelayUntilDayAndTime("monday", java.util.Set.of(java.time.DayOfWeek.MONDAY),
+                                java.time.LocalTime.of(9, 0), "a"))),
+                new TenantSchemas(h.store, "acme"));
+        assertThat(weekly).as("a loop that waits for a day and time always waits").isEmpty();
+    }
 }

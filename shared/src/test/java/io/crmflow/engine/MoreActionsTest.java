@@ -159,4 +159,23 @@ class MoreActionsTest {
                     assertThat(a.label()).isEqualTo("primary");
                 });
     }
+
+    @Test
+    void shift_wholeDaysAreCalendarDays_soAnOffsetAcrossDstKeepsTheLocalTime() {
+        Instant electionDayNine = Instant.parse("2024-11-05T14:00:00Z"); // 09:00 EST
+        assertThat(DelayTimes.shift(electionDayNine, Duration.ofDays(-7), ZoneId.of("America/New_York")))
+                .isEqualTo(Instant.parse("2024-10-29T13:00:00Z")); // 09:00 EDT, not 10:00
+    }
+
+    @Test
+    void createRecord_aTokenRenderingIntoAValueTheTypeRefuses_isLeftUnsetAndSaidSo() {
+        contact("c", Map.of("firstname", "Ada"));
+        Enrollment e = run("contact", "c", new Action.CreateRecord("deal", "deal",
+                Map.of("dealname", "For {{firstname}}", "amount", "{{firstname}}"), "", null));
+        var deal = h.engine.records().get("acme", new RecordRef("deal", StepIds.record(e.id(), 1)));
+        assertThat(deal.property("dealname")).contains("For Ada");
+        assertThat(deal.property("amount")).isEmpty();
+        assertThat(h.store.history("acme", e.id(), null, 5).items())
+                .anySatisfy(line -> assertThat(line.detail()).contains("left unset").contains("'Ada' is not a valid number"));
+    }
 }
