@@ -1,0 +1,142 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.Action;
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.model.Association;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.PropertyValues;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.outbound.OutgoingEmail;
+import io.crmflow.store.Write;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Decides the actions that change CRM data or send email: pure, like {@link StepDecider}. */
+final class RecordActions {
+    private RecordActions() {
+    }
+
+    static StepDecision setProperty(StepDraft step, Action.SetProperty a, WorkflowDefinition wf, CrmRecord record,
+                                     ObjectType schema) {
+        var definition = schema.property(a.property());
+        if (definition.isEmpty()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "property '" + a.property() + "' no longer exists on " + schema.name());
+            return step.moveTo(a.next());
+        }
+        var problem = definition.get().problemWith(a.value());
+        if (problem.isPresent()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), problem.get());
+            return step.moveTo(a.next());
+        }
+        String before = record.property(a.property()).orElse(null);
+        String after = a.value() == null || a.value().isEmpty() ? null : a.value();
+        if (java.util.Objects.equals(before, after)) {
+            step.log(Kind.ACTION_EXECUTED, a.id(), a.property() + " already " + (after == null ? "empty" : "'" + after + "'"));
+            return step.moveTo(a.next());
+        }
+        var values = new HashMap<String, String>();
+        values.put(a.property(), after);
+        values.put("lastmodifieddate", step.now.toString());
+        CrmRecord updated = record.with(values, step.now);
+        step.writes.add(new Write.PutRecord(updated, record.version()));
+        step.emit(new CrmEvent.PropertiesChanged(step.eventId(0), record.tenantId(), record.ref(), step.now,
+                Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after))));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'"));
+        return step.moveTo(a.next());
+    }
+
+    static StepDecision createTask(StepDraft step, Action.CreateTask a, CrmRecord record) {
+        String taskId = StepIds.task(step.e.id(), step.e.seq());
+        Map<String, String> props = new HashMap<>();
+        props.put("hs_task_subject", Personalizer.render(a.subject(), record));
+        props.put("hs_task_body", Personalizer.render(a.body(), record));
+        props.put("hs_task_status", "NOT_STARTED");
+        props.put("createdate", step.now.toString());
+        props.put("hs_object_id", taskId);
+        if (a.dueIn() != null) {
+            props.put("hs_timestamp", step.now.plus(a.dueIn()).toString());
+        }
+        record.property("hubspot_owner_id").ifPresent(owner -> props.put("hubspot_owner_id", owner));
+        props.values().removeIf(v -> v == null || v.isEmpty());
+        var task = new CrmRecord(record.tenantId(), StandardObjectTypes.TASK, taskId, props, 1, step.now, step.now);
+        step.writes.add(new Write.PutRecord(task, 0));
+        step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(task.ref(), record.ref(), "")));
+        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), task.ref(), step.now,
+                Origin.workflow(step.e.workflowId())));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "created task " + taskId);
+        return step.moveTo(a.next());
+    }
+
+    static StepDecision createRecord(StepDraft step, Action.CreateRecord a, CrmRecord record, ObjectType targetSchema) {
+        String id = StepIds.record(step.e.id(), step.e.seq());
+        Map<String, String> props = new HashMap<>();
+        List<String> dropped = new ArrayList<>();
+        a.properties().forEach((name, value) -> {
+            String rendered = Personalizer.render(value, record);
+            var problem = targetSchema.property(name).flatMap(p -> p.problemWith(rendered));
+            if (problem.isPresent()) {
+                dropped.add(problem.get()); // a token rendered into a value the type refuses: leave it unset
+            } else {
+                props.put(name, rendered);
+            }
+        });
+        props.values().removeIf(v -> v == null || v.isEmpty());
+        props.put("createdate", step.now.toString());
+        props.put("hs_object_id", id);
+        var created = new CrmRecord(record.tenantId(), a.objectType(), id, props, 1, step.now, step.now);
+        step.writes.add(new Write.PutRecord(created, 0));
+        step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(created.ref(), record.ref(),
+                a.label() == null ? "" : a.label())));
+        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
+                Origin.workflow(step.e.workflowId())));
+        step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id
+                + (dropped.isEmpty() ? "" : "; left unset: " + String.join("; ", dropped)));
+        return step.moveTo(a.next());
+    }
+
+    static StepDecision listMembership(StepDraft step, String actionId, String listId, boolean join, CrmRecord record,
+                                        String next) {
+        step.writes.add(new Write.PutListMembership(record.tenantId(), listId, record.ref(), join));
+        step.emit(new CrmEvent.ListMembershipChanged(step.eventId(0), record.tenantId(), record.ref(), step.now,
+                Origin.workflow(step.e.workflowId()), listId, join));
+        step.log(Kind.ACTION_EXECUTED, actionId, (join ? "added to" : "removed from") + " list '" + listId + "'");
+        return step.moveTo(next);
+    }
+
+    static StepDecision sendEmail(StepDraft step, Action.SendEmail a, CrmRecord record) {
+        String to = record.property("email").orElse("");
+        if (to.isBlank()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "the record has no email address");
+            return step.moveTo(a.next());
+        }
+        if (a.kind() == Action.EmailKind.MARKETING && !marketable(record)) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "marketing email not sent: not a marketing contact, or opted out");
+            return step.moveTo(a.next());
+        }
+        var email = new OutgoingEmail(a.from(), to, Personalizer.render(a.subject(), record),
+                Personalizer.render(a.body(), record), StepIds.email(step.e.id(), step.e.seq()));
+        step.log(Kind.ACTION_EXECUTED, a.id(), a.kind().name().toLowerCase() + " email sent");
+        return step.moveTo(a.next()).withEmail(email);
+    }
+
+    private static boolean marketable(CrmRecord record) {
+        boolean marketing = record.property("hs_marketable_status").map(RecordActions::isTrue).orElse(false);
+        boolean optedOut = record.property("hs_email_optout").map(RecordActions::isTrue).orElse(false);
+        return marketing && !optedOut;
+    }
+
+    private static boolean isTrue(String v) {
+        try {
+            return PropertyValues.bool(v);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

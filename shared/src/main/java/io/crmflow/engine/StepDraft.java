@@ -1,0 +1,59 @@
+package io.crmflow.engine;
+
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.store.Write;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accumulates one step's decision: its writes, history lines and events. Not thread-safe; one per step. */
+final class StepDraft {
+    private final Duration watchdog;
+
+    final Enrollment e;
+    final Instant now;
+    final List<Write> writes = new ArrayList<>();
+    final List<HistoryEntry> history = new ArrayList<>();
+    final List<CrmEvent> events = new ArrayList<>();
+
+    StepDraft(Enrollment e, Instant now, Duration watchdog) {
+        this.watchdog = watchdog;
+        this.e = e;
+        this.now = now;
+    }
+
+    String eventId(int n) {
+        return StepIds.event(e.id(), e.seq(), n);
+    }
+
+    void log(Kind kind, String actionId, String detail) {
+        history.add(new HistoryEntry(e.id(), e.historySize() + history.size(), now, kind, actionId, detail));
+    }
+
+    void emit(CrmEvent event) {
+        events.add(event);
+        writes.add(new Write.EnqueueEvent(event, now.plus(watchdog)));
+    }
+
+    StepDecision moveTo(String nextActionId) {
+        if (nextActionId == null) {
+            return finish(EnrollmentStatus.COMPLETED, Kind.COMPLETED, "all actions done");
+        }
+        return decision(e.advance(EnrollmentStatus.ACTIVE, nextActionId, now.plus(watchdog), now, history.size()));
+    }
+
+    StepDecision waitUntil(String nextActionId, Instant until) {
+        return decision(e.advance(EnrollmentStatus.WAITING, nextActionId, until, now, history.size()));
+    }
+
+    StepDecision finish(EnrollmentStatus status, Kind kind, String detail) {
+        log(kind, null, detail);
+        return decision(e.advance(status, null, null, now, history.size()));
+    }
+
+    private StepDecision decision(Enrollment next) {
+        return new StepDecision(next, writes, history, events, null);
+    }
+}
