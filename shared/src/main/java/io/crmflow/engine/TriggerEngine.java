@@ -11,11 +11,14 @@ import io.crmflow.model.ObjectType;
 import io.crmflow.model.PropertyChange;
 import io.crmflow.model.Tenant;
 import io.crmflow.store.ConflictException;
+import io.crmflow.store.EnrollmentSlot;
 import io.crmflow.store.RecordView;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,13 +59,16 @@ public final class TriggerEngine {
         var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
         List<WorkflowDefinition> triggered = ports.definitions().triggeredWorkflows(tenant.id(), type);
         for (WorkflowDefinition wf : triggered) {
-            if (view.enrolledWorkflows().contains(wf.id())) {
+            EnrollmentSlot slot = view.slots().get(wf.id());
+            if (slot != null && !mayReenroll(wf, slot, event, view, schema, schemas, tenant, now)) {
                 continue;
             }
             if (Filters.matches(wf.trigger().criteria(), context)
                     && UnenrollmentRules.reasonToLeave(wf, context).isEmpty()) { // suppressed records never enter
-                String why = "met the enrollment criteria on " + event.detailType() + " " + event.eventId();
-                enroll(wf, event.record(), why, now).ifPresent(e -> {
+                String why = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType()
+                        + " " + event.eventId();
+                (slot == null ? enroll(wf, event.record(), why, now) : reenroll(wf, event.record(), slot, why, now))
+                        .ifPresent(e -> {
                     created.add(e);
                     if (e.status() == EnrollmentStatus.ACTIVE) {
                         ports.steps().send(List.of(e.stepMessage()));
@@ -72,6 +78,48 @@ public final class TriggerEngine {
         }
         unenrollWhereRulesSay(tenant.id(), view, context, triggered, now);
         return created;
+    }
+
+    /**
+     * Re-enrollment (R-WF-3) is opt-in per trigger, never while an enrollment is under way, and
+     * only when the record newly meets the criteria: a property change that turned them from
+     * unmet to met. Any later event about a record that still meets them is not a reason to
+     * enroll it again, or every change to a customer would restart the workflow.
+     */
+    private boolean mayReenroll(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, RecordView view,
+                                ObjectType schema, TenantSchemas schemas, Tenant tenant, Instant now) {
+        if (!wf.trigger().reenroll() || slot.live() || !(event instanceof CrmEvent.PropertiesChanged changed)) {
+            return false;
+        }
+        Map<String, String> before = new HashMap<>();
+        changed.changes().forEach(c -> before.put(c.property(), c.from()));
+        RecordView was = new RecordView(view.record().with(before, now), view.associations(), view.staticLists(),
+                view.slots());
+        var wasContext = new RecordFilterContext(was, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
+        return !Filters.matches(wf.trigger().criteria(), wasContext);
+    }
+
+    private Optional<Enrollment> reenroll(WorkflowDefinition wf, RecordRef record, EnrollmentSlot slot, String why,
+                                          Instant now) {
+        int n = slot.count() + 1;
+        var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record) + "~" + n, wf.id(),
+                wf.version(), record, EnrollmentStatus.ACTIVE, wf.firstActionId(), 1, now.plus(settings.watchdog()), now,
+                now, 1, 1);
+        if (wf.firstActionId() == null) {
+            return Optional.empty(); // nothing to run: an empty workflow is entered once
+        }
+        try {
+            ports.writer().commit(List.of(new Write.Reenroll(enrollment, slot.count()),
+                    WorkflowCounters.enrolled(enrollment),
+                    new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
+                            why + " (enrollment " + n + ")"))));
+            return Optional.of(enrollment);
+        } catch (ConflictException conflict) {
+            if (conflict.writeIndex() != 0) {
+                throw conflict;
+            }
+            return Optional.empty(); // another handler re-enrolled it first
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.crmflow.store;
 import io.crmflow.model.Association;
 import io.crmflow.model.CrmRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,10 +16,15 @@ import java.util.Set;
  *                     other record's object type, then id
  */
 public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
-                         Set<String> enrolledWorkflows) {
+                         Map<String, EnrollmentSlot> slots) {
     public RecordView {
         associations = List.copyOf(associations);
         staticLists = Set.copyOf(staticLists);
-        enrolledWorkflows = Set.copyOf(enrolledWorkflows);
+        slots = Map.copyOf(slots);
+    }
+
+    /** The workflows the record was ever enrolled in. */
+    public Set<String> enrolledWorkflows() {
+        return slots.keySet();
     }
 }

@@ -62,9 +62,18 @@ public sealed interface Write {
     /**
      * Writes an enrollment. {@code expectedVersion} 0 creates it and claims the record's slot
      * in the workflow, failing if the record was ever enrolled there; otherwise it replaces
-     * the enrollment only if the stored version is the expected one.
+     * the enrollment only if the stored version is the expected one. An enrollment written in a
+     * terminal status also frees the slot (no longer live), so the record may be re-enrolled.
      */
     record PutEnrollment(Enrollment enrollment, long expectedVersion) implements Write {
+    }
+
+    /**
+     * Enrolls a record again in a workflow it left (R-WF-3): creates the new enrollment and
+     * claims the record's slot, only if the slot is not live and still at {@code seenCount} — so
+     * of two handlers racing on one record, one re-enrolls it and the other conflicts.
+     */
+    record Reenroll(Enrollment enrollment, int seenCount) implements Write {
     }
 
     record AppendHistory(String tenantId, HistoryEntry entry) implements Write {

@@ -227,6 +227,26 @@ public abstract class EnrollmentStoreContract extends StoreContract {
         assertThat(stores.enrollments().dueSteps(NOW.plusSeconds(3600), 10)).isEmpty();
     }
 
+    @Test
+    @DisplayName("R-WF-3 a slot frees when its enrollment ends; re-enrolling claims it once, at the count read")
+    void reenroll_onlyAfterTheLiveEnrollmentEnded_andOnlyOnceForACount() {
+        Enrollment first = enrollment("wf1", contact("c1"), ACTIVE, NOW, NOW);
+        commit(enroll(first));
+        Enrollment second = new Enrollment(T, first.id() + "~2", "wf1", 1, contact("c1"), ACTIVE, "a", 1, NOW, NOW, NOW,
+                1, 1);
+        assertThatThrownBy(() -> commit(new Write.Reenroll(second, 1)))
+                .as("the first is still live").isInstanceOf(ConflictException.class);
+
+        commit(new Write.PutEnrollment(first.advance(COMPLETED, null, null, NOW, 0), 1));
+        assertThat(stores.records().view(T, contact("c1"))).isEmpty(); // no record item here: the slot still stands
+        commit(new Write.Reenroll(second, 1));
+        Enrollment third = new Enrollment(T, first.id() + "~3", "wf1", 1, contact("c1"), ACTIVE, "a", 1, NOW, NOW, NOW,
+                1, 1);
+        assertThatThrownBy(() -> commit(new Write.Reenroll(third, 1)))
+                .as("a racing handler that read the same count loses").isInstanceOf(ConflictException.class);
+        assertThat(stores.enrollments().enrollmentOf(T, "wf1", contact("c1"))).contains(second);
+    }
+
     private static HistoryEntry entry(String enrollmentId, long index) {
         return new HistoryEntry(enrollmentId, index, NOW.plusSeconds(index), HistoryEntry.Kind.ACTION_EXECUTED,
                 "a" + index, index % 2 == 0 ? "ok" : null);

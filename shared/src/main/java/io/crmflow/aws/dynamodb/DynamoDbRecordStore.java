@@ -54,7 +54,7 @@ public final class DynamoDbRecordStore implements RecordStore {
         CrmRecord record = null;
         List<Association> associations = new ArrayList<>();
         Set<String> lists = new HashSet<>();
-        Set<String> enrolled = new HashSet<>();
+        Map<String, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
         for (Map<String, AttributeValue> item : Paging.all(client, query)) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.RECORD_SK)) {
@@ -64,10 +64,10 @@ public final class DynamoDbRecordStore implements RecordStore {
             } else if (sk.startsWith(Keys.LIST_MARKER_PREFIX)) {
                 lists.add(RecordCodec.listId(item));
             } else if (sk.startsWith(Keys.SLOT_PREFIX)) {
-                enrolled.add(sk.substring(Keys.SLOT_PREFIX.length()));
+                slots.put(sk.substring(Keys.SLOT_PREFIX.length()), EnrollmentCodec.slot(item));
             }
         }
-        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, enrolled));
+        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, slots));
     }
 
     @Override

@@ -75,6 +75,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return EnrollmentCodec.put(table, w);
         } else if (write instanceof Write.AppendHistory w) {
             return EnrollmentCodec.append(table, w);
+        } else if (write instanceof Write.Reenroll w) {
+            return EnrollmentCodec.reenroll(table, w);
         } else if (write instanceof Write.EnqueueEvent w) {
             return OutboxCodec.enqueue(table, w);
         } else if (write instanceof Write.IncrementCounter w) {

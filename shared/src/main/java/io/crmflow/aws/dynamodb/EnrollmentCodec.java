@@ -74,15 +74,53 @@ final class EnrollmentCodec {
                 resends, failures);
     }
 
-    /** A new enrollment also claims the record's slot in the workflow; both are creates. */
+    /**
+     * A new enrollment also claims the record's slot in the workflow; both are creates. An
+     * enrollment written in a terminal status frees its slot, on condition that the slot is
+     * still its own.
+     */
     static List<TransactWriteItem> put(String table, Write.PutEnrollment w) {
         Enrollment e = w.enrollment();
         if (w.expectedVersion() != 0) {
-            return List.of(TransactItems.replace(table, item(e), w.expectedVersion()));
+            TransactWriteItem replace = TransactItems.replace(table, item(e), w.expectedVersion());
+            if (!e.status().terminal()) {
+                return List.of(replace);
+            }
+            return List.of(replace, TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(slotKey(e.tenantId(), e.workflowId(), e.record()))
+                    .conditionExpression("enrollmentId = :id")
+                    .updateExpression("SET #live = :false")
+                    .expressionAttributeNames(Map.of("#live", "live"))
+                    .expressionAttributeValues(Map.of(":id", Items.s(e.id()),
+                            ":false", AttributeValue.fromBool(false))))
+                    .build());
         }
         Map<String, AttributeValue> slot = slotKey(e.tenantId(), e.workflowId(), e.record());
         slot.put("enrollmentId", Items.s(e.id()));
+        slot.put("count", Items.n(1));
+        slot.put("live", AttributeValue.fromBool(!e.status().terminal()));
         return List.of(TransactItems.create(table, item(e)), TransactItems.create(table, slot));
+    }
+
+    /** The new enrollment, and the slot claimed again: only if not live and still at the count seen. */
+    static List<TransactWriteItem> reenroll(String table, Write.Reenroll w) {
+        Enrollment e = w.enrollment();
+        return List.of(TransactItems.create(table, item(e)), TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(slotKey(e.tenantId(), e.workflowId(), e.record()))
+                .conditionExpression("#live = :false AND #count = :seen")
+                .updateExpression("SET enrollmentId = :id, #count = :next, #live = :live")
+                .expressionAttributeNames(Map.of("#live", "live", "#count", "count"))
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false),
+                        ":seen", Items.n(w.seenCount()), ":next", Items.n(w.seenCount() + 1L),
+                        ":id", Items.s(e.id()), ":live", AttributeValue.fromBool(!e.status().terminal()))))
+                .build());
+    }
+
+    /** Slots written before counts and liveness were kept read as a first, live enrollment. */
+    static io.crmflow.store.EnrollmentSlot slot(Map<String, AttributeValue> item) {
+        int count = item.containsKey("count") ? (int) Items.num(item, "count") : 1;
+        boolean live = !item.containsKey("live") || Boolean.TRUE.equals(item.get("live").bool());
+        return new io.crmflow.store.EnrollmentSlot(Items.str(item, "enrollmentId"), count, live);
     }
 
     static String slotEnrollmentId(Map<String, AttributeValue> slot) {

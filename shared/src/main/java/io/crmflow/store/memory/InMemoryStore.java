@@ -92,10 +92,13 @@ public final class InMemoryStore
             RecordKey key = new RecordKey(tenantId, ref);
             List<Association> associations = List.copyOf(MemoryState.sortedOrEmpty(s.associations, key).values());
             var lists = s.listMarkers.get(key);
-            Set<String> enrolled = new java.util.HashSet<>();
-            s.slots.keySet().stream().filter(k -> k.tenantId().equals(tenantId) && k.ref().equals(ref))
-                    .forEach(k -> enrolled.add(k.workflowId()));
-            return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, enrolled));
+            Map<String, io.crmflow.store.EnrollmentSlot> slots = new java.util.HashMap<>();
+            s.slots.forEach((k, slot) -> {
+                if (k.tenantId().equals(tenantId) && k.ref().equals(ref)) {
+                    slots.put(k.workflowId(), slot);
+                }
+            });
+            return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, slots));
         });
     }
 
@@ -175,7 +178,7 @@ public final class InMemoryStore
     @Override
     public Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record) {
         return read(() -> Optional.ofNullable(s.slots.get(new SlotKey(tenantId, workflowId, record)))
-                .map(id -> s.enrollments.get(new TenantKey(tenantId, id))));
+                .map(slot -> s.enrollments.get(new TenantKey(tenantId, slot.enrollmentId()))));
     }
 
     @Override

@@ -71,7 +71,7 @@ final class MemoryState {
     final Map<TenantKey, Enrollment> enrollments = new HashMap<>();
     /** By tenant and workflow id, then "{enrolledAt fixed width}#{enrollmentId}". */
     final Map<TenantKey, NavigableMap<String, Enrollment>> enrollmentsByWorkflow = new HashMap<>();
-    final Map<SlotKey, String> slots = new HashMap<>();
+    final Map<SlotKey, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
     /** Counters by (tenant, workflow id), then counter name. */
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */

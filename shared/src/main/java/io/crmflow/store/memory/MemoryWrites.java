@@ -57,9 +57,13 @@ final class MemoryWrites {
         } else if (write instanceof Write.PutEnrollment w) {
             Enrollment e = w.enrollment();
             String item = "enrollment|" + e.tenantId() + "|" + e.id();
-            return w.expectedVersion() == 0
+            return w.expectedVersion() == 0 || e.status().terminal()
                     ? List.of(item, recordItem(e.tenantId(), e.record(), "slot|" + e.workflowId()))
                     : List.of(item);
+        } else if (write instanceof Write.Reenroll w) {
+            Enrollment e = w.enrollment();
+            return List.of("enrollment|" + e.tenantId() + "|" + e.id(),
+                    recordItem(e.tenantId(), e.record(), "slot|" + e.workflowId()));
         } else if (write instanceof Write.AppendHistory w) {
             return List.of("history|" + w.tenantId() + "|" + w.entry().enrollmentId() + "|" + w.entry().index());
         } else if (write instanceof Write.EnqueueEvent w) {
@@ -104,6 +108,8 @@ final class MemoryWrites {
             return workflowConflict(w);
         } else if (write instanceof Write.PutEnrollment w) {
             return enrollmentConflict(w);
+        } else if (write instanceof Write.Reenroll w) {
+            return reenrollConflict(w);
         } else if (write instanceof Write.AppendHistory w) {
             var entries = MemoryState.sortedOrEmpty(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()));
             return entries.containsKey(MemoryState.historyKey(w.entry().index()))
@@ -133,6 +139,19 @@ final class MemoryWrites {
             problem = "version " + d.version() + " of workflow " + d.id() + " is already saved; a save needs a new version";
         }
         return problem;
+    }
+
+    private String reenrollConflict(Write.Reenroll w) {
+        Enrollment e = w.enrollment();
+        if (s.enrollments.containsKey(new TenantKey(e.tenantId(), e.id()))) {
+            return "enrollment " + e.id() + " already exists";
+        }
+        var slot = s.slots.get(new SlotKey(e.tenantId(), e.workflowId(), e.record()));
+        if (slot == null || slot.live() || slot.count() != w.seenCount()) {
+            return "record " + e.record() + " is not free to re-enroll in workflow " + e.workflowId() + " at count "
+                    + w.seenCount();
+        }
+        return null;
     }
 
     private String enrollmentConflict(Write.PutEnrollment w) {
@@ -170,6 +189,11 @@ final class MemoryWrites {
             applyWorkflow(w.workflow());
         } else if (write instanceof Write.PutEnrollment w) {
             applyEnrollment(w);
+        } else if (write instanceof Write.Reenroll w) {
+            Enrollment e = w.enrollment();
+            applyEnrollment(new Write.PutEnrollment(e, -1));
+            s.slots.put(new SlotKey(e.tenantId(), e.workflowId(), e.record()),
+                    new io.crmflow.store.EnrollmentSlot(e.id(), w.seenCount() + 1, !e.status().terminal()));
         } else if (write instanceof Write.AppendHistory w) {
             MemoryState.sortedIn(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()))
                     .put(MemoryState.historyKey(w.entry().index()), w.entry());
@@ -224,8 +248,12 @@ final class MemoryWrites {
                     .remove(MemoryState.enrollmentOrderKey(previous));
         }
         byWorkflow.put(MemoryState.enrollmentOrderKey(e), e);
+        SlotKey slotKey = new SlotKey(e.tenantId(), e.workflowId(), e.record());
         if (w.expectedVersion() == 0) {
-            s.slots.put(new SlotKey(e.tenantId(), e.workflowId(), e.record()), e.id());
+            s.slots.put(slotKey, new io.crmflow.store.EnrollmentSlot(e.id(), 1, !e.status().terminal()));
+        } else if (e.status().terminal()) {
+            s.slots.computeIfPresent(slotKey, (k, slot) -> slot.enrollmentId().equals(e.id())
+                    ? new io.crmflow.store.EnrollmentSlot(slot.enrollmentId(), slot.count(), false) : slot);
         }
     }
 }
