@@ -80,7 +80,7 @@ class DynamoDbStoreContractTest {
         TABLES.add(table);
         return new Stores(new DynamoDbRecordStore(client, table), new DynamoDbDefinitionStore(client, table),
                 new DynamoDbEnrollmentStore(client, table), new DynamoDbEffectLedger(client, table),
-                new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table));
+                new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table), atomic);
     }
 
     @org.junit.jupiter.api.Test
@@ -113,11 +113,6 @@ class DynamoDbStoreContractTest {
         protected Stores newStores() {
             return fresh();
         }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
-        }
     }
 
     @Nested
@@ -125,11 +120,6 @@ class DynamoDbStoreContractTest {
         @Override
         protected Stores newStores() {
             return fresh();
-        }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
         }
     }
 
@@ -139,11 +129,6 @@ class DynamoDbStoreContractTest {
         protected Stores newStores() {
             return fresh();
         }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
-        }
     }
 
     @Nested
@@ -151,11 +136,6 @@ class DynamoDbStoreContractTest {
         @Override
         protected Stores newStores() {
             return fresh();
-        }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
         }
     }
 
@@ -165,11 +145,6 @@ class DynamoDbStoreContractTest {
         protected Stores newStores() {
             return fresh();
         }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
-        }
     }
 
     @Nested
@@ -177,11 +152,6 @@ class DynamoDbStoreContractTest {
         @Override
         protected Stores newStores() {
             return fresh();
-        }
-
-        @Override
-        protected boolean atomicUnderConcurrency() {
-            return atomic;
         }
     }
 }

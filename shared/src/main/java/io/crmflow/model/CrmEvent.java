@@ -28,11 +28,7 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public static final String DETAIL_TYPE = "crm.record.created";
 
         public RecordCreated {
-            Require.name(eventId, "event id");
-            Require.name(tenantId, "tenant id");
-            Require.nonNull(record, "record");
-            Require.nonNull(occurredAt, "occurredAt");
-            Require.nonNull(origin, "origin");
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
         }
 
         @Override
@@ -46,11 +42,7 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public static final String DETAIL_TYPE = "crm.properties.changed";
 
         public PropertiesChanged {
-            Require.name(eventId, "event id");
-            Require.name(tenantId, "tenant id");
-            Require.nonNull(record, "record");
-            Require.nonNull(occurredAt, "occurredAt");
-            Require.nonNull(origin, "origin");
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
             changes = List.copyOf(changes);
         }
 
@@ -65,11 +57,7 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public static final String DETAIL_TYPE = "crm.activity.logged";
 
         public ActivityLogged {
-            Require.name(eventId, "event id");
-            Require.name(tenantId, "tenant id");
-            Require.nonNull(record, "record");
-            Require.nonNull(occurredAt, "occurredAt");
-            Require.nonNull(origin, "origin");
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
             Require.nonNull(activity, "activity");
         }
 
@@ -85,11 +73,7 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public static final String DETAIL_TYPE = "crm.list.membership.changed";
 
         public ListMembershipChanged {
-            Require.name(eventId, "event id");
-            Require.name(tenantId, "tenant id");
-            Require.nonNull(record, "record");
-            Require.nonNull(occurredAt, "occurredAt");
-            Require.nonNull(origin, "origin");
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
             Require.name(listId, "list id");
         }
 
@@ -97,5 +81,15 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public String detailType() {
             return DETAIL_TYPE;
         }
+    }
+
+    /** What every event must carry, checked the same way by each kind. */
+    private static void requireCommon(String eventId, String tenantId, RecordRef record, Instant occurredAt,
+                                      Origin origin) {
+        Require.name(eventId, "event id");
+        Require.name(tenantId, "tenant id");
+        Require.nonNull(record, "record");
+        Require.nonNull(occurredAt, "occurredAt");
+        Require.nonNull(origin, "origin");
     }
 }

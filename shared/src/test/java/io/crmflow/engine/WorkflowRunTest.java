@@ -40,6 +40,14 @@ class WorkflowRunTest {
                 Map.of("email", "ada@example.com", "firstname", "Ada", "lifecyclestage", "lead"), Origin.api(), h.now);
     }
 
+    /** The welcome workflow saved, Ada enrolled and waiting out the one-day delay before the email. */
+    private void customerWaitingForTheEmail() {
+        customerWelcome();
+        ada();
+        becomeCustomer();
+        h.pump();
+    }
+
     private void becomeCustomer() {
         h.engine.records().update("acme", "contact", "c1", Map.of("lifecyclestage", "customer"), Origin.api(), h.now);
     }
@@ -78,10 +86,7 @@ class WorkflowRunTest {
 
     @Test
     void redeliveredStepMessage_sendsNoSecondEmail() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.now = h.now.plus(Duration.ofDays(1));
         Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
 
@@ -94,10 +99,7 @@ class WorkflowRunTest {
 
     @Test
     void stepCrashedAfterSendingBeforeCommit_retryCommitsWithoutSendingAgain() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.now = h.now.plus(Duration.ofDays(1));
         Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
         // The effect is made and recorded, then the process dies before the enrollment commit.
@@ -112,10 +114,7 @@ class WorkflowRunTest {
 
     @Test
     void emailRefusedByTheProvider_isRecordedAsSkippedAndTheEnrollmentCompletes() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.mailFailure = new io.crmflow.outbound.EmailRejectedException("MessageRejectedException: address blacklisted");
         h.advance(Duration.ofDays(1));
 
@@ -129,10 +128,7 @@ class WorkflowRunTest {
 
     @Test
     void sendTimedOut_keepsTheClaimSoAnImmediateRetryDoesNotSendAgain() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.now = h.now.plus(Duration.ofDays(1));
         Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
         h.mailFailure = new IllegalStateException("read timed out");
@@ -149,10 +145,7 @@ class WorkflowRunTest {
 
     @Test
     void stepThatNeverSucceeds_isGivenUpAfterThreeDeadLetteredMessages() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.mailFailure = new io.crmflow.outbound.EmailThrottledException("TooManyRequestsException: slow down");
         h.advance(Duration.ofDays(1));
         Enrollment stuck = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
@@ -190,10 +183,7 @@ class WorkflowRunTest {
 
     @Test
     void slowQueue_stepNeverArrivingForHours_isResentAtGrowingGapsButNeverGivenUp() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.now = h.now.plus(Duration.ofDays(1));
         Enrollment due = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
         List<java.time.Instant> resentAt = new java.util.ArrayList<>();
@@ -213,10 +203,7 @@ class WorkflowRunTest {
 
     @Test
     void failingStepOfASwitchedOffWorkflow_isHeldNotGivenUp() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.mailFailure = new io.crmflow.outbound.EmailThrottledException("TooManyRequestsException: slow down");
         h.advance(Duration.ofDays(1));
         h.advance(Duration.ofMinutes(5));
@@ -233,10 +220,7 @@ class WorkflowRunTest {
 
     @Test
     void earlyTimerMessage_isIgnoredUntilTheWaitEnds() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         Enrollment waiting = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();
         assertThat(h.engine.step().run(waiting.stepMessage(), h.now.plus(Duration.ofHours(2)))).isEqualTo(StepOutcome.NOT_DUE);
         assertThat(h.store.enrollment("acme", waiting.id()).orElseThrow().seq()).isEqualTo(waiting.seq());
@@ -285,10 +269,7 @@ class WorkflowRunTest {
 
     @Test
     void disabledWorkflow_holdsItsStepsUntilSwitchedOn() {
-        customerWelcome();
-        ada();
-        becomeCustomer();
-        h.pump();
+        customerWaitingForTheEmail();
         h.engine.definitions().setWorkflowEnabled("acme", "welcome", false);
         h.advance(Duration.ofDays(1));
         assertThat(h.sent).isEmpty();

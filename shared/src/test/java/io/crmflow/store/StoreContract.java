@@ -33,13 +33,9 @@ public abstract class StoreContract {
     /** Stores with nothing in them, not shared with any other test. */
     protected abstract Stores newStores();
 
-    /**
-     * Whether the backend makes conditional writes atomic under concurrent requests, as DynamoDB
-     * does. The racing cases need it; some emulators (moto) serve requests concurrently without
-     * that guarantee, and there the racing cases are skipped, not failed.
-     */
-    protected boolean atomicUnderConcurrency() {
-        return true;
+    /** The racing cases run only where conditional writes are atomic under concurrency (see {@link Stores}). */
+    protected final boolean atomicUnderConcurrency() {
+        return stores.atomicUnderConcurrency();
     }
 
     @BeforeEach
