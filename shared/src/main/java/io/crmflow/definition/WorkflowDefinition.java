@@ -2,6 +2,7 @@ package io.crmflow.definition;
 
 import io.crmflow.model.Names;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,14 @@ import java.util.Optional;
  * @param actions in the order a person laid them out; {@code firstActionId} says where to start
  * @param window       when actions may run; null for any time
  * @param unenrollment when records leave early; null for never
+ * @param goal           what the workflow aims at (contact workflows); {@link Goal#NONE} for none
+ * @param removedActions actions deleted from the live workflow, each mapped to the action its waiting enrollments
+ *                       go on to, or to null when they complete there (R-WF-9); decided on save
  */
 public record WorkflowDefinition(String tenantId, String id, String name, String objectType, long version,
                                  boolean enabled, EnrollmentTrigger trigger, String firstActionId,
-                                 List<Action> actions, ExecutionWindow window, Unenrollment unenrollment) {
+                                 List<Action> actions, ExecutionWindow window, Unenrollment unenrollment,
+                                 Goal goal, Map<String, String> removedActions) {
 
     public WorkflowDefinition {
         Names.requireValid(tenantId, "tenant id");
@@ -25,6 +30,18 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
         name = name == null ? id : name;
         trigger = trigger == null ? EnrollmentTrigger.MANUAL : trigger;
         actions = actions == null ? List.of() : List.copyOf(actions);
+        goal = goal == null ? Goal.NONE : goal;
+        // null values mean "complete there", which Map.copyOf refuses
+        removedActions = removedActions == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(removedActions));
+    }
+
+    /** A workflow with unenrollment rules and neither goal nor removed actions. */
+    public WorkflowDefinition(String tenantId, String id, String name, String objectType, long version, boolean enabled,
+                              EnrollmentTrigger trigger, String firstActionId, List<Action> actions,
+                              ExecutionWindow window, Unenrollment unenrollment) {
+        this(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions, window, unenrollment,
+                null, null);
     }
 
     /** A workflow whose actions may run at any time. */
@@ -47,11 +64,21 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
 
     public WorkflowDefinition withVersion(long newVersion) {
         return new WorkflowDefinition(tenantId, id, name, objectType, newVersion, enabled, trigger, firstActionId, actions,
-                window, unenrollment);
+                window, unenrollment, goal, removedActions);
     }
 
     public WorkflowDefinition withEnabled(boolean on) {
         return new WorkflowDefinition(tenantId, id, name, objectType, version, on, trigger, firstActionId, actions, window,
-                unenrollment);
+                unenrollment, goal, removedActions);
+    }
+
+    public WorkflowDefinition withGoal(Goal g) {
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions,
+                window, unenrollment, g, removedActions);
+    }
+
+    public WorkflowDefinition withRemovedActions(Map<String, String> removed) {
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions,
+                window, unenrollment, goal, removed);
     }
 }

@@ -1,6 +1,7 @@
 package io.crmflow.engine;
 
 import io.crmflow.definition.CrmList;
+import io.crmflow.definition.Goal;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.FilterProblem;
 import io.crmflow.filter.FilterValidator;
@@ -120,7 +121,20 @@ public final class DefinitionService {
                     + existing.get().objectType() + " and keeps that object type; create a new workflow for "
                     + submitted.objectType());
         }
-        return commit(submitted, existing.map(WorkflowDefinition::version).orElse(0L));
+        return commit(submitted.withGoal(submitted.goal().withGeneration(goalGeneration(existing, submitted))),
+                existing.map(WorkflowDefinition::version).orElse(0L));
+    }
+
+    /**
+     * Removing every goal criterion starts the goal's counts and rate afresh (R-WF-13); editing
+     * or adding criteria keeps them.
+     */
+    private static long goalGeneration(java.util.Optional<WorkflowDefinition> existing, WorkflowDefinition submitted) {
+        if (existing.isEmpty()) {
+            return 0;
+        }
+        Goal was = existing.get().goal();
+        return !was.isEmpty() && submitted.goal().isEmpty() ? was.generation() + 1 : was.generation();
     }
 
     private WorkflowDefinition commit(WorkflowDefinition submitted, long current) {

@@ -43,7 +43,7 @@ final class Inputs {
 
     record WorkflowInput(String name, String objectType, Boolean enabled, EnrollmentTrigger trigger,
                          String firstActionId, List<Action> actions, io.crmflow.definition.ExecutionWindow window,
-                         io.crmflow.definition.Unenrollment unenrollment) {
+                         io.crmflow.definition.Unenrollment unenrollment, io.crmflow.definition.Goal goal) {
     }
 
     record EnabledInput(boolean enabled) {

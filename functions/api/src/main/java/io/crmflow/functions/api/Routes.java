@@ -153,7 +153,7 @@ final class Routes {
         String id = pathId != null ? pathId : engine.ports().ids().get();
         WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(tenant(r), id, in.name(), in.objectType(), 0,
                 in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window(),
-                in.unenrollment()));
+                in.unenrollment(), in.goal(), null));
         return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
     }
 
