@@ -123,7 +123,7 @@ final class RecordActions {
         var email = new OutgoingEmail(a.from(), to, Personalizer.render(a.subject(), record),
                 Personalizer.render(a.body(), record), StepIds.email(step.e.id(), step.e.seq()));
         step.log(Kind.ACTION_EXECUTED, a.id(), a.kind().name().toLowerCase() + " email sent");
-        return step.moveTo(a.next()).withEmail(email);
+        return step.moveTo(a.next()).withEffect(new OutsideEffect.Email(email));
     }
 
     private static boolean marketable(CrmRecord record) {

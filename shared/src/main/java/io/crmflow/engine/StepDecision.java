@@ -10,17 +10,22 @@ import java.util.List;
  * that go with it, its history lines, the events to publish, and at most one effect outside the
  * table. Immutable; {@link StepEngine} applies it.
  *
- * @param email an email to send exactly once before committing, or null
+ * @param effect what to do outside the table exactly once before committing, or null
  */
 public record StepDecision(Enrollment next, List<Write> writes, List<HistoryEntry> history, List<CrmEvent> events,
-                           OutgoingEmail email) {
+                           OutsideEffect effect) {
     public StepDecision {
         writes = List.copyOf(writes);
         history = List.copyOf(history);
         events = List.copyOf(events);
     }
 
-    StepDecision withEmail(OutgoingEmail outgoing) {
-        return new StepDecision(next, writes, history, events, outgoing);
+    StepDecision withEffect(OutsideEffect outside) {
+        return new StepDecision(next, writes, history, events, outside);
+    }
+
+    /** The email this step sends, or null when it sends none. */
+    OutgoingEmail email() {
+        return effect instanceof OutsideEffect.Email e ? e.email() : null;
     }
 }

@@ -85,10 +85,9 @@ public final class StepEngine {
 
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {
         List<HistoryEntry> history = d.history();
-        if (d.email() != null) {
-            String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now,
-                    () -> ports.mailer().send(d.email()));
-            history = EffectRunner.refused(result) ? asSkipped(history, result) : withResult(history, "message id " + result);
+        if (d.effect() != null) {
+            String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now, () -> make(d.effect()));
+            history = EffectRunner.refused(result) ? asSkipped(history, notDone(d.effect()) + result) : withResult(history, describe(d.effect(), result));
         }
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutEnrollment(d.next(), e.version()));
@@ -110,6 +109,21 @@ public final class StepEngine {
             ports.steps().send(List.of(d.next().stepMessage()));
         }
         return StepOutcome.EXECUTED;
+    }
+
+    private String make(OutsideEffect effect) {
+        if (effect instanceof OutsideEffect.Email mail) {
+            return ports.mailer().send(mail.email());
+        }
+        throw new IllegalStateException("no way to make effect " + effect.getClass().getSimpleName());
+    }
+
+    private static String notDone(OutsideEffect effect) {
+        return effect instanceof OutsideEffect.Email ? "email not sent, " : "not done, ";
+    }
+
+    private static String describe(OutsideEffect effect, String result) {
+        return effect instanceof OutsideEffect.Email ? "message id " + result : result;
     }
 
     /** Counts a dead-lettered message of this step against it (see {@link #abandon}). */
@@ -165,7 +179,7 @@ public final class StepEngine {
             HistoryEntry h = out.get(i);
             if (h.kind() == Kind.ACTION_EXECUTED) {
                 out.set(i, new HistoryEntry(h.enrollmentId(), h.index(), h.at(), Kind.ACTION_SKIPPED, h.actionId(),
-                        "email not sent, " + refusal));
+                        refusal));
                 break;
             }
         }
