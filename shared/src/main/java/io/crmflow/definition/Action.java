@@ -18,7 +18,8 @@ public sealed interface Action
         permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.CreateRecord,
                 Action.SendEmail,
                 Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
-                Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList {
+                Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList,
+                Action.WaitForEvent, Action.EnrollInWorkflow, Action.UnenrollFromWorkflows {
 
     String id();
 
@@ -162,6 +163,36 @@ public sealed interface Action
 
     /** Takes the enrolled record off a static list. */
     record RemoveFromList(String id, String listId, String next) implements Action {
+    }
+
+    /**
+     * Waits until {@code event} happens to the record, at most {@code timeout}: when it happens the
+     * enrollment goes on at {@code next}; when the time is up, at {@code timeoutNext} (null: it ends).
+     */
+    record WaitForEvent(String id, TriggerEvent event, Duration timeout, String next, String timeoutNext)
+            implements Action {
+        @Override
+        public List<String> successors() {
+            List<String> out = new java.util.ArrayList<>();
+            if (next != null) {
+                out.add(next);
+            }
+            if (timeoutNext != null) {
+                out.add(timeoutNext);
+            }
+            return out;
+        }
+    }
+
+    /** Enrolls the record in another workflow of its object type (unless it is under way there). */
+    record EnrollInWorkflow(String id, String workflowId, String next) implements Action {
+    }
+
+    /** Takes the record out of other workflows it is under way in. */
+    record UnenrollFromWorkflows(String id, List<String> workflowIds, String next) implements Action {
+        public UnenrollFromWorkflows {
+            workflowIds = workflowIds == null ? List.of() : List.copyOf(workflowIds);
+        }
     }
 
     enum EmailKind {

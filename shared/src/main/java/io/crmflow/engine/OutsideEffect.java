@@ -1,6 +1,8 @@
 package io.crmflow.engine;
 
 import io.crmflow.outbound.OutgoingEmail;
+import io.crmflow.store.Write;
+import java.util.List;
 
 /**
  * The one effect outside the table a step may make, exactly once, before its commit
@@ -8,7 +10,18 @@ import io.crmflow.outbound.OutgoingEmail;
  */
 sealed interface OutsideEffect permits OutsideEffect.Email {
 
-    /** An email through the mail provider. */
-    record Email(OutgoingEmail email) implements OutsideEffect {
+    /**
+     * An email through the mail provider.
+     *
+     * @param whenSent writes that belong to the commit only if the provider accepted the email
+     */
+    record Email(OutgoingEmail email, List<Write> whenSent) implements OutsideEffect {
+        public Email {
+            whenSent = List.copyOf(whenSent);
+        }
+
+        Email(OutgoingEmail email) {
+            this(email, List.of());
+        }
     }
 }

@@ -64,6 +64,23 @@ final class RecordFilterContext implements FilterContext {
         return changes;
     }
 
+    RecordView view() {
+        return view;
+    }
+
+    @Override
+    public boolean isIn(String workflowId, io.crmflow.filter.Condition.WorkflowState state) {
+        var slot = view.slots().get(workflowId);
+        boolean enrolled = slot != null && slot.live();
+        boolean metGoal = view.mark(workflowId, io.crmflow.store.WorkflowMark.Kind.GOAL_MET).isPresent();
+        return switch (state) {
+            case ENROLLED -> enrolled;
+            case NOT_ENROLLED -> !enrolled;
+            case MET_GOAL -> metGoal;
+            case NOT_MET_GOAL -> !metGoal;
+        };
+    }
+
     @Override
     public boolean isMemberOf(String listId) {
         if (view.staticLists().contains(listId)) {

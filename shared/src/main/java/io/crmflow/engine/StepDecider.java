@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import io.crmflow.model.CrmEvent;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +30,10 @@ final class StepDecider {
     }
 
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now) {
-        return decide(e, wf, record, schema, now, () -> {
-            throw new IllegalStateException("this step evaluates no criteria");
-        }, () -> ZoneOffset.UTC);
+        // The record alone: enough for steps that read no lists, associations or other workflows.
+        RecordFilterContext alone = new RecordFilterContext(new io.crmflow.store.RecordView(record, List.of(),
+                java.util.Set.of(), java.util.Map.of()), schema, List.of(), null, null, now, ZoneOffset.UTC);
+        return decide(e, wf, record, schema, now, () -> alone, () -> ZoneOffset.UTC);
     }
 
     /**
@@ -37,7 +41,7 @@ final class StepDecider {
      *                reads (associations, lists) that other actions do not need
      */
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<FilterContext> filters, Supplier<ZoneId> zone) {
+                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone) {
         return decide(e, wf, record, schema, now, filters, zone, type -> {
             throw new IllegalStateException("this step creates no record");
         });
@@ -45,7 +49,7 @@ final class StepDecider {
 
     /** @param schemaOf the schema of another object type, for the records a step creates */
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<FilterContext> filters, Supplier<ZoneId> zone,
+                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
                         java.util.function.Function<String, ObjectType> schemaOf) {
         var step = new StepDraft(e, now, watchdog);
         if (e.status() == EnrollmentStatus.WAITING) {
@@ -60,9 +64,9 @@ final class StepDecider {
                     "action '" + e.cursor() + "' no longer exists in workflow '" + wf.id() + "'");
         }
         if (UnenrollmentRules.any(wf)) {
-            var reason = UnenrollmentRules.reasonToLeave(wf, filters.get());
-            if (reason.isPresent()) {
-                return step.finish(EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, reason.get());
+            var leave = UnenrollmentRules.reasonToLeave(wf, filters.get());
+            if (leave.isPresent()) {
+                return leaveEarly(step, wf, filters.get(), leave.get());
             }
         }
         // Java 17 has no pattern switch; the sealed family keeps this chain complete.
@@ -78,7 +82,13 @@ final class StepDecider {
         } else if (a instanceof Action.CreateTask task) {
             return RecordActions.createTask(step, task, record);
         } else if (a instanceof Action.SendEmail send) {
-            return RecordActions.sendEmail(step, send, record);
+            StepDecision d = RecordActions.sendEmail(step, send, record);
+            if (send.kind() == Action.EmailKind.MARKETING && d.effect() instanceof OutsideEffect.Email mail) {
+                // Counted for the goal's conversion rate only once the provider took it (R-WF-12).
+                return d.withEffect(new OutsideEffect.Email(mail.email(),
+                        Goals.onMarketingEmailed(wf, filters.get().view(), e.id(), now)));
+            }
+            return d;
         } else if (a instanceof Action.Delay wait) {
             return WaitActions.delay(step, wait);
         } else if (a instanceof Action.CreateRecord create) {
@@ -115,15 +125,34 @@ final class StepDecider {
             return BranchActions.branch(step, branch, filters.get());
         } else if (a instanceof Action.ValueBranch branch) {
             return BranchActions.valueBranch(step, branch, filters.get());
+        } else if (a instanceof Action.WaitForEvent wait) {
+            return WaitActions.waitForEvent(step, wait);
+        } else if (a instanceof Action.EnrollInWorkflow enroll) {
+            return WorkflowActions.enrollIn(step, enroll, wf);
+        } else if (a instanceof Action.UnenrollFromWorkflows unenroll) {
+            return WorkflowActions.unenrollFrom(step, unenroll, wf);
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
+    }
+
+    /** Leaving by the goal also remembers it for good and counts it (R-WF-11..13). */
+    private static StepDecision leaveEarly(StepDraft step, WorkflowDefinition wf, RecordFilterContext context,
+                                           UnenrollmentRules.Leave leave) {
+        step.writes.add(WorkflowCounters.unenrolledBy(step.e.advance(EnrollmentStatus.UNENROLLED, null, null, step.now, 0),
+                leave.cause()));
+        if (leave.cause() == UnenrollmentRules.Cause.GOAL) {
+            List<CrmEvent> met = new ArrayList<>();
+            step.writes.addAll(Goals.onMet(wf, context.view(), step.eventId(0), step.e.id(), step.now, met));
+            met.forEach(step::emit);
+        }
+        return step.finish(EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, leave.why());
     }
 
     /** Waits and branches only decide where to go next; what the window guards is acting on the world. */
     private static boolean runsInWindow(Action a) {
         return !(a instanceof Action.Delay || a instanceof Action.DelayUntilDate || a instanceof Action.DelayUntilProperty
                 || a instanceof Action.DelayUntilDayAndTime || a instanceof Action.Branch || a instanceof Action.ValueBranch
-                || a instanceof Action.GoTo);
+                || a instanceof Action.GoTo || a instanceof Action.WaitForEvent);
     }
 
     /** The ledger key of a step's outside effect: one per enrollment step. */

@@ -48,8 +48,19 @@ final class StepDraft {
         return decision(e.advance(EnrollmentStatus.WAITING, nextActionId, until, now, history.size()));
     }
 
+    /** Waits at {@code waitActionId} for its event, until {@code timeoutAt} at the latest. */
+    StepDecision awaitEvent(String waitActionId, Instant timeoutAt) {
+        return decision(e.advance(EnrollmentStatus.AWAITING_EVENT, waitActionId, timeoutAt, now, history.size()));
+    }
+
     StepDecision finish(EnrollmentStatus status, Kind kind, String detail) {
         log(kind, null, detail);
+        if (status == EnrollmentStatus.COMPLETED) {
+            // "Completed workflow X" is an event other workflows may start on (R-WF-2).
+            emit(new CrmEvent.WorkflowMilestone(eventId(99), e.tenantId(), e.record(), now,
+                    io.crmflow.model.Origin.workflow(e.workflowId()), e.workflowId(),
+                    CrmEvent.WorkflowMilestone.Milestone.COMPLETED));
+        }
         return decision(e.advance(status, null, null, now, history.size()));
     }
 

@@ -42,7 +42,7 @@ public final class StepEngine {
         if (e.seq() != message.seq() || e.status().terminal()) {
             return StepOutcome.STALE;
         }
-        if (e.status() == EnrollmentStatus.WAITING && e.dueAt() != null && e.dueAt().isAfter(now)) {
+        if (e.status().waits() && e.dueAt() != null && e.dueAt().isAfter(now)) {
             return StepOutcome.NOT_DUE;
         }
         Optional<WorkflowDefinition> wf = ports.definitions().workflow(e.tenantId(), e.workflowId());
@@ -63,14 +63,14 @@ public final class StepEngine {
                 .orElseThrow(() -> new InvalidMessageException("object type '" + record.objectType() + "' is unknown"));
         // Memoised: a step may ask for the zone or the filter context more than once.
         var zone = new Memo<>(() -> zone(e.tenantId()));
-        var filters = new Memo<FilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
+        var filters = new Memo<RecordFilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
         return apply(e, decider.decide(e, wf.get(), record, schema, now, filters, zone,
                 type -> schemas.objectType(type).orElseThrow(() -> new IllegalStateException(
                         "object type '" + type + "' no longer exists"))), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */
-    private FilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now,
+    private RecordFilterContext filterContext(Enrollment e, ObjectType schema, TenantSchemas schemas, Instant now,
                                         java.time.ZoneId zone) {
         RecordView view = ports.records().view(e.tenantId(), e.record())
                 .orElseThrow(() -> new IllegalStateException("record " + e.record() + " vanished during the step"));
@@ -85,12 +85,17 @@ public final class StepEngine {
 
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {
         List<HistoryEntry> history = d.history();
+        boolean refused = false;
         if (d.effect() != null) {
             String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now, () -> make(d.effect()));
-            history = EffectRunner.refused(result) ? asSkipped(history, notDone(d.effect()) + result) : withResult(history, describe(d.effect(), result));
+            refused = EffectRunner.refused(result);
+            history = refused ? asSkipped(history, notDone(d.effect()) + result) : withResult(history, describe(d.effect(), result));
         }
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutEnrollment(d.next(), e.version()));
+        if (d.effect() instanceof OutsideEffect.Email mail && !refused) {
+            writes.addAll(mail.whenSent());
+        }
         history.forEach(h -> writes.add(new Write.AppendHistory(e.tenantId(), h)));
         writes.addAll(d.writes());
         if (d.next().status().terminal()) {

@@ -28,6 +28,11 @@ public final class TenantSchemas implements Schemas {
         return list(listId).isPresent();
     }
 
+    @Override
+    public boolean workflowExists(String workflowId) {
+        return definitions.workflow(tenantId, workflowId).isPresent();
+    }
+
     public Optional<CrmList> list(String listId) {
         return definitions.list(tenantId, listId);
     }

@@ -1,5 +1,6 @@
 package io.crmflow.engine;
 
+import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.Filters;
@@ -8,6 +9,7 @@ import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.ObjectType;
+import io.crmflow.model.Origin;
 import io.crmflow.model.PropertyChange;
 import io.crmflow.model.Tenant;
 import io.crmflow.store.ConflictException;
@@ -29,12 +31,17 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class TriggerEngine {
+    private static final System.Logger LOG = System.getLogger(TriggerEngine.class.getName());
     private final Ports ports;
     private final EngineSettings settings;
+    private final EventPublisher publisher;
+    private final EnrolledRecordReactions reactions;
 
     public TriggerEngine(Ports ports, EngineSettings settings) {
         this.ports = ports;
         this.settings = settings;
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+        this.reactions = new EnrolledRecordReactions(ports, settings, publisher);
     }
 
     /** @return the enrollments this event created (empty when none matched or all existed) */
@@ -47,37 +54,107 @@ public final class TriggerEngine {
         ObjectType schema = schemas.objectType(type)
                 .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " is about object type '"
                         + type + "', which tenant '" + tenant.id() + "' does not have"));
+        List<WorkflowDefinition> triggered = ports.definitions().triggeredWorkflows(tenant.id(), type);
+        List<WorkflowDefinition> candidates = triggered;
+        if (event instanceof CrmEvent.WorkflowMilestone milestone) {
+            // Milestones change nothing about the record: only workflows that listen for them
+            // matter, and most events have none, so the record is not even read.
+            candidates = triggered.stream().filter(wf -> listensTo(wf, milestone.workflowId())).toList();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+        }
         RecordView view = ports.records().view(tenant.id(), event.record())
                 .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " is about record "
                         + event.record() + ", which does not exist"));
+        if (event instanceof CrmEvent.UnenrollmentRequested request) {
+            reactions.unenrollRequested(request, view, now);
+            return List.of();
+        }
         List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
-
-        List<Enrollment> created = new ArrayList<>();
-        // Each enrollment's first step is sent as soon as it is committed: if a later workflow's
-        // commit fails, the message of an earlier one is not lost with it.
         // One context for all workflows: associated records and list definitions are read once per event.
         var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
-        List<WorkflowDefinition> triggered = ports.definitions().triggeredWorkflows(tenant.id(), type);
-        for (WorkflowDefinition wf : triggered) {
-            EnrollmentSlot slot = view.slots().get(wf.id());
-            if (slot != null && !mayReenroll(wf, slot, event, view, schema, schemas, tenant, now)) {
-                continue;
-            }
-            if (Filters.matches(wf.trigger().criteria(), context)
-                    && UnenrollmentRules.reasonToLeave(wf, context).isEmpty()) { // suppressed records never enter
-                String why = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType()
-                        + " " + event.eventId();
-                (slot == null ? enroll(wf, event.record(), why, now) : reenroll(wf, event.record(), slot, why, now))
-                        .ifPresent(e -> {
-                    created.add(e);
-                    if (e.status() == EnrollmentStatus.ACTIVE) {
-                        ports.steps().send(List.of(e.stepMessage()));
-                    }
-                });
-            }
+        if (event instanceof CrmEvent.EnrollmentRequested request) {
+            return enrollRequested(request, view, context, now).stream().toList();
         }
-        unenrollWhereRulesSay(tenant.id(), view, context, triggered, now);
+        List<Enrollment> created = new ArrayList<>();
+        for (WorkflowDefinition wf : candidates) {
+            // Each enrollment's first step is sent as soon as it is committed: if a later
+            // workflow's commit fails, the message of an earlier one is not lost with it.
+            enrollIfTriggered(wf, event, view, context, schema, schemas, tenant, now).ifPresent(created::add);
+        }
+        if (!(event instanceof CrmEvent.WorkflowMilestone)) {
+            reactions.afterChange(event, view, context, triggered, now);
+        }
         return created;
+    }
+
+    private Optional<Enrollment> enrollIfTriggered(WorkflowDefinition wf, CrmEvent event, RecordView view,
+                                                   RecordFilterContext context, ObjectType schema, TenantSchemas schemas,
+                                                   Tenant tenant, Instant now) {
+        EnrollmentSlot slot = view.slots().get(wf.id());
+        EnrollmentTrigger trigger = wf.trigger();
+        String reason;
+        if (trigger.isEventBased()) {
+            if (!TriggerEvents.anyMatches(trigger.events(), event, context)
+                    || slot != null && (!trigger.reenroll() || slot.live())
+                    || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(), context)) {
+                return Optional.empty();
+            }
+            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId();
+        } else {
+            if (slot != null && !mayReenroll(wf, slot, event, view, schema, schemas, tenant, now)
+                    || !Filters.matches(trigger.criteria(), context)) {
+                return Optional.empty();
+            }
+            reason = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType() + " "
+                    + event.eventId();
+        }
+        if (LoopGuard.stops(wf, event)) {
+            return Optional.empty();
+        }
+        // Suppressed records never enter; nor do those meeting the goal already, uncounted (R-WF-11).
+        if (UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Enrollment> made = slot == null ? enroll(wf, event.record(), reason, now)
+                : reenroll(wf, event.record(), slot, reason, now);
+        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
+        return made;
+    }
+
+    /**
+     * "Enroll in workflow" asked by another workflow's action: the target's triggers are not
+     * consulted (the action is the reason), but its switch, suppression lists, goal and
+     * re-enrollment setting are: a record under way there is left alone, and one that left
+     * enters again only when the target re-enrolls.
+     */
+    private Optional<Enrollment> enrollRequested(CrmEvent.EnrollmentRequested request, RecordView view,
+                                                 RecordFilterContext context, Instant now) {
+        Optional<WorkflowDefinition> target = ports.definitions().workflow(request.tenantId(), request.workflowId())
+                .filter(WorkflowDefinition::enabled)
+                .filter(wf -> wf.objectType().equals(request.record().objectType()));
+        if (target.isEmpty() || LoopGuard.stops(target.get(), request)
+                || UnenrollmentRules.reasonToLeave(target.get(), context).isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "not enrolling " + request.record() + " in workflow '"
+                    + request.workflowId() + "' as asked by " + request.origin() + ": it is off, missing, of another "
+                    + "object type, the asking workflow itself, or the record is suppressed there or met its goal");
+            return Optional.empty();
+        }
+        WorkflowDefinition wf = target.get();
+        EnrollmentSlot slot = view.slots().get(wf.id());
+        String why = "enrolled by an action of workflow '" + request.origin().id() + "'";
+        Optional<Enrollment> made = slot == null ? enroll(wf, request.record(), why, now)
+                : slot.live() || !wf.trigger().reenroll() ? Optional.empty() : reenroll(wf, request.record(), slot, why, now);
+        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
+        return made;
+    }
+
+    /** Whether a workflow's trigger waits for milestones of {@code workflowId}, or its criteria name that workflow. */
+    private static boolean listensTo(WorkflowDefinition wf, String workflowId) {
+        return wf.trigger().events().stream().anyMatch(e -> workflowId.equals(TriggerEvents.workflowOf(e)))
+                || wf.trigger().criteria().groups().stream().flatMap(g -> g.conditions().stream())
+                .anyMatch(c -> c instanceof io.crmflow.filter.Condition.InWorkflow in && workflowId.equals(in.workflowId()));
     }
 
     /**
@@ -109,61 +186,19 @@ public final class TriggerEngine {
             return Optional.empty(); // nothing to run: an empty workflow is entered once
         }
         try {
+            CrmEvent entered = entered(enrollment, now);
             ports.writer().commit(List.of(new Write.Reenroll(enrollment, slot.count()),
                     WorkflowCounters.enrolled(enrollment),
                     new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
-                            why + " (enrollment " + n + ")"))));
+                            why + " (enrollment " + n + ")")),
+                    new Write.EnqueueEvent(entered, now.plus(settings.watchdog()))));
+            publisher.publishCommitted(List.of(entered));
             return Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() != 0) {
                 throw conflict;
             }
             return Optional.empty(); // another handler re-enrolled it first
-        }
-    }
-
-    /**
-     * Records leave the workflows they are in the moment a rule says so — joining a suppression
-     * list, meeting the unenrollment criteria — also while they wait, not only at their next step.
-     */
-    private void unenrollWhereRulesSay(String tenantId, RecordView view, RecordFilterContext context,
-                                       List<WorkflowDefinition> triggered, Instant now) {
-        // The trigger index already holds the definitions of most workflows a record is in;
-        // only the others (manual-only, switched off) cost a read.
-        java.util.Map<String, WorkflowDefinition> known = new java.util.HashMap<>();
-        triggered.forEach(wf -> known.put(wf.id(), wf));
-        for (String workflowId : view.enrolledWorkflows()) {
-            var wf = Optional.ofNullable(known.get(workflowId))
-                    .or(() -> ports.definitions().workflow(tenantId, workflowId))
-                    .filter(UnenrollmentRules::any);
-            var reason = wf.flatMap(w -> UnenrollmentRules.reasonToLeave(w, context));
-            if (reason.isEmpty()) {
-                continue;
-            }
-            unenroll(tenantId, workflowId, view.record().ref(), reason.get(), now);
-        }
-    }
-
-    /** Retried on a conflict: a step may have moved the enrollment into a long wait meanwhile. */
-    private void unenroll(String tenantId, String workflowId, RecordRef record, String why, Instant now) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            var live = ports.enrollments().enrollmentOf(tenantId, workflowId, record).filter(e -> !e.status().terminal());
-            if (live.isEmpty() || unenroll(live.get(), why, now)) {
-                return;
-            }
-        }
-    }
-
-    private boolean unenroll(Enrollment e, String why, Instant now) {
-        Enrollment left = e.advance(EnrollmentStatus.UNENROLLED, null, null, now, 1);
-        try {
-            ports.writer().commit(List.of(new Write.PutEnrollment(left, e.version()),
-                    new Write.AppendHistory(e.tenantId(), new HistoryEntry(e.id(), e.historySize(), now, Kind.UNENROLLED,
-                            null, why)),
-                    WorkflowCounters.ended(left)));
-            return true;
-        } catch (ConflictException movedOn) {
-            return false;
         }
     }
 
@@ -192,8 +227,9 @@ public final class TriggerEngine {
             var zone = ports.definitions().tenant(tenantId).map(Tenant::timezone).orElse(java.time.ZoneOffset.UTC);
             var context = new RecordFilterContext(view, schemas.objectType(record.objectType()).orElseThrow(), List.of(),
                     ports.records(), schemas, now, zone);
-            UnenrollmentRules.reasonToLeave(wf, context).ifPresent(reason -> {
-                throw InvalidInputException.of("/", record + " cannot enter workflow '" + workflowId + "': " + reason);
+            UnenrollmentRules.reasonToLeave(wf, context).ifPresent(leave -> {
+                throw InvalidInputException.of("/", record + " cannot enter workflow '" + workflowId + "': "
+                        + leave.why());
             });
         }
         Enrollment e = enroll(wf, record, "enrolled by hand through the API", now)
@@ -215,6 +251,8 @@ public final class TriggerEngine {
         writes.add(WorkflowCounters.enrolled(enrollment));
         writes.add(new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
                 why)));
+        CrmEvent entered = entered(enrollment, now);
+        writes.add(new Write.EnqueueEvent(entered, now.plus(settings.watchdog())));
         if (empty) {
             writes.add(new Write.AppendHistory(wf.tenantId(),
                     new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));
@@ -222,6 +260,7 @@ public final class TriggerEngine {
         }
         try {
             ports.writer().commit(writes);
+            publisher.publishCommitted(List.of(entered));
             return java.util.Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() != 0) {
@@ -229,5 +268,11 @@ public final class TriggerEngine {
             }
             return java.util.Optional.empty(); // the slot exists: enrolled already, by a redelivery or a racing handler
         }
+    }
+
+    /** "Enrolled in workflow X", which other workflows may start on (R-WF-2); its id is the enrollment's own. */
+    private static CrmEvent entered(Enrollment e, Instant now) {
+        return new CrmEvent.WorkflowMilestone(StepIds.event(e.id(), 0, 0), e.tenantId(), e.record(), now,
+                Origin.workflow(e.workflowId()), e.workflowId(), CrmEvent.WorkflowMilestone.Milestone.ENROLLED);
     }
 }

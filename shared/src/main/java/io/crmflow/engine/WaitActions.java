@@ -54,4 +54,19 @@ final class WaitActions {
     static LocalTime timeOrMidnight(LocalTime time) {
         return time == null ? LocalTime.MIDNIGHT : time;
     }
+
+    /**
+     * Starts waiting for the action's event (the trigger handler ends the wait when it happens),
+     * or, reached again when the timeout is due, takes the timeout path.
+     */
+    static StepDecision waitForEvent(StepDraft step, Action.WaitForEvent a) {
+        if (step.e.status() == EnrollmentStatus.AWAITING_EVENT) {
+            step.log(Kind.WAIT_ENDED, a.id(), "the event did not happen within " + a.timeout()
+                    + ": took the timeout path");
+            return step.moveTo(a.timeoutNext());
+        }
+        Instant until = step.now.plus(a.timeout());
+        step.log(Kind.WAIT_STARTED, a.id(), "waiting for the event until " + until + " at the latest");
+        return step.awaitEvent(a.id(), until);
+    }
 }

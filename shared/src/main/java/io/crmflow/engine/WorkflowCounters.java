@@ -25,6 +25,11 @@ public final class WorkflowCounters {
                 e.id());
     }
 
+    /** Why an enrollment left early, counted apart (R-WF-15: by goal, by suppression …). */
+    static Write.IncrementCounter unenrolledBy(Enrollment e, UnenrollmentRules.Cause cause) {
+        return new Write.IncrementCounter(e.tenantId(), e.workflowId(), cause.counterName(), e.id());
+    }
+
     /**
      * The figures a workflow's details show: every counter, each terminal status (zero when
      * never reached), and how many enrollments are still under way.
@@ -43,6 +48,24 @@ public final class WorkflowCounters {
             }
         }
         out.put("active", enrolled - ended);
+        for (UnenrollmentRules.Cause cause : UnenrollmentRules.Cause.values()) {
+            out.put(cause.counterName(), counters.getOrDefault(cause.counterName(), 0L));
+        }
+        return out;
+    }
+
+    /**
+     * A workflow's details page (R-WF-12, R-WF-15): its counts — enrolled, active, each ending,
+     * unenrolled by goal and by suppression apart — and its goal figures with the conversion rate.
+     */
+    public static Map<String, Object> details(io.crmflow.definition.WorkflowDefinition wf, Map<String, Long> counters) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workflowId", wf.id());
+        out.put("name", wf.name());
+        out.put("enabled", wf.enabled());
+        out.put("version", wf.version());
+        out.put("counts", summary(counters));
+        out.put("goal", Goals.summary(wf, counters));
         return out;
     }
 }

@@ -37,6 +37,7 @@ public final class WorkflowValidator {
         for (FilterProblem p : FilterValidator.validate(wf.trigger().criteria(), wf.objectType(), schemas)) {
             problems.add(new InputProblem("/trigger/criteria" + p.pointer(), p.message()));
         }
+        WorkflowLinksValidator.checkTriggerAndGoal(wf, schema.get(), schemas, problems);
         if (wf.window() != null) {
             checkWindow(wf.window(), problems);
         }
@@ -59,6 +60,7 @@ public final class WorkflowValidator {
                 problems.add(new InputProblem("/actions/" + i + "/id", "action id '" + a.id() + "' is used twice"));
             }
             checkAction(a, "/actions/" + i, schema.get(), schemas, problems);
+            WorkflowLinksValidator.checkAction(wf, a, "/actions/" + i, schema.get(), schemas, problems);
         }
         if (idsComplete) {
             checkGraph(wf, indexById, problems); // the graph is walked by id: without every id it cannot be
@@ -300,7 +302,7 @@ public final class WorkflowValidator {
     }
 
     private static boolean alwaysWaits(Action a) {
-        return a instanceof Action.Delay || a instanceof Action.DelayUntilDayAndTime;
+        return a instanceof Action.Delay || a instanceof Action.DelayUntilDayAndTime || a instanceof Action.WaitForEvent;
     }
 
     private static void checkSuccessors(Action a, String at, Map<String, Integer> indexById, List<InputProblem> problems) {
@@ -316,6 +318,9 @@ public final class WorkflowValidator {
                     missing(b.cases().get(j).next(), at + "/cases/" + j + "/next", indexById, problems);
                 }
             }
+        }
+        if (a instanceof Action.WaitForEvent w) {
+            missing(w.timeoutNext(), at + "/timeoutNext", indexById, problems);
         }
         missing(a.next(), at + "/next", indexById, problems);
     }

@@ -3,7 +3,8 @@ package io.crmflow.filter;
 import java.util.List;
 
 /** One test inside a {@link FilterGroup} (R-FLT-2). */
-public sealed interface Condition permits Condition.OnProperty, Condition.InList, Condition.OnAssociated {
+public sealed interface Condition permits Condition.OnProperty, Condition.InList, Condition.OnAssociated,
+        Condition.InWorkflow {
 
     /**
      * A test of one property of the record.
@@ -26,5 +27,19 @@ public sealed interface Condition permits Condition.OnProperty, Condition.InList
      * {@code condition} (e.g. the deal's company's industry).
      */
     record OnAssociated(String objectType, OnProperty condition) implements Condition {
+    }
+
+    /**
+     * The record's standing in a workflow (R-WF-14): enrolled in it now, or has met / has not
+     * met its goal (a met goal is remembered forever, R-WF-13).
+     */
+    record InWorkflow(String workflowId, WorkflowState state) implements Condition {
+    }
+
+    enum WorkflowState {
+        ENROLLED,
+        NOT_ENROLLED,
+        MET_GOAL,
+        NOT_MET_GOAL
     }
 }

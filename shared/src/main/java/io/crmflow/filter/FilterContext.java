@@ -23,6 +23,9 @@ public interface FilterContext {
 
     boolean isMemberOf(String listId);
 
+    /** Whether the record stands in {@code state} in workflow {@code workflowId}. */
+    boolean isIn(String workflowId, Condition.WorkflowState state);
+
     /** Records of {@code objectType} associated with {@link #record()}. */
     List<CrmRecord> associated(String objectType);
 

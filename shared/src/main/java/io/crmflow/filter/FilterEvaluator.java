@@ -35,6 +35,9 @@ final class FilterEvaluator {
         if (condition instanceof Condition.OnProperty onProperty) {
             return properties.matches(onProperty, context.schema(), context.record(), context.changes());
         }
+        if (condition instanceof Condition.InWorkflow in) {
+            return in.workflowId() != null && in.state() != null && context.isIn(in.workflowId(), in.state());
+        }
         if (condition instanceof Condition.InList inList) {
             return inList.listId() != null && context.isMemberOf(inList.listId()) == inList.member();
         }

@@ -68,6 +68,8 @@ public final class FilterValidator {
             properties.check(onProperty, pointer, schema, false);
         } else if (condition instanceof Condition.InList inList) {
             checkList(inList, pointer);
+        } else if (condition instanceof Condition.InWorkflow inWorkflow) {
+            checkWorkflow(inWorkflow, pointer);
         } else {
             checkAssociated((Condition.OnAssociated) condition, pointer);
         }
@@ -79,6 +81,18 @@ public final class FilterValidator {
             problem(pointer + "/listId", "a list id is required");
         } else if (!schemas.listExists(listId)) {
             problem(pointer + "/listId", "list '" + listId + "' does not exist; pick an existing list or create it first");
+        }
+    }
+
+    private void checkWorkflow(Condition.InWorkflow condition, String pointer) {
+        String workflowId = condition.workflowId();
+        if (workflowId == null || workflowId.isBlank()) {
+            problem(pointer + "/workflowId", "a workflow id is required");
+        } else if (!schemas.workflowExists(workflowId)) {
+            problem(pointer + "/workflowId", "workflow '" + workflowId + "' does not exist; pick an existing workflow");
+        }
+        if (condition.state() == null) {
+            problem(pointer + "/state", "a state is required: one of enrolled, not_enrolled, met_goal, not_met_goal");
         }
     }
 

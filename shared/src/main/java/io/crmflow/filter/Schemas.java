@@ -9,4 +9,6 @@ public interface Schemas {
     Optional<ObjectType> objectType(String name);
 
     boolean listExists(String listId);
+
+    boolean workflowExists(String workflowId);
 }

@@ -13,7 +13,10 @@ public final class EventCodec {
             CrmEvent.RecordCreated.DETAIL_TYPE, CrmEvent.RecordCreated.class,
             CrmEvent.PropertiesChanged.DETAIL_TYPE, CrmEvent.PropertiesChanged.class,
             CrmEvent.ActivityLogged.DETAIL_TYPE, CrmEvent.ActivityLogged.class,
-            CrmEvent.ListMembershipChanged.DETAIL_TYPE, CrmEvent.ListMembershipChanged.class);
+            CrmEvent.ListMembershipChanged.DETAIL_TYPE, CrmEvent.ListMembershipChanged.class,
+            CrmEvent.WorkflowMilestone.DETAIL_TYPE, CrmEvent.WorkflowMilestone.class,
+            CrmEvent.EnrollmentRequested.DETAIL_TYPE, CrmEvent.EnrollmentRequested.class,
+            CrmEvent.UnenrollmentRequested.DETAIL_TYPE, CrmEvent.UnenrollmentRequested.class);
 
     private EventCodec() {
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crmflow.definition.Action;
+import io.crmflow.definition.TriggerEvent;
 import io.crmflow.filter.Condition;
 import io.crmflow.filter.Operator;
 import io.crmflow.model.ActivityType;
@@ -42,6 +43,9 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(Action.class, ActionMixin.class)
             .addMixIn(Condition.class, ConditionMixin.class)
+            .addMixIn(TriggerEvent.class, TriggerEventMixin.class)
+            .addMixIn(Condition.WorkflowState.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.model.CrmEvent.WorkflowMilestone.Milestone.class, LowerCaseEnumMixin.class)
             .addMixIn(Operator.class, WireEnumMixin.class)
             .addMixIn(ActivityType.class, WireEnumMixin.class)
             .addMixIn(PropertyType.class, LowerCaseEnumMixin.class)
@@ -107,14 +111,32 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.AddToList.class, name = "add_to_list"),
         @JsonSubTypes.Type(value = Action.RemoveFromList.class, name = "remove_from_list"),
         @JsonSubTypes.Type(value = Action.Branch.class, name = "branch"),
-        @JsonSubTypes.Type(value = Action.ValueBranch.class, name = "value_branch")
+        @JsonSubTypes.Type(value = Action.ValueBranch.class, name = "value_branch"),
+        @JsonSubTypes.Type(value = Action.WaitForEvent.class, name = "wait_for_event"),
+        @JsonSubTypes.Type(value = Action.EnrollInWorkflow.class, name = "enroll_in_workflow"),
+        @JsonSubTypes.Type(value = Action.UnenrollFromWorkflows.class, name = "unenroll_from_workflows")
     })
     interface ActionMixin {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
+        @JsonSubTypes.Type(value = TriggerEvent.RecordCreated.class, name = "record_created"),
+        @JsonSubTypes.Type(value = TriggerEvent.PropertyChanged.class, name = "property_changed"),
+        @JsonSubTypes.Type(value = TriggerEvent.ActivityLogged.class, name = "activity"),
+        @JsonSubTypes.Type(value = TriggerEvent.ListJoined.class, name = "list_joined"),
+        @JsonSubTypes.Type(value = TriggerEvent.ListLeft.class, name = "list_left"),
+        @JsonSubTypes.Type(value = TriggerEvent.EnrolledInWorkflow.class, name = "enrolled_in_workflow"),
+        @JsonSubTypes.Type(value = TriggerEvent.CompletedWorkflow.class, name = "completed_workflow"),
+        @JsonSubTypes.Type(value = TriggerEvent.GoalMet.class, name = "goal_met")
+    })
+    interface TriggerEventMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
         @JsonSubTypes.Type(value = Condition.OnProperty.class, name = "property"),
+        @JsonSubTypes.Type(value = Condition.InWorkflow.class, name = "workflow"),
         @JsonSubTypes.Type(value = Condition.InList.class, name = "list"),
         @JsonSubTypes.Type(value = Condition.OnAssociated.class, name = "associated")
     })

@@ -8,7 +8,8 @@ import java.util.List;
  * the bus at least once; {@link #eventId()} lets consumers recognise a redelivery.
  */
 public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.PropertiesChanged, CrmEvent.ActivityLogged,
-        CrmEvent.ListMembershipChanged {
+        CrmEvent.ListMembershipChanged, CrmEvent.WorkflowMilestone, CrmEvent.EnrollmentRequested,
+        CrmEvent.UnenrollmentRequested {
 
     String eventId();
 
@@ -75,6 +76,68 @@ public sealed interface CrmEvent permits CrmEvent.RecordCreated, CrmEvent.Proper
         public ListMembershipChanged {
             requireCommon(eventId, tenantId, record, occurredAt, origin);
             Require.name(listId, "list id");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    /**
+     * The record reached a milestone in a workflow: other workflows may be triggered by it
+     * (R-WF-2, R-WF-14: "enrolled in", "completed", "goal met in workflow X").
+     */
+    record WorkflowMilestone(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                             String workflowId, Milestone milestone) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.workflow.milestone";
+
+        public enum Milestone {
+            ENROLLED,
+            COMPLETED,
+            GOAL_MET
+        }
+
+        public WorkflowMilestone {
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
+            Require.name(workflowId, "workflow id");
+            Require.nonNull(milestone, "milestone");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    /**
+     * A workflow's "enroll in workflow" action asks for the record to enter {@code workflowId}.
+     * Carried by the outbox and the bus like any event, so the request survives a crash after
+     * the step's commit; the trigger handler enrolls.
+     */
+    record EnrollmentRequested(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                               String workflowId) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.workflow.enrollment.requested";
+
+        public EnrollmentRequested {
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
+            Require.name(workflowId, "workflow id");
+        }
+
+        @Override
+        public String detailType() {
+            return DETAIL_TYPE;
+        }
+    }
+
+    /** A workflow's "unenroll from workflows" action asks for the record to leave {@code workflowIds}. */
+    record UnenrollmentRequested(String eventId, String tenantId, RecordRef record, Instant occurredAt, Origin origin,
+                                 List<String> workflowIds) implements CrmEvent {
+        public static final String DETAIL_TYPE = "crm.workflow.unenrollment.requested";
+
+        public UnenrollmentRequested {
+            requireCommon(eventId, tenantId, record, occurredAt, origin);
+            workflowIds = List.copyOf(workflowIds);
         }
 
         @Override

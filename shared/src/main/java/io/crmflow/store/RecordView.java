@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A record with what is stored beside it: its associations, the static lists it belongs to,
- * and the workflows it was ever enrolled in. The DynamoDB adapter reads all of it with one
+ * the workflows it was ever enrolled in, and what it is remembered for in them (goals met). The DynamoDB adapter reads all of it with one
  * Query on the record's partition, so the trigger handler learns in that one read which
  * workflows it need not try again.
  *
@@ -16,11 +16,22 @@ import java.util.Set;
  *                     other record's object type, then id
  */
 public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
-                         Map<String, EnrollmentSlot> slots) {
+                         Map<String, EnrollmentSlot> slots, List<WorkflowMark> marks) {
     public RecordView {
         associations = List.copyOf(associations);
         staticLists = Set.copyOf(staticLists);
         slots = Map.copyOf(slots);
+        marks = marks == null ? List.of() : List.copyOf(marks);
+    }
+
+    public RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
+                      Map<String, EnrollmentSlot> slots) {
+        this(record, associations, staticLists, slots, List.of());
+    }
+
+    /** What the record is remembered for in a workflow, if anything of that kind. */
+    public java.util.Optional<WorkflowMark> mark(String workflowId, WorkflowMark.Kind kind) {
+        return marks.stream().filter(m -> m.workflowId().equals(workflowId) && m.kind() == kind).findFirst();
     }
 
     /** The workflows the record was ever enrolled in. */

@@ -90,6 +90,14 @@ public sealed interface Write {
     record IncrementCounter(String tenantId, String workflowId, String counter, String spreadBy) implements Write {
     }
 
+    /**
+     * Remembers a mark of the record in a workflow (see {@link WorkflowMark}). A goal is met once:
+     * the write fails if the record met it before. A marketing mark may be raised to a later goal
+     * generation, never written twice for one.
+     */
+    record PutWorkflowMark(String tenantId, io.crmflow.model.RecordRef record, WorkflowMark mark) implements Write {
+    }
+
     /** Puts an event in the outbox, to be published after the commit (see {@link Outbox}). */
     record EnqueueEvent(CrmEvent event, Instant dueAt) implements Write {
     }

@@ -244,7 +244,7 @@ class WorkflowRunTest {
         customerWelcome();
         ada();
         becomeCustomer();
-        h.events.forEach(e -> h.engine.trigger().onEvent(e, h.now));
+        java.util.List.copyOf(h.events).forEach(e -> h.engine.trigger().onEvent(e, h.now));
         h.events.clear();
         h.steps.clear(); // the first step message never arrives
         Enrollment stuck = h.store.enrollmentOf("acme", "welcome", new RecordRef("contact", "c1")).orElseThrow();

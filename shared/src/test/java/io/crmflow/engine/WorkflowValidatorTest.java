@@ -29,6 +29,11 @@ class WorkflowValidatorTest {
         public boolean listExists(String listId) {
             return false;
         }
+
+        @Override
+        public boolean workflowExists(String workflowId) {
+            return "other".equals(workflowId);
+        }
     };
 
     private static List<InputProblem> validate(String objectType, EnrollmentTrigger trigger, String first, Action... actions) {

@@ -52,6 +52,12 @@ record TestFilterContext(CrmRecord record, ObjectType schema, List<PropertyChang
     }
 
     @Override
+    public boolean isIn(String workflowId, Condition.WorkflowState state) {
+        // Workflow standing is encoded as list ids "wf:{id}:{state}", so tests set it like lists.
+        return lists.contains("wf:" + workflowId + ":" + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
     public boolean isMemberOf(String listId) {
         return lists.contains(listId);
     }

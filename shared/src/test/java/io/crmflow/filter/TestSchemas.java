@@ -42,4 +42,10 @@ record TestSchemas(Map<String, ObjectType> custom, Set<String> lists) implements
     public boolean listExists(String listId) {
         return lists.contains(listId);
     }
+
+    /** Workflows exist in tests when named like lists, "wf:{id}". */
+    @Override
+    public boolean workflowExists(String workflowId) {
+        return lists.contains("wf:" + workflowId);
+    }
 }

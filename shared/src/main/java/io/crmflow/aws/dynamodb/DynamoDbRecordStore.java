@@ -41,8 +41,8 @@ public final class DynamoDbRecordStore implements RecordStore {
     }
 
     /**
-     * One Query over the record's partition: the record, its associations, its list markers
-     * and its enrollment slots, which tell the trigger handler which workflows not to try.
+     * One Query over the record's partition: the record, its associations, its list markers,
+     * its workflow marks and its enrollment slots, which tell the trigger handler which workflows not to try.
      */
     @Override
     public Optional<RecordView> view(String tenantId, RecordRef ref) {
@@ -55,6 +55,7 @@ public final class DynamoDbRecordStore implements RecordStore {
         List<Association> associations = new ArrayList<>();
         Set<String> lists = new HashSet<>();
         Map<String, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
+        List<io.crmflow.store.WorkflowMark> marks = new ArrayList<>();
         for (Map<String, AttributeValue> item : Paging.all(client, query)) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.RECORD_SK)) {
@@ -65,9 +66,11 @@ public final class DynamoDbRecordStore implements RecordStore {
                 lists.add(RecordCodec.listId(item));
             } else if (sk.startsWith(Keys.SLOT_PREFIX)) {
                 slots.put(sk.substring(Keys.SLOT_PREFIX.length()), EnrollmentCodec.slot(item));
+            } else if (sk.startsWith(Keys.MARK_PREFIX)) {
+                marks.add(MarkCodec.mark(item));
             }
         }
-        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, slots));
+        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, slots, marks));
     }
 
     @Override

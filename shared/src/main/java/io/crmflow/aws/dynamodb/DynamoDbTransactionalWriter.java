@@ -81,6 +81,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return OutboxCodec.enqueue(table, w);
         } else if (write instanceof Write.IncrementCounter w) {
             return EnrollmentCodec.increment(table, w);
+        } else if (write instanceof Write.PutWorkflowMark w) {
+            return MarkCodec.put(table, w);
         }
         throw new IllegalArgumentException("unknown write " + write);
     }

@@ -33,6 +33,7 @@ final class Keys {
     static final String ASSOCIATION_PREFIX = "ASSOC#";
     static final String LIST_MARKER_PREFIX = "LIST#";
     static final String SLOT_PREFIX = "SLOT#";
+    static final String MARK_PREFIX = "MARK#";
     static final String LIST_DEFINITION_SK = "#DEF";
     static final String CURRENT_SK = "#CURRENT";
     static final String ENROLLMENT_SK = "#ENROLLMENT";

@@ -98,7 +98,9 @@ public final class InMemoryStore
                     slots.put(k.workflowId(), slot);
                 }
             });
-            return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, slots));
+            var marks = List.copyOf(MemoryState.sortedOrEmpty(s.marks, key).values());
+            return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, slots,
+                    marks));
         });
     }
 

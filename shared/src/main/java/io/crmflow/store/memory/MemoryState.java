@@ -74,6 +74,8 @@ final class MemoryState {
     final Map<SlotKey, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
     /** Counters by (tenant, workflow id), then counter name. */
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
+    /** By record, then "{workflowId}#{kind}". */
+    final Map<RecordKey, NavigableMap<String, io.crmflow.store.WorkflowMark>> marks = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
     /** How often the sweeper re-armed an enrollment's current step. */

@@ -68,6 +68,8 @@ final class MemoryWrites {
             return List.of("history|" + w.tenantId() + "|" + w.entry().enrollmentId() + "|" + w.entry().index());
         } else if (write instanceof Write.EnqueueEvent w) {
             return List.of("outbox|" + w.event().tenantId() + "|" + w.event().eventId());
+        } else if (write instanceof Write.PutWorkflowMark w) {
+            return List.of(recordItem(w.tenantId(), w.record(), "mark|" + markKey(w.mark())));
         } else if (write instanceof Write.IncrementCounter w) {
             return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter() + "|" + w.spreadBy());
         }
@@ -110,6 +112,8 @@ final class MemoryWrites {
             return enrollmentConflict(w);
         } else if (write instanceof Write.Reenroll w) {
             return reenrollConflict(w);
+        } else if (write instanceof Write.PutWorkflowMark w) {
+            return markConflict(w);
         } else if (write instanceof Write.AppendHistory w) {
             var entries = MemoryState.sortedOrEmpty(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()));
             return entries.containsKey(MemoryState.historyKey(w.entry().index()))
@@ -117,6 +121,20 @@ final class MemoryWrites {
                     : null;
         }
         return null;
+    }
+
+    private String markConflict(Write.PutWorkflowMark w) {
+        var existing = MemoryState.sortedOrEmpty(s.marks, new RecordKey(w.tenantId(), w.record())).get(markKey(w.mark()));
+        if (existing == null) {
+            return null;
+        }
+        boolean raised = w.mark().kind() == io.crmflow.store.WorkflowMark.Kind.MARKETING_EMAILED
+                && existing.generation() < w.mark().generation();
+        return raised ? null : "record " + w.record() + " already has mark " + markKey(w.mark());
+    }
+
+    private static String markKey(io.crmflow.store.WorkflowMark m) {
+        return m.workflowId() + "#" + m.kind();
     }
 
     private static String versionConflict(String what, Long storedVersion, long expectedVersion) {
@@ -200,6 +218,8 @@ final class MemoryWrites {
         } else if (write instanceof Write.IncrementCounter w) {
             s.counters.computeIfAbsent(new TenantKey(w.tenantId(), w.workflowId()), k -> new java.util.TreeMap<>())
                     .merge(w.counter(), 1L, Long::sum);
+        } else if (write instanceof Write.PutWorkflowMark w) {
+            MemoryState.sortedIn(s.marks, new RecordKey(w.tenantId(), w.record())).put(markKey(w.mark()), w.mark());
         } else if (write instanceof Write.EnqueueEvent w) {
             s.outbox.put(new TenantKey(w.event().tenantId(), w.event().eventId()), new OutboxEntry(w.event(), w.dueAt()));
         }

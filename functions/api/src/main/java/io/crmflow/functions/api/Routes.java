@@ -71,6 +71,11 @@ final class Routes {
                         .enrollManually(tenant(r), p.get("id"), body(r, RecordRef.class), engine.clock().instant())))
                 .add("GET", "/workflows/{id}/metrics", (r, p) -> ApiResponse.json(200, WorkflowCounters.summary(
                         engine.ports().enrollments().counters(tenant(r), workflow(r, p.get("id")).id()))))
+                .add("GET", "/workflows/{id}/details", (r, p) -> {
+                    WorkflowDefinition wf = workflow(r, p.get("id"));
+                    return ApiResponse.json(200, WorkflowCounters.details(wf,
+                            engine.ports().enrollments().counters(tenant(r), wf.id())));
+                })
                 .add("GET", "/enrollments/{id}", (r, p) -> ApiResponse.json(200, engine.ports().enrollments()
                         .enrollment(tenant(r), p.get("id"))
                         .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"))))
