@@ -33,6 +33,12 @@ class WorkflowExamplesTest {
         public boolean listExists(String listId) {
             return listId.equals("vip");
         }
+
+        /** The examples that name another workflow name this one. */
+        @Override
+        public boolean workflowExists(String workflowId) {
+            return workflowId.equals("welcome");
+        }
     };
 
     @Test
