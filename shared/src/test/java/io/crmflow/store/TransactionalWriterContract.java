@@ -152,4 +152,27 @@ public abstract class TransactionalWriterContract extends StoreContract {
         assertThat(stores.records().view(T, contact("c1")).orElseThrow().associations())
                 .containsExactly(new Association(contact("c1"), contact("c1"), "self"));
     }
+
+    @Test
+    @DisplayName("R-WF-13 a met goal is written once, kept in the record's view; a marketing mark only moves forward")
+    void workflowMarks_goalOnce_marketingOnlyToALaterGeneration() {
+        commit(create(contactRecord("existing")));
+        var goal = new WorkflowMark("wf1", WorkflowMark.Kind.GOAL_MET, 0, NOW);
+        commit(new Write.PutWorkflowMark(T, EXISTING, goal));
+        assertThatThrownBy(() -> stores.writer().commit(List.of(new Write.PutWorkflowMark(T, EXISTING,
+                new WorkflowMark("wf1", WorkflowMark.Kind.GOAL_MET, 1, NOW.plusSeconds(5))))))
+                .isInstanceOf(ConflictException.class);
+
+        commit(new Write.PutWorkflowMark(T, EXISTING, new WorkflowMark("wf1", WorkflowMark.Kind.MARKETING_EMAILED, 0, NOW)));
+        assertThatThrownBy(() -> stores.writer().commit(List.of(new Write.PutWorkflowMark(T, EXISTING,
+                new WorkflowMark("wf1", WorkflowMark.Kind.MARKETING_EMAILED, 0, NOW.plusSeconds(5))))))
+                .isInstanceOf(ConflictException.class);
+        commit(new Write.PutWorkflowMark(T, EXISTING, new WorkflowMark("wf1", WorkflowMark.Kind.MARKETING_EMAILED, 1,
+                NOW.plusSeconds(9))));
+
+        var view = stores.records().view(T, EXISTING).orElseThrow();
+        assertThat(view.mark("wf1", WorkflowMark.Kind.GOAL_MET)).contains(goal);
+        assertThat(view.mark("wf1", WorkflowMark.Kind.MARKETING_EMAILED).orElseThrow().generation()).isEqualTo(1);
+        assertThat(view.mark("wf2", WorkflowMark.Kind.GOAL_MET)).isEmpty();
+    }
 }
