@@ -10,18 +10,19 @@ import io.crmflow.filter.Filter;
  *                   are kept per generation, so removing every criterion starts them afresh
  *                   (R-WF-13) while editing them does not. Decided on save; a submitted value is ignored.
  */
-public record Goal(Filter criteria, long generation) {
-    public static final Goal NONE = new Goal(Filter.NONE, 0);
+public record Goal(Filter criteria, Long generation) {
+    public static final Goal NONE = new Goal(Filter.NONE, 0L);
 
     public Goal {
         criteria = criteria == null ? Filter.NONE : criteria;
+        generation = generation == null ? 0L : generation; // absent in what users send
     }
 
     public boolean isEmpty() {
         return criteria.isEmpty();
     }
 
-    public Goal withGeneration(long g) {
+    public Goal withGeneration(Long g) {
         return new Goal(criteria, g);
     }
 }

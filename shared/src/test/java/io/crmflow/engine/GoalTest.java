@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Goals of contact workflows")
 class GoalTest {
-    private static final Goal CUSTOMER = new Goal(Filter.allOf(Filters.where("lifecyclestage").equalTo("customer")), 0);
+    private static final Goal CUSTOMER = new Goal(Filter.allOf(Filters.where("lifecyclestage").equalTo("customer")), 0L);
     private final EngineHarness h = new EngineHarness().withTenant("acme");
 
     /** Leads get a marketing email, wait two days, get another. */
@@ -74,7 +74,7 @@ class GoalTest {
 
         @Test
         void aRecordMeetingTheGoalWhenItWouldEnter_isNotEnrolledNorCounted() {
-            h.engine.definitions().saveWorkflow(nurture(new Goal(Filter.allOf(Filters.where("jobtitle").equalTo("CTO")), 0),
+            h.engine.definitions().saveWorkflow(nurture(new Goal(Filter.allOf(Filters.where("jobtitle").equalTo("CTO")), 0L),
                     Action.EmailKind.MARKETING));
             h.engine.records().create("acme", "contact", "ada", Map.of("email", "ada@example.com",
                     "lifecyclestage", "lead", "jobtitle", "CTO"), Origin.api(), h.now);
@@ -155,7 +155,7 @@ class GoalTest {
             var ada = contact("ada", "lead");
             stage(ada, "customer");
             h.engine.definitions().saveWorkflow(nurture(new Goal(Filter.allOf(
-                    Filters.where("lifecyclestage").equalTo("evangelist")), 0), Action.EmailKind.MARKETING));
+                    Filters.where("lifecyclestage").equalTo("evangelist")), 0L), Action.EmailKind.MARKETING));
 
             assertThat(goalFigures()).containsEntry("metGoal", 1L).containsEntry("conversionRate", 1.0);
             assertThat(h.store.view("acme", ada).orElseThrow().mark("nurture",
@@ -241,7 +241,7 @@ class GoalTest {
     @DisplayName("goals are for contact workflows: elsewhere refused with a pointer")
     void goalOnADealWorkflow_isRefused() {
         var deal = new WorkflowDefinition("acme", "deals", null, "deal", 0, true, EnrollmentTrigger.MANUAL, null,
-                List.of(), null, null, new Goal(Filter.allOf(Filters.where("amount").greaterThan("10")), 0), null);
+                List.of(), null, null, new Goal(Filter.allOf(Filters.where("amount").greaterThan("10")), 0L), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.definitions().saveWorkflow(deal))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("/goal")));
