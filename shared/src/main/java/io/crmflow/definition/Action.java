@@ -34,8 +34,17 @@ public sealed interface Action
         return next() == null ? List.of() : List.of(next());
     }
 
-    /** Sets a property of the enrolled record; an empty value clears it. */
-    record SetProperty(String id, String property, String value, String next) implements Action {
+    /**
+     * Sets a property of the enrolled record — or, with {@code on}, of every record of that object
+     * type associated with it (R-WF-5: "set the contact's company's industry"); an empty value
+     * clears it.
+     *
+     * @param on null for the enrolled record, else an object type whose associated records change
+     */
+    record SetProperty(String id, String property, String value, String next, String on) implements Action {
+        public SetProperty(String id, String property, String value, String next) {
+            this(id, property, value, next, null);
+        }
     }
 
     /**
@@ -123,12 +132,21 @@ public sealed interface Action
         }
     }
 
-    /** Copies one property of the enrolled record into another (converted by the target's type). */
-    record CopyProperty(String id, String from, String to, String next) implements Action {
+    /**
+     * Copies one property of the enrolled record into another (converted by the target's type) —
+     * of the enrolled record, or with {@code on}, of its associated records of that type.
+     */
+    record CopyProperty(String id, String from, String to, String next, String on) implements Action {
+        public CopyProperty(String id, String from, String to, String next) {
+            this(id, from, to, next, null);
+        }
     }
 
-    /** Empties a property of the enrolled record. */
-    record ClearProperty(String id, String property, String next) implements Action {
+    /** Empties a property of the enrolled record, or with {@code on}, of its associated records of that type. */
+    record ClearProperty(String id, String property, String next, String on) implements Action {
+        public ClearProperty(String id, String property, String next) {
+            this(id, property, next, null);
+        }
     }
 
     /**

@@ -23,33 +23,61 @@ final class RecordActions {
     private RecordActions() {
     }
 
+    /** The most associated records one action changes: each costs two items of the step's transaction. */
+    static final int MOST_ASSOCIATED = 40;
+
     static StepDecision setProperty(StepDraft step, Action.SetProperty a, WorkflowDefinition wf, CrmRecord record,
                                      ObjectType schema) {
+        String outcome = set(step, a, wf, record, schema, 0);
+        step.log(outcome.startsWith("!") ? Kind.ACTION_SKIPPED : Kind.ACTION_EXECUTED, a.id(), outcome.replaceFirst("^!", ""));
+        return step.moveTo(a.next());
+    }
+
+    /**
+     * Sets the property on each associated record of the action's type (R-WF-5), each with its
+     * own optimistic lock and event, in the step's one commit.
+     */
+    static StepDecision setPropertyOnAssociated(StepDraft step, Action.SetProperty a, WorkflowDefinition wf,
+                                                List<CrmRecord> associated, ObjectType schema) {
+        if (associated.isEmpty()) {
+            step.log(Kind.ACTION_SKIPPED, a.id(), "no associated " + a.on() + " to change");
+            return step.moveTo(a.next());
+        }
+        List<String> outcomes = new ArrayList<>();
+        List<CrmRecord> some = associated.stream().limit(MOST_ASSOCIATED).toList();
+        for (int i = 0; i < some.size(); i++) {
+            outcomes.add(some.get(i).ref() + ": " + set(step, a, wf, some.get(i), schema, i).replaceFirst("^!", ""));
+        }
+        String more = associated.size() > MOST_ASSOCIATED ? "; " + (associated.size() - MOST_ASSOCIATED)
+                + " more associated " + a.on() + " records left unchanged (at most " + MOST_ASSOCIATED + " per action)" : "";
+        step.log(Kind.ACTION_EXECUTED, a.id(), String.join("; ", outcomes) + more);
+        return step.moveTo(a.next());
+    }
+
+    /** @return what happened, starting with '!' when the change was skipped */
+    private static String set(StepDraft step, Action.SetProperty a, WorkflowDefinition wf, CrmRecord record,
+                              ObjectType schema, int eventIndex) {
         var definition = schema.property(a.property());
         if (definition.isEmpty()) {
-            step.log(Kind.ACTION_SKIPPED, a.id(), "property '" + a.property() + "' no longer exists on " + schema.name());
-            return step.moveTo(a.next());
+            return "!property '" + a.property() + "' no longer exists on " + schema.name();
         }
         var problem = definition.get().problemWith(a.value());
         if (problem.isPresent()) {
-            step.log(Kind.ACTION_SKIPPED, a.id(), problem.get());
-            return step.moveTo(a.next());
+            return "!" + problem.get();
         }
         String before = record.property(a.property()).orElse(null);
         String after = a.value() == null || a.value().isEmpty() ? null : a.value();
         if (java.util.Objects.equals(before, after)) {
-            step.log(Kind.ACTION_EXECUTED, a.id(), a.property() + " already " + (after == null ? "empty" : "'" + after + "'"));
-            return step.moveTo(a.next());
+            return a.property() + " already " + (after == null ? "empty" : "'" + after + "'");
         }
         var values = new HashMap<String, String>();
         values.put(a.property(), after);
         values.put("lastmodifieddate", step.now.toString());
         CrmRecord updated = record.with(values, step.now);
         step.writes.add(new Write.PutRecord(updated, record.version()));
-        step.emit(new CrmEvent.PropertiesChanged(step.eventId(0), record.tenantId(), record.ref(), step.now,
+        step.emit(new CrmEvent.PropertiesChanged(step.eventId(eventIndex), record.tenantId(), record.ref(), step.now,
                 Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after))));
-        step.log(Kind.ACTION_EXECUTED, a.id(), "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'"));
-        return step.moveTo(a.next());
+        return "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'");
     }
 
     static StepDecision createTask(StepDraft step, Action.CreateTask a, CrmRecord record) {

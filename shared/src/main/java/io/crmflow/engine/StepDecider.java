@@ -77,7 +77,18 @@ final class StepDecider {
                     + opening);
             return step.waitUntil(a.id(), opening);
         }
-        if (a instanceof Action.SetProperty set) {
+        return act(a, step, wf, record, schema, filters, zone, schemaOf);
+    }
+
+    private StepDecision act(Action a, StepDraft step, WorkflowDefinition wf, CrmRecord record, ObjectType schema,
+                             Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
+                             java.util.function.Function<String, ObjectType> schemaOf) {
+        Enrollment e = step.e;
+        Instant now = step.now;
+        if (a instanceof Action.SetProperty set && set.on() != null) {
+            return RecordActions.setPropertyOnAssociated(step, set, wf, filters.get().associated(set.on()),
+                    filters.get().schemaOf(set.on()));
+        } else if (a instanceof Action.SetProperty set) {
             return RecordActions.setProperty(step, set, wf, record, schema);
         } else if (a instanceof Action.CreateTask task) {
             return RecordActions.createTask(step, task, record);
@@ -99,11 +110,11 @@ final class StepDecider {
                 step.log(Kind.ACTION_SKIPPED, copy.id(), copy.from() + " is empty: nothing to copy");
                 return step.moveTo(copy.next());
             }
-            return RecordActions.setProperty(step, new Action.SetProperty(copy.id(), copy.to(), value, copy.next()), wf,
-                    record, schema);
+            return act(new Action.SetProperty(copy.id(), copy.to(), value, copy.next(), copy.on()), step, wf, record,
+                    schema, filters, zone, schemaOf);
         } else if (a instanceof Action.ClearProperty clear) {
-            return RecordActions.setProperty(step, new Action.SetProperty(clear.id(), clear.property(), "", clear.next()), wf, record,
-                    schema);
+            return act(new Action.SetProperty(clear.id(), clear.property(), "", clear.next(), clear.on()), step, wf,
+                    record, schema, filters, zone, schemaOf);
         } else if (a instanceof Action.DelayUntilDate wait) {
             ZoneId z = zone.get();
             return WaitActions.waitFor(step, wait.id(),

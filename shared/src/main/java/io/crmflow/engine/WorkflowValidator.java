@@ -73,6 +73,23 @@ public final class WorkflowValidator {
         if (a.id() == null || a.id().isBlank()) {
             problems.add(new InputProblem(at + "/id", "every action needs an id"));
         }
+        String on = a instanceof Action.SetProperty set ? set.on() : a instanceof Action.ClearProperty clear ? clear.on()
+                : a instanceof Action.CopyProperty copy ? copy.on() : null;
+        ObjectType target = schema;
+        if (on != null) { // R-WF-5: the action changes associated records of this type
+            var other = schemas.objectType(on);
+            if (other.isEmpty()) {
+                problems.add(new InputProblem(at + "/on", "object type '" + on + "' does not exist"));
+                return;
+            }
+            target = other.get();
+        }
+        if (a instanceof Action.CopyProperty copy) {
+            requireProperty(schema, copy.from(), at + "/from", problems);
+            requireProperty(target, copy.to(), at + "/to", problems);
+            return;
+        }
+        schema = target;
         if (a instanceof Action.SetProperty set && set.property() == null) {
             problems.add(new InputProblem(at + "/property", "name the property to set"));
         } else if (a instanceof Action.SetProperty set) {
@@ -113,9 +130,6 @@ public final class WorkflowValidator {
                     }
                 });
             }
-        } else if (a instanceof Action.CopyProperty copy) {
-            requireProperty(schema, copy.from(), at + "/from", problems);
-            requireProperty(schema, copy.to(), at + "/to", problems);
         } else if (a instanceof Action.ClearProperty clear) {
             requireProperty(schema, clear.property(), at + "/property", problems);
         } else if (a instanceof Action.DelayUntilDate until && until.date() == null) {

@@ -39,7 +39,7 @@ public final class StandardObjectTypes {
             type(COMPANY,
                     of("name", STRING), of("domain", STRING), of("industry", STRING), of("city", STRING),
                     of("country", STRING), of("numberofemployees", NUMBER), of("annualrevenue", NUMBER),
-                    of("hubspot_owner_id", STRING),
+                    of("hubspot_owner_id", STRING), of("description", STRING), of("phone", STRING),
                     enumeration("lifecyclestage", LifecycleStage.values(LifecycleStage::internalName))),
             type(DEAL,
                     of("dealname", STRING), of("amount", NUMBER), of("pipeline", STRING), of("dealstage", STRING),
