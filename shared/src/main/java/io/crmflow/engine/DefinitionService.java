@@ -147,6 +147,23 @@ public final class DefinitionService {
         return saved;
     }
 
+    /**
+     * Creates a workflow from one of the shipped templates (R-WF-1), switched off for review.
+     *
+     * @param workflowId null to use the template's id
+     * @param name       null to use the template's name
+     */
+    public WorkflowDefinition createFromTemplate(String tenantId, String templateId, String workflowId, String name) {
+        var template = WorkflowTemplates.byId(templateId)
+                .orElseThrow(() -> new NotFoundException("there is no workflow template '" + templateId + "'; "
+                        + "known: " + WorkflowTemplates.all().stream().map(t -> t.id()).toList()));
+        String id = workflowId == null ? templateId : workflowId;
+        if (ports.definitions().workflow(tenantId, id).isPresent()) {
+            throw new AlreadyExistsException("workflow '" + id + "' already exists; give the new one another id");
+        }
+        return saveWorkflow(template.toWorkflow(tenantId, id, name));
+    }
+
     public WorkflowDefinition setWorkflowEnabled(String tenantId, String workflowId, boolean enabled) {
         WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
                 .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));

@@ -48,4 +48,8 @@ final class Inputs {
 
     record EnabledInput(boolean enabled) {
     }
+
+    /** What a workflow made from a template may be called; both optional. */
+    record FromTemplateInput(String id, String name) {
+    }
 }

@@ -58,6 +58,14 @@ final class Routes {
                 .add("PUT", "/lists/{id}", this::putList)
                 .add("PUT", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, true))
                 .add("DELETE", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, false))
+                .add("GET", "/workflow-templates", (r, p) -> ApiResponse.json(200,
+                        java.util.Map.of("items", io.crmflow.engine.WorkflowTemplates.all())))
+                .add("POST", "/workflow-templates/{id}/workflows", (r, p) -> {
+                    Inputs.FromTemplateInput in = r.body() == null || r.body().isBlank()
+                            ? new Inputs.FromTemplateInput(null, null) : body(r, Inputs.FromTemplateInput.class);
+                    return ApiResponse.json(201, engine.definitions().createFromTemplate(tenant(r), p.get("id"), in.id(),
+                            in.name()));
+                })
                 .add("POST", "/workflows", (r, p) -> saveWorkflow(r, null))
                 .add("PUT", "/workflows/{id}", (r, p) -> saveWorkflow(r, p.get("id")))
                 .add("GET", "/workflows", (r, p) -> ApiResponse.json(200,
