@@ -132,15 +132,8 @@ final class EnrolledRecordReactions {
             step.log(Kind.WAIT_ENDED, at.get().id(), "the awaited event happened: " + event.detailType() + " "
                     + event.eventId());
             StepDecision d = step.moveTo(at.get().next());
-            List<Write> writes = new ArrayList<>();
-            writes.add(new Write.PutEnrollment(d.next(), e.version()));
-            d.history().forEach(h -> writes.add(new Write.AppendHistory(e.tenantId(), h)));
-            writes.addAll(d.writes());
-            if (d.next().status().terminal()) {
-                writes.add(WorkflowCounters.ended(d.next()));
-            }
             try {
-                ports.writer().commit(writes);
+                ports.writer().commit(d.commitFrom(e, d.history()));
             } catch (ConflictException movedOn) {
                 continue; // the timeout step, or another event, got there first: look again
             }

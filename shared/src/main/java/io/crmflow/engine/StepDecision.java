@@ -24,6 +24,22 @@ public record StepDecision(Enrollment next, List<Write> writes, List<HistoryEntr
         return new StepDecision(next, writes, history, events, outside);
     }
 
+    /**
+     * The one commit that applies this decision to {@code from}: the enrollment under its
+     * optimistic lock (first, so a conflict there is write 0), the history {@code lines}, the
+     * step's writes, and the count of the ending it reached, if any.
+     */
+    List<Write> commitFrom(Enrollment from, List<HistoryEntry> lines) {
+        List<Write> out = new java.util.ArrayList<>();
+        out.add(new Write.PutEnrollment(next, from.version()));
+        lines.forEach(h -> out.add(new Write.AppendHistory(from.tenantId(), h)));
+        out.addAll(writes);
+        if (next.status().terminal()) {
+            out.add(WorkflowCounters.ended(next));
+        }
+        return out;
+    }
+
     /** The email this step sends, or null when it sends none. */
     OutgoingEmail email() {
         return effect instanceof OutsideEffect.Email e ? e.email() : null;

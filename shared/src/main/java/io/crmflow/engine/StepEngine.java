@@ -91,15 +91,9 @@ public final class StepEngine {
             refused = EffectRunner.refused(result);
             history = refused ? asSkipped(history, notDone(d.effect()) + result) : withResult(history, describe(d.effect(), result));
         }
-        List<Write> writes = new ArrayList<>();
-        writes.add(new Write.PutEnrollment(d.next(), e.version()));
+        List<Write> writes = new ArrayList<>(d.commitFrom(e, history));
         if (d.effect() instanceof OutsideEffect.Email mail && !refused) {
             writes.addAll(mail.whenSent());
-        }
-        history.forEach(h -> writes.add(new Write.AppendHistory(e.tenantId(), h)));
-        writes.addAll(d.writes());
-        if (d.next().status().terminal()) {
-            writes.add(WorkflowCounters.ended(d.next()));
         }
         try {
             ports.writer().commit(writes);
