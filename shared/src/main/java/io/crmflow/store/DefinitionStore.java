@@ -5,6 +5,7 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
 public interface DefinitionStore {
 
     Optional<Tenant> tenant(String tenantId);
+
+    /** The tenant's webhook settings, signing secret included; empty until it sets them. */
+    Optional<WebhookSettings> webhookSettings(String tenantId);
 
     /** A custom object type registered by the tenant (standard types live in code). */
     Optional<ObjectType> customObjectType(String tenantId, String name);

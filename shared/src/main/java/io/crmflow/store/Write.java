@@ -11,6 +11,7 @@ import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import java.time.Instant;
 
 /**
@@ -22,6 +23,10 @@ public sealed interface Write {
 
     /** Creates the tenant; fails if it exists. */
     record PutTenant(Tenant tenant) implements Write {
+    }
+
+    /** Creates or replaces a tenant's webhook settings (one item beside the tenant). */
+    record PutWebhookSettings(String tenantId, WebhookSettings settings) implements Write {
     }
 
     /** Creates or replaces a custom object type's schema. */

@@ -12,6 +12,7 @@ import io.crmflow.model.PipelineStage;
 import io.crmflow.model.PropertyDefinition;
 import io.crmflow.model.PropertyType;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,22 @@ public abstract class DefinitionStoreContract extends StoreContract {
         assertThat(e.writeIndex()).isZero();
         assertThat(stores.definitions().tenant(T)).contains(tenant);
         assertThat(stores.definitions().tenant(OTHER_TENANT)).isEmpty();
+    }
+
+    @Test
+    void putWebhookSettings_areKeptPerTenantBesideTheTenant_andReplaced() {
+        commit(new Write.PutTenant(new Tenant(T, "Acme", ZoneId.of("Europe/Paris"))));
+        assertThat(stores.definitions().webhookSettings(T)).isEmpty();
+        WebhookSettings first = new WebhookSettings("s".repeat(32), false);
+        WebhookSettings second = new WebhookSettings("t".repeat(40), true);
+
+        commit(new Write.PutWebhookSettings(T, first));
+        assertThat(stores.definitions().webhookSettings(T)).contains(first);
+        commit(new Write.PutWebhookSettings(T, second));
+
+        assertThat(stores.definitions().webhookSettings(T)).contains(second);
+        assertThat(stores.definitions().webhookSettings(OTHER_TENANT)).isEmpty();
+        assertThat(stores.definitions().tenant(T)).as("the tenant item is untouched").isPresent();
     }
 
     @Test

@@ -47,6 +47,12 @@ final class DefinitionCodec {
         return List.of(TransactItems.create(table, jsonItem(Keys.tenant(w.tenant().id()), Keys.TENANT_SK, w.tenant())));
     }
 
+    /** The secret is kept as the rest is; the table is encrypted at rest, and the API never reads it out. */
+    static List<TransactWriteItem> webhookSettings(String table, Write.PutWebhookSettings w) {
+        return List.of(TransactItems.put(table,
+                jsonItem(Keys.tenant(w.tenantId()), Keys.WEBHOOK_SETTINGS_SK, w.settings())));
+    }
+
     static List<TransactWriteItem> objectType(String table, Write.PutObjectType w) {
         return List.of(TransactItems.put(table,
                 jsonItem(Keys.tenant(w.tenantId()), Keys.objectTypeSk(w.type().name()), w.type())));

@@ -5,6 +5,7 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.Page;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     @Override
     public Optional<Tenant> tenant(String tenantId) {
         return get(Keys.tenant(tenantId), Keys.TENANT_SK, Tenant.class);
+    }
+
+    @Override
+    public Optional<WebhookSettings> webhookSettings(String tenantId) {
+        return get(Keys.tenant(tenantId), Keys.WEBHOOK_SETTINGS_SK, WebhookSettings.class);
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return DefinitionCodec.tenant(table, w);
         } else if (write instanceof Write.PutObjectType w) {
             return DefinitionCodec.objectType(table, w);
+        } else if (write instanceof Write.PutWebhookSettings w) {
+            return DefinitionCodec.webhookSettings(table, w);
         } else if (write instanceof Write.PutRecord w) {
             return RecordCodec.put(table, w);
         } else if (write instanceof Write.PutAssociation w) {

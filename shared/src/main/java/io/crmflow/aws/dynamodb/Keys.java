@@ -29,6 +29,7 @@ final class Keys {
     static final int DUE_SHARDS = 8;
 
     static final String TENANT_SK = "TENANT";
+    static final String WEBHOOK_SETTINGS_SK = "WEBHOOKS";
     static final String RECORD_SK = "#RECORD";
     static final String ASSOCIATION_PREFIX = "ASSOC#";
     static final String LIST_MARKER_PREFIX = "LIST#";

@@ -10,6 +10,7 @@ import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.DueStep;
@@ -126,6 +127,11 @@ public final class InMemoryStore
     @Override
     public Optional<Tenant> tenant(String tenantId) {
         return read(() -> Optional.ofNullable(s.tenants.get(tenantId)));
+    }
+
+    @Override
+    public Optional<WebhookSettings> webhookSettings(String tenantId) {
+        return read(() -> Optional.ofNullable(s.webhookSettings.get(tenantId)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.OutboxEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +53,7 @@ final class MemoryState {
     }
 
     final Map<String, Tenant> tenants = new HashMap<>();
+    final Map<String, WebhookSettings> webhookSettings = new HashMap<>();
     final Map<TenantKey, ObjectType> objectTypes = new HashMap<>();
     /** By tenant and object type, then record id. */
     final Map<TenantKey, NavigableMap<String, CrmRecord>> records = new HashMap<>();

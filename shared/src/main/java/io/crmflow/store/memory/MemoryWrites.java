@@ -35,6 +35,8 @@ final class MemoryWrites {
             return List.of("tenant|" + w.tenant().id());
         } else if (write instanceof Write.PutObjectType w) {
             return List.of("objtype|" + w.tenantId() + "|" + w.type().name());
+        } else if (write instanceof Write.PutWebhookSettings w) {
+            return List.of("webhooks|" + w.tenantId());
         } else if (write instanceof Write.PutRecord w) {
             return List.of(recordItem(w.record().tenantId(), w.record().ref(), "record"));
         } else if (write instanceof Write.PutAssociation w) {
@@ -189,6 +191,8 @@ final class MemoryWrites {
             s.tenants.put(w.tenant().id(), w.tenant());
         } else if (write instanceof Write.PutObjectType w) {
             s.objectTypes.put(new TenantKey(w.tenantId(), w.type().name()), w.type());
+        } else if (write instanceof Write.PutWebhookSettings w) {
+            s.webhookSettings.put(w.tenantId(), w.settings());
         } else if (write instanceof Write.PutRecord w) {
             MemoryState.sortedIn(s.records, new TenantKey(w.record().tenantId(), w.record().objectType()))
                     .put(w.record().id(), w.record());
