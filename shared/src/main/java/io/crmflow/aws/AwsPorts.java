@@ -7,14 +7,16 @@ import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
 import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
 import io.crmflow.engine.Ports;
+import io.crmflow.outbound.Webhooks;
 import java.util.UUID;
 
-/** The engine's ports on real AWS services: the one table, the bus, the step queue, SES. */
+/** The engine's ports on real AWS services: the one table, the bus, the step queue, SES; and the webhook poster. */
 public final class AwsPorts {
     private AwsPorts() {
     }
 
-    public static Ports create(AwsSettings settings, AwsClients clients) {
+    /** @param webhooks posts webhooks; not an AWS service, so the caller chooses its clock and waits */
+    public static Ports create(AwsSettings settings, AwsClients clients, Webhooks webhooks) {
         var db = clients.dynamoDb();
         String table = settings.tableName();
         return new Ports(
@@ -27,6 +29,7 @@ public final class AwsPorts {
                 new EventBridgeBus(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
                 new SqsStepQueue(clients.sqs(), settings.stepQueueUrl()),
                 new SesMailer(clients.ses(), settings.mailFrom()),
-                () -> UUID.randomUUID().toString());
+                () -> UUID.randomUUID().toString(),
+                webhooks);
     }
 }

@@ -19,7 +19,8 @@ public sealed interface Action
                 Action.SendEmail,
                 Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
                 Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList,
-                Action.WaitForEvent, Action.EnrollInWorkflow, Action.UnenrollFromWorkflows {
+                Action.WaitForEvent, Action.EnrollInWorkflow, Action.UnenrollFromWorkflows,
+                Action.Webhook {
 
     String id();
 
@@ -211,6 +212,17 @@ public sealed interface Action
         public UnenrollFromWorkflows {
             workflowIds = workflowIds == null ? List.of() : List.copyOf(workflowIds);
         }
+    }
+
+    /**
+     * Posts the enrolled record, as JSON, to {@code url}, signed with the tenant's webhook
+     * secret (R-WF-4). The secret is a tenant setting, not part of the action, so reading a
+     * workflow never shows it. The enrollment goes on to {@code next} whether or not the
+     * receiver took it; the history says which.
+     *
+     * @param url an absolute https URL; http only for a tenant that allows private targets
+     */
+    record Webhook(String id, String url, String next) implements Action {
     }
 
     enum EmailKind {

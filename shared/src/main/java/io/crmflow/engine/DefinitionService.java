@@ -17,6 +17,7 @@ import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class DefinitionService {
      */
     public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted) {
         var schemas = schemas(submitted.tenantId());
-        List<InputProblem> problems = WorkflowValidator.validate(submitted, schemas);
+        List<InputProblem> problems = WorkflowValidator.validate(submitted, schemas, webhookSettings(submitted.tenantId()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -173,6 +174,30 @@ public final class DefinitionService {
         // Switching off must work even when the definition no longer fits a changed schema;
         // switching on checks it again, since it will run.
         return enabled ? saveWorkflow(wf.withEnabled(true)) : commit(wf.withEnabled(false), wf.version());
+    }
+
+    /** The tenant's webhook settings, {@link WebhookSettings#NONE} until it sets them. */
+    public WebhookSettings webhookSettings(String tenantId) {
+        requireTenant(tenantId);
+        return ports.definitions().webhookSettings(tenantId).orElse(WebhookSettings.NONE);
+    }
+
+    /**
+     * Sets a tenant's webhook signing secret and whether its webhooks may go to private targets;
+     * a null leaves that setting as it is. Workflows already saved keep running: a webhook whose
+     * target the new settings refuse is reported not delivered when it runs.
+     */
+    public WebhookSettings putWebhookSettings(String tenantId, String signingSecret, Boolean allowPrivateTargets) {
+        WebhookSettings current = webhookSettings(tenantId);
+        if (signingSecret != null) {
+            WebhookSecrets.problem(signingSecret).ifPresent(p -> {
+                throw InvalidInputException.of("/signingSecret", p);
+            });
+        }
+        var updated = new WebhookSettings(signingSecret != null ? signingSecret : current.signingSecret(),
+                allowPrivateTargets != null ? allowPrivateTargets : current.allowPrivateTargets());
+        ports.writer().commit(List.of(new Write.PutWebhookSettings(tenantId, updated)));
+        return updated;
     }
 
     private TenantSchemas schemas(String tenantId) {

@@ -39,7 +39,7 @@ final class EffectRunner {
         String result;
         try {
             result = effect.get();
-        } catch (EmailRejectedException refused) {
+        } catch (EmailRejectedException | EffectRefusedException refused) {
             result = REFUSED + refused.getMessage();
         } catch (EmailThrottledException throttled) {
             ledger.release(tenantId, key);

@@ -1,6 +1,7 @@
 package io.crmflow.engine;
 
 import io.crmflow.outbound.OutgoingEmail;
+import io.crmflow.outbound.WebhookPayload;
 import io.crmflow.store.Write;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * The one effect outside the table a step may make, exactly once, before its commit
  * ({@link EffectRunner}). Each kind says how its result reads in the history.
  */
-sealed interface OutsideEffect permits OutsideEffect.Email {
+sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhook {
 
     /**
      * An email through the mail provider.
@@ -23,5 +24,9 @@ sealed interface OutsideEffect permits OutsideEffect.Email {
         Email(OutgoingEmail email) {
             this(email, List.of());
         }
+    }
+
+    /** A signed POST of the enrolled record to a receiver of the tenant's ({@link WebhookActions}). */
+    record Webhook(String url, WebhookPayload payload) implements OutsideEffect {
     }
 }

@@ -3,6 +3,8 @@ package io.crmflow.engine;
 import io.crmflow.outbound.EventBus;
 import io.crmflow.outbound.Mailer;
 import io.crmflow.outbound.StepQueue;
+import io.crmflow.outbound.WebhookResult;
+import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
@@ -16,11 +18,12 @@ import java.util.function.Supplier;
  * Everything the engine reaches outside itself. Built once per process (a Lambda container,
  * the local stack, a test) and shared; every port is thread-safe.
  *
- * @param ids makes unique ids (event ids); injected so tests and simulations are repeatable
+ * @param ids      makes unique ids (event ids); injected so tests and simulations are repeatable
+ * @param webhooks posts the webhook action's requests
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
-                    StepQueue steps, Mailer mailer, Supplier<String> ids) {
+                    StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -32,5 +35,14 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(steps);
         Objects.requireNonNull(mailer);
         Objects.requireNonNull(ids);
+        Objects.requireNonNull(webhooks);
+    }
+
+    /** For tests and tools whose workflows post no webhooks: any webhook is reported not delivered. */
+    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
+                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
+                 Supplier<String> ids) {
+        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
+                post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0));
     }
 }

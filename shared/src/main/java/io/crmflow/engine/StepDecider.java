@@ -142,6 +142,8 @@ final class StepDecider {
             return WorkflowActions.enrollIn(step, enroll, wf);
         } else if (a instanceof Action.UnenrollFromWorkflows unenroll) {
             return WorkflowActions.unenrollFrom(step, unenroll, wf);
+        } else if (a instanceof Action.Webhook hook) {
+            return WebhookActions.post(step, hook, record);
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
     }

@@ -89,7 +89,7 @@ public final class StepEngine {
         if (d.effect() != null) {
             String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now, () -> make(d.effect()));
             refused = EffectRunner.refused(result);
-            history = refused ? asSkipped(history, notDone(d.effect()) + result) : withResult(history, describe(d.effect(), result));
+            history = refused ? asSkipped(history, notDone(d.effect(), result)) : withResult(history, describe(d.effect(), result));
         }
         List<Write> writes = new ArrayList<>(d.commitFrom(e, history));
         if (d.effect() instanceof OutsideEffect.Email mail && !refused) {
@@ -113,12 +113,17 @@ public final class StepEngine {
     private String make(OutsideEffect effect) {
         if (effect instanceof OutsideEffect.Email mail) {
             return ports.mailer().send(mail.email());
+        } else if (effect instanceof OutsideEffect.Webhook hook) {
+            return WebhookDelivery.deliver(ports, hook);
         }
         throw new IllegalStateException("no way to make effect " + effect.getClass().getSimpleName());
     }
 
-    private static String notDone(OutsideEffect effect) {
-        return effect instanceof OutsideEffect.Email ? "email not sent, " : "not done, ";
+    private static String notDone(OutsideEffect effect, String refusal) {
+        if (effect instanceof OutsideEffect.Webhook hook) {
+            return WebhookActions.notDelivered(hook, refusal);
+        }
+        return (effect instanceof OutsideEffect.Email ? "email not sent, " : "not done, ") + refusal;
     }
 
     private static String describe(OutsideEffect effect, String result) {

@@ -8,6 +8,7 @@ import io.crmflow.filter.Schemas;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.PropertyType;
+import io.crmflow.model.WebhookSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,13 @@ public final class WorkflowValidator {
     private WorkflowValidator() {
     }
 
+    /** Checks a definition apart from any tenant's settings (see {@link WebhookValidator#check}). */
     public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas) {
+        return validate(wf, schemas, null);
+    }
+
+    /** @param webhooks the tenant's webhook settings, which decide what its webhook actions may target */
+    public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks) {
         List<InputProblem> problems = new ArrayList<>();
         var schema = schemas.objectType(wf.objectType());
         if (schema.isEmpty()) {
@@ -61,6 +68,9 @@ public final class WorkflowValidator {
             }
             checkAction(a, "/actions/" + i, schema.get(), schemas, problems);
             WorkflowLinksValidator.checkAction(wf, a, "/actions/" + i, schema.get(), schemas, problems);
+            if (a instanceof Action.Webhook hook) {
+                WebhookValidator.check(hook, "/actions/" + i, webhooks, problems);
+            }
         }
         if (idsComplete) {
             checkGraph(wf, indexById, problems); // the graph is walked by id: without every id it cannot be

@@ -114,7 +114,8 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.ValueBranch.class, name = "value_branch"),
         @JsonSubTypes.Type(value = Action.WaitForEvent.class, name = "wait_for_event"),
         @JsonSubTypes.Type(value = Action.EnrollInWorkflow.class, name = "enroll_in_workflow"),
-        @JsonSubTypes.Type(value = Action.UnenrollFromWorkflows.class, name = "unenroll_from_workflows")
+        @JsonSubTypes.Type(value = Action.UnenrollFromWorkflows.class, name = "unenroll_from_workflows"),
+        @JsonSubTypes.Type(value = Action.Webhook.class, name = "webhook")
     })
     interface ActionMixin {
     }

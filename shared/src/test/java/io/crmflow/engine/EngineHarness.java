@@ -6,6 +6,9 @@ import io.crmflow.outbound.EventBus;
 import io.crmflow.outbound.Mailer;
 import io.crmflow.outbound.OutgoingEmail;
 import io.crmflow.outbound.StepQueue;
+import io.crmflow.outbound.WebhookPost;
+import io.crmflow.outbound.WebhookResult;
+import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +38,10 @@ final class EngineHarness {
     boolean busDown;
     /** When set, the mailer throws it instead of sending. */
     RuntimeException mailFailure;
+    /** Every webhook posted, in order. */
+    final List<WebhookPost> posts = new ArrayList<>();
+    /** What a webhook post answers; it may act on the store first, as a slow receiver's race would. */
+    java.util.function.Function<WebhookPost, WebhookResult> webhookAnswer = post -> new WebhookResult.Delivered(200, 1);
     final Engine engine;
 
     EngineHarness() {
@@ -53,8 +60,12 @@ final class EngineHarness {
             sent.add(email);
             return "msg-" + sent.size();
         };
+        Webhooks webhooks = post -> {
+            posts.add(post);
+            return webhookAnswer.apply(post);
+        };
         Ports ports = new Ports(store, store, store, store, store, store, bus, queue, mailer,
-                () -> "id-" + ids.incrementAndGet());
+                () -> "id-" + ids.incrementAndGet(), webhooks);
         engine = Engine.create(ports, new Clock() {
             @Override
             public ZoneId getZone() {

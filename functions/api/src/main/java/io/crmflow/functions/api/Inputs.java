@@ -20,6 +20,10 @@ final class Inputs {
     record TenantInput(String id, String name, String timezone) {
     }
 
+    /** A field left out keeps its value. */
+    record WebhookSettingsInput(String signingSecret, Boolean allowPrivateTargets) {
+    }
+
     record ObjectTypeInput(List<PropertyDefinition> properties) {
     }
 

@@ -46,6 +46,9 @@ final class Routes {
         return new Router()
                 .add("POST", "/tenants", (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)
+                .add("GET", "/settings/webhooks", (r, p) -> ApiResponse.json(200,
+                        engine.definitions().webhookSettings(tenant(r)).summary()))
+                .add("PATCH", "/settings/webhooks", (r, p) -> webhookSettings(r))
                 .add("POST", "/records/{type}", this::createRecord)
                 .add("GET", "/records/{type}/{id}", (r, p) -> ApiResponse.json(200,
                         engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
@@ -100,6 +103,13 @@ final class Routes {
         }
         return ApiResponse.json(201, engine.definitions().createTenant(guard("/id", () -> new Tenant(in.id(),
                 in.name() == null ? in.id() : in.name(), zone))));
+    }
+
+    /** Answers with the summary: the secret goes in, and never comes out. */
+    private ApiResponse webhookSettings(ApiRequest r) {
+        Inputs.WebhookSettingsInput in = body(r, Inputs.WebhookSettingsInput.class);
+        return ApiResponse.json(200, engine.definitions().putWebhookSettings(tenant(r), in.signingSecret(),
+                in.allowPrivateTargets()).summary());
     }
 
     private ApiResponse putObjectType(ApiRequest r, Map<String, String> p) {

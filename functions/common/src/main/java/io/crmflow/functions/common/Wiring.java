@@ -5,6 +5,7 @@ import io.crmflow.aws.AwsPorts;
 import io.crmflow.aws.AwsSettings;
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.EngineSettings;
+import io.crmflow.http.HttpWebhooks;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -37,7 +38,11 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
     /** For the local stack, whose services listen on an endpoint each. */
     public static Wiring create(AwsSettings settings, AwsClients clients, Clock clock, String deadLetterQueueUrl,
                                 int maxAttempts, PrintStream out) {
-        Engine engine = Engine.create(AwsPorts.create(settings, clients), clock, EngineSettings.DEFAULTS);
+        // Webhooks keep to the process's real time, not the engine's clock (which the local stack
+        // and tests move by hand): their time limit bounds how long the function runs, and the
+        // receiver checks the signature's time against its own clock.
+        var webhooks = HttpWebhooks.standard(Clock.systemUTC());
+        Engine engine = Engine.create(AwsPorts.create(settings, clients, webhooks), clock, EngineSettings.DEFAULTS);
         DeadLetters deadLetters = deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
                 ? DeadLetters.NONE : new SqsDeadLetters(clients.sqs(), deadLetterQueueUrl);
         return new Wiring(engine, clients, deadLetters, maxAttempts, out);
