@@ -7,6 +7,7 @@ import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
 import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
+import io.crmflow.store.BackfillStoreContract;
 import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
@@ -149,6 +150,14 @@ class DynamoDbStoreContractTest {
 
     @Nested
     class Transactions extends TransactionalWriterContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Backfills extends BackfillStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();

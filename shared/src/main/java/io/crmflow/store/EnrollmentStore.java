@@ -1,5 +1,6 @@
 package io.crmflow.store;
 
+import io.crmflow.engine.Backfill;
 import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.HistoryEntry;
 import io.crmflow.model.RecordRef;
@@ -51,4 +52,13 @@ public interface EnrollmentStore {
      * the step up after a few; a slow but healthy step is never counted.
      */
     void recordFailure(String tenantId, String enrollmentId, long seq);
+
+    /** The workflow's latest backfill of existing records (R-WF-8); empty if it never had one. */
+    Optional<Backfill> backfill(String tenantId, String workflowId);
+
+    /**
+     * Running backfills whose {@code dueAt} is at or before {@code now} (to the millisecond),
+     * oldest first, across tenants: those whose page message is presumed lost, or held until then.
+     */
+    List<Backfill> dueBackfills(Instant now, int limit);
 }

@@ -1,6 +1,7 @@
 package io.crmflow.store;
 
 import io.crmflow.definition.CrmList;
+import io.crmflow.engine.Backfill;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.HistoryEntry;
@@ -105,5 +106,12 @@ public sealed interface Write {
 
     /** Puts an event in the outbox, to be published after the commit (see {@link Outbox}). */
     record EnqueueEvent(CrmEvent event, Instant dueAt) implements Write {
+    }
+
+    /**
+     * Writes a workflow's backfill job (R-WF-8). {@code expectedVersion} 0 creates it, failing if
+     * the workflow has one; otherwise it replaces the job only if the stored version is that one.
+     */
+    record PutBackfill(Backfill backfill, long expectedVersion) implements Write {
     }
 }

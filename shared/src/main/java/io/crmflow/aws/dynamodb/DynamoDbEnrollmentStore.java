@@ -121,6 +121,17 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
         }
     }
 
+    @Override
+    public Optional<io.crmflow.engine.Backfill> backfill(String tenantId, String workflowId) {
+        return get(BackfillCodec.key(tenantId, workflowId)).map(BackfillCodec::backfill);
+    }
+
+    @Override
+    public List<io.crmflow.engine.Backfill> dueBackfills(Instant now, int limit) {
+        return DueIndex.due(client, table, Keys::dueBackfillShard, now, limit).stream()
+                .map(BackfillCodec::backfill).toList();
+    }
+
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
         var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();

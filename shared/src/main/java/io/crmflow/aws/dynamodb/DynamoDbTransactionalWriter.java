@@ -85,6 +85,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return EnrollmentCodec.increment(table, w);
         } else if (write instanceof Write.PutWorkflowMark w) {
             return MarkCodec.put(table, w);
+        } else if (write instanceof Write.PutBackfill w) {
+            return BackfillCodec.put(table, w);
         }
         throw new IllegalArgumentException("unknown write " + write);
     }

@@ -170,6 +170,17 @@ final class Keys {
         return dueMillis(now) + "#~";
     }
 
+    static final String BACKFILL_SK = "#BACKFILL";
+
+    /** A workflow's backfill sits in the due index while running, spread by tenant and workflow. */
+    static String dueBackfillPk(String tenantId, String workflowId) {
+        return dueBackfillShard(shard(tenantId + "#" + workflowId));
+    }
+
+    static String dueBackfillShard(int shard) {
+        return "DUE#B#" + shard;
+    }
+
     private static String dueMillis(Instant at) {
         return String.format("%013d", at.toEpochMilli());
     }

@@ -251,6 +251,22 @@ public final class InMemoryStore
         });
     }
 
+    @Override
+    public Optional<io.crmflow.engine.Backfill> backfill(String tenantId, String workflowId) {
+        return read(() -> Optional.ofNullable(s.backfills.get(new TenantKey(tenantId, workflowId))));
+    }
+
+    @Override
+    public List<io.crmflow.engine.Backfill> dueBackfills(Instant now, int limit) {
+        MemoryPaging.requireLimit(limit);
+        return read(() -> s.backfills.values().stream()
+                .filter(b -> !b.state().ended() && MemoryState.dueBy(b.dueAt(), now))
+                .sorted(Comparator.comparingLong((io.crmflow.engine.Backfill b) -> b.dueAt().toEpochMilli())
+                        .thenComparing(b -> b.tenantId() + "#" + b.workflowId()))
+                .limit(limit)
+                .toList());
+    }
+
     // --- EffectLedger
 
     @Override

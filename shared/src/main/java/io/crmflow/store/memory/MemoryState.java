@@ -88,6 +88,8 @@ final class MemoryState {
     final Map<TenantKey, NavigableMap<String, HistoryEntry>> history = new HashMap<>();
     final Map<TenantKey, Effect> effects = new HashMap<>();
     final Map<TenantKey, OutboxEntry> outbox = new HashMap<>();
+    /** By tenant and workflow id. */
+    final Map<TenantKey, io.crmflow.engine.Backfill> backfills = new HashMap<>();
 
     static String associationKey(RecordRef to) {
         return to.objectType() + "#" + to.id();

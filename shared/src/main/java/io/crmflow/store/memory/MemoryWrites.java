@@ -74,6 +74,8 @@ final class MemoryWrites {
             return List.of(recordItem(w.tenantId(), w.record(), "mark|" + markKey(w.mark())));
         } else if (write instanceof Write.IncrementCounter w) {
             return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter() + "|" + w.spreadBy());
+        } else if (write instanceof Write.PutBackfill w) {
+            return List.of("backfill|" + w.backfill().tenantId() + "|" + w.backfill().workflowId());
         }
         throw new IllegalArgumentException("unknown write " + write);
     }
@@ -121,6 +123,10 @@ final class MemoryWrites {
             return entries.containsKey(MemoryState.historyKey(w.entry().index()))
                     ? "history entry " + w.entry().index() + " of enrollment " + w.entry().enrollmentId() + " exists"
                     : null;
+        } else if (write instanceof Write.PutBackfill w) {
+            var stored = s.backfills.get(new TenantKey(w.backfill().tenantId(), w.backfill().workflowId()));
+            return versionConflict("backfill of workflow " + w.backfill().workflowId(),
+                    stored == null ? null : stored.version(), w.expectedVersion());
         }
         return null;
     }
@@ -226,6 +232,8 @@ final class MemoryWrites {
             MemoryState.sortedIn(s.marks, new RecordKey(w.tenantId(), w.record())).put(markKey(w.mark()), w.mark());
         } else if (write instanceof Write.EnqueueEvent w) {
             s.outbox.put(new TenantKey(w.event().tenantId(), w.event().eventId()), new OutboxEntry(w.event(), w.dueAt()));
+        } else if (write instanceof Write.PutBackfill w) {
+            s.backfills.put(new TenantKey(w.backfill().tenantId(), w.backfill().workflowId()), w.backfill());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.crmflow.store.memory;
 
+import io.crmflow.store.BackfillStoreContract;
 import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
@@ -59,6 +60,14 @@ class InMemoryStoreTest {
 
     @Nested
     class Transactions extends TransactionalWriterContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Backfills extends BackfillStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();
