@@ -9,11 +9,12 @@ import java.time.Clock;
  * @param clock the only source of "now" for handlers; tests pass a clock they move
  */
 public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine step, DueSweeper sweeper,
-                     RecordService records, DefinitionService definitions) {
+                     RecordService records, DefinitionService definitions, Backfills backfills) {
 
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
+        DefinitionService definitions = new DefinitionService(ports, settings);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
-                new RecordService(ports, settings), new DefinitionService(ports, settings));
+                new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions));
     }
 }

@@ -1,5 +1,6 @@
 package io.crmflow.engine;
 
+import io.crmflow.outbound.BackfillQueue;
 import io.crmflow.outbound.EventBus;
 import io.crmflow.outbound.Mailer;
 import io.crmflow.outbound.StepQueue;
@@ -18,12 +19,14 @@ import java.util.function.Supplier;
  * Everything the engine reaches outside itself. Built once per process (a Lambda container,
  * the local stack, a test) and shared; every port is thread-safe.
  *
- * @param ids      makes unique ids (event ids); injected so tests and simulations are repeatable
- * @param webhooks posts the webhook action's requests
+ * @param ids       makes unique ids (event ids); injected so tests and simulations are repeatable
+ * @param webhooks  posts the webhook action's requests
+ * @param backfills where the pages of a backfill on activation go (R-WF-8)
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
-                    StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks) {
+                    StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
+                    BackfillQueue backfills) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -36,6 +39,7 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(mailer);
         Objects.requireNonNull(ids);
         Objects.requireNonNull(webhooks);
+        Objects.requireNonNull(backfills);
     }
 
     /** For tests and tools whose workflows post no webhooks: any webhook is reported not delivered. */
@@ -44,5 +48,19 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
                  Supplier<String> ids) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0));
+    }
+
+    /** Ports of a process that never backfills. */
+    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
+                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
+                 Supplier<String> ids, Webhooks webhooks) {
+        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks,
+                BackfillQueue.NONE);
+    }
+
+    /** The same ports, committing through {@code other}. */
+    public Ports withWriter(TransactionalWriter other) {
+        return new Ports(records, definitions, enrollments, effects, outbox, other, bus, steps, mailer, ids, webhooks,
+                backfills);
     }
 }

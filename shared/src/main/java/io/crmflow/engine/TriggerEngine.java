@@ -275,4 +275,34 @@ public final class TriggerEngine {
         return new CrmEvent.WorkflowMilestone(StepIds.event(e.id(), 0, 0), e.tenantId(), e.record(), now,
                 Origin.workflow(e.workflowId()), e.workflowId(), CrmEvent.WorkflowMilestone.Milestone.ENROLLED);
     }
+
+    /**
+     * Enrolls a record that exists already if it meets the workflow's criteria now, under the
+     * rules an event applies (R-WF-8: the backfill on activation): a record on a suppression list,
+     * meeting the unenrollment criteria or the goal stays out, and a record ever enrolled in the
+     * workflow is left alone. The same commit as an event's makes a second call for one record
+     * enroll nobody. An event-based trigger is met only when its event happens, never by a record
+     * as it stands: such a workflow enrolls nobody here.
+     *
+     * @param view read just now, strongly consistent, like an event's
+     * @return the enrollment made; empty when the record does not match, is kept out, or was enrolled before
+     */
+    public Optional<Enrollment> enrollIfMatching(Tenant tenant, WorkflowDefinition wf, RecordView view, String why,
+                                                 Instant now) {
+        if (!Backfills.matchable(wf) || view.slots().containsKey(wf.id())) {
+            return Optional.empty();
+        }
+        var schemas = new TenantSchemas(ports.definitions(), tenant.id());
+        ObjectType schema = schemas.objectType(wf.objectType()).orElseThrow(() -> new InvalidMessageException(
+                "workflow '" + wf.id() + "' is based on object type '" + wf.objectType() + "', which tenant '"
+                        + tenant.id() + "' does not have"));
+        var context = new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
+        if (!Filters.matches(wf.trigger().criteria(), context) || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, now);
+        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE)
+                .ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
+        return made;
+    }
 }

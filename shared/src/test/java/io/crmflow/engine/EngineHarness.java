@@ -31,6 +31,8 @@ final class EngineHarness {
     final InMemoryStore store = new InMemoryStore();
     final Deque<CrmEvent> events = new ArrayDeque<>();
     final Deque<StepMessage> steps = new ArrayDeque<>();
+    /** Backfill pages sent (R-WF-8); tests of backfills deliver them. */
+    final Deque<BackfillPage> pages = new ArrayDeque<>();
     final List<OutgoingEmail> sent = new ArrayList<>();
     final List<CrmEvent> published = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -65,7 +67,7 @@ final class EngineHarness {
             return webhookAnswer.apply(post);
         };
         Ports ports = new Ports(store, store, store, store, store, store, bus, queue, mailer,
-                () -> "id-" + ids.incrementAndGet(), webhooks);
+                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add);
         engine = Engine.create(ports, new Clock() {
             @Override
             public ZoneId getZone() {

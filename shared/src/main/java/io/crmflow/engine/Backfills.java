@@ -1,0 +1,146 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.Write;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Activation (R-WF-8): switching a workflow on enrolls either only the records that meet its
+ * triggers from then on — the default, which touches no existing record — or also the records
+ * that meet them now, which starts a backfill: pages of records run by the trigger handler
+ * ({@link BackfillPager}), watched by the timer ({@link BackfillSweeper}), with progress kept in
+ * one job item per workflow. Thread-safe.
+ */
+public final class Backfills {
+    private static final int ATTEMPTS = 3;
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final DefinitionService definitions;
+    private final BackfillPager pager;
+    private final BackfillSweeper sweeper;
+
+    public Backfills(Ports ports, EngineSettings settings, DefinitionService definitions) {
+        this.ports = ports;
+        this.settings = settings;
+        this.definitions = definitions;
+        this.pager = new BackfillPager(ports, settings);
+        this.sweeper = new BackfillSweeper(ports, settings);
+    }
+
+    /**
+     * Switches the workflow on (checking it, as every switch-on does) and either starts enrolling
+     * the records that meet its triggers now, or, when {@code enrollExisting} is false, leaves
+     * existing records alone and stops a backfill still under way. Asking again for a backfill
+     * already under way continues that one; a backfill that ended is started afresh, and
+     * records it enrolled before are not enrolled again.
+     *
+     * @throws NotFoundException     when the workflow does not exist
+     * @throws InvalidInputException when {@code enrollExisting} is asked of a workflow without triggers,
+     *                               or the workflow is not valid to switch on
+     */
+    public Activation activate(String tenantId, String workflowId, boolean enrollExisting, Instant now) {
+        WorkflowDefinition wf = workflow(tenantId, workflowId);
+        if (enrollExisting && wf.trigger().isEventBased()) {
+            throw InvalidInputException.of("/enrollExisting", "workflow '" + workflowId + "' enrolls records when"
+                    + " an event happens to them, which no existing record can meet as it stands; activate it with"
+                    + " enrollExisting false");
+        }
+        if (enrollExisting && !matchable(wf)) {
+            throw InvalidInputException.of("/enrollExisting", "workflow '" + workflowId + "' has no enrollment"
+                    + " triggers, so no existing record can meet them; enroll records by hand with POST /workflows/"
+                    + workflowId + "/enrollments");
+        }
+        boolean wasOff = !wf.enabled();
+        WorkflowDefinition on = definitions.setWorkflowEnabled(tenantId, workflowId, true);
+        Optional<Backfill> job = ports.enrollments().backfill(tenantId, workflowId);
+        boolean underWay = job.isPresent() && !job.get().state().ended();
+        if (enrollExisting && !underWay) {
+            start(on, job, now);
+        } else if (enrollExisting && wasOff) {
+            ports.backfills().send(job.get().pageMessage()); // held while off: go on now, not at its next look
+        } else if (!enrollExisting && underWay) {
+            cancel(tenantId, workflowId, "activated to enroll only records that meet the triggers from now on", now);
+        }
+        return progress(tenantId, workflowId);
+    }
+
+    /** Where the workflow's activation stands: its latest backfill, if it ever had one. */
+    public Activation progress(String tenantId, String workflowId) {
+        WorkflowDefinition wf = workflow(tenantId, workflowId);
+        return ports.enrollments().backfill(tenantId, workflowId)
+                .map(job -> Activation.of(job, wf.enabled(), ports.enrollments().counters(tenantId, workflowId)
+                        .getOrDefault(job.enrolledCounter(), 0L)))
+                .orElseGet(() -> Activation.none(workflowId, wf.enabled()));
+    }
+
+    /**
+     * Lets a backfill held by a switched-off workflow go on at once now that it is on again,
+     * rather than at its next look; does nothing when there is none under way.
+     */
+    public void resume(String tenantId, String workflowId) {
+        ports.enrollments().backfill(tenantId, workflowId).filter(job -> !job.state().ended())
+                .ifPresent(job -> ports.backfills().send(job.pageMessage()));
+    }
+
+    /** Runs the page a message names; the trigger handler's part. */
+    public void runPage(BackfillPage page, Instant now) {
+        pager.run(page, now);
+    }
+
+    /** The timer's part: re-sends the pages of running backfills that are due. @return messages sent */
+    public int sweep(Instant now, BooleanSupplier hasTime) {
+        return sweeper.sweep(now, hasTime);
+    }
+
+    private void start(WorkflowDefinition wf, Optional<Backfill> ended, Instant now) {
+        long run = ended.map(b -> b.run() + 1).orElse(1L);
+        long version = ended.map(Backfill::version).orElse(0L);
+        Backfill job = Backfill.start(wf.tenantId(), wf.id(), run, wf.version(), now, now.plus(settings.watchdog()),
+                version + 1);
+        try {
+            ports.writer().commit(List.of(new Write.PutBackfill(job, version)));
+        } catch (ConflictException e) {
+            throw new ConcurrentChangeException("the activation of workflow '" + wf.id()
+                    + "' was changed by another request at the same moment; send this one again");
+        }
+        ports.backfills().send(job.pageMessage());
+    }
+
+    /** Retried on a conflict: a page may commit between the read and the write. */
+    private void cancel(String tenantId, String workflowId, String why, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Backfill> job = ports.enrollments().backfill(tenantId, workflowId)
+                    .filter(b -> !b.state().ended());
+            if (job.isEmpty()) {
+                return;
+            }
+            try {
+                ports.writer().commit(List.of(new Write.PutBackfill(job.get().cancelled(why, now), job.get().version())));
+                return;
+            } catch (ConflictException movedOn) {
+                // read it again
+            }
+        }
+        throw new ConcurrentChangeException("the backfill of workflow '" + workflowId
+                + "' kept moving while it was being stopped; send the request again");
+    }
+
+    /**
+     * Whether records can meet the workflow's triggers as they stand: it has criteria, and no
+     * event to wait for — an event-based trigger is met when its event happens, not by a record.
+     */
+    static boolean matchable(WorkflowDefinition wf) {
+        return !wf.trigger().criteria().isEmpty() && !wf.trigger().isEventBased();
+    }
+
+    private WorkflowDefinition workflow(String tenantId, String workflowId) {
+        return ports.definitions().workflow(tenantId, workflowId)
+                .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
+    }
+}
