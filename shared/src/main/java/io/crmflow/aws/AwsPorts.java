@@ -30,6 +30,7 @@ public final class AwsPorts {
                 new SqsStepQueue(clients.sqs(), settings.stepQueueUrl()),
                 new SesMailer(clients.ses(), settings.mailFrom()),
                 () -> UUID.randomUUID().toString(),
-                webhooks);
+                webhooks,
+                new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()));
     }
 }

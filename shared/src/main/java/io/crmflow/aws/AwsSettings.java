@@ -12,13 +12,15 @@ import java.util.Optional;
  *                 null in AWS
  */
 public record AwsSettings(String region, URI endpoint, String tableName, String eventBusName, String eventSource,
-                          String stepQueueUrl, String mailFrom) {
+                          String stepQueueUrl, String mailFrom, String triggerQueueUrl) {
 
     public static final String TABLE = "CRMFLOW_TABLE";
     public static final String EVENT_BUS = "CRMFLOW_EVENT_BUS";
     public static final String EVENT_SOURCE = "CRMFLOW_EVENT_SOURCE";
     public static final String STEP_QUEUE_URL = "CRMFLOW_STEP_QUEUE_URL";
     public static final String MAIL_FROM = "CRMFLOW_MAIL_FROM";
+    /** Where backfill pages go (R-WF-8): the queue the trigger function reads. */
+    public static final String TRIGGER_QUEUE_URL = "CRMFLOW_TRIGGER_QUEUE_URL";
     public static final String DEFAULT_EVENT_SOURCE = "crmflow";
 
     /** Reads the settings a function's environment carries; names what is missing. */
@@ -27,7 +29,7 @@ public record AwsSettings(String region, URI endpoint, String tableName, String 
         String endpoint = env.get("AWS_ENDPOINT_URL");
         return new AwsSettings(region, endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
                 required(env, TABLE), required(env, EVENT_BUS), env.getOrDefault(EVENT_SOURCE, DEFAULT_EVENT_SOURCE),
-                required(env, STEP_QUEUE_URL), env.getOrDefault(MAIL_FROM, ""));
+                required(env, STEP_QUEUE_URL), env.getOrDefault(MAIL_FROM, ""), required(env, TRIGGER_QUEUE_URL));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -80,12 +80,19 @@ public final class Backfills {
     }
 
     /**
-     * Lets a backfill held by a switched-off workflow go on at once now that it is on again,
-     * rather than at its next look; does nothing when there is none under way.
+     * Switches the workflow on or off, as {@link DefinitionService#setWorkflowEnabled} does; a
+     * workflow switched on again lets the backfill it held go on at once rather than at its next
+     * look. Switching on this way enrolls no existing record that a backfill was not already
+     * enrolling: that choice is {@link #activate}'s.
      */
-    public void resume(String tenantId, String workflowId) {
-        ports.enrollments().backfill(tenantId, workflowId).filter(job -> !job.state().ended())
-                .ifPresent(job -> ports.backfills().send(job.pageMessage()));
+    public WorkflowDefinition setEnabled(String tenantId, String workflowId, boolean enabled) {
+        boolean wasOn = workflow(tenantId, workflowId).enabled();
+        WorkflowDefinition saved = definitions.setWorkflowEnabled(tenantId, workflowId, enabled);
+        if (enabled && !wasOn) {
+            ports.enrollments().backfill(tenantId, workflowId).filter(job -> !job.state().ended())
+                    .ifPresent(job -> ports.backfills().send(job.pageMessage()));
+        }
+        return saved;
     }
 
     /** Runs the page a message names; the trigger handler's part. */

@@ -230,8 +230,8 @@ class BackfillTest {
         runPages();
         assertThat(progress().state()).as("still off: it looked again and holds").isEqualTo("paused");
 
-        h.engine.definitions().setWorkflowEnabled("acme", "w", true);
-        h.engine.backfills().resume("acme", "w");
+        h.engine.backfills().setEnabled("acme", "w", true);
+        assertThat(h.pages).as("on again: it goes on at once").hasSize(1);
         runPages();
         assertThat(enrolled()).isEqualTo(expected);
         assertThat(progress().state()).isEqualTo("done");

@@ -56,4 +56,8 @@ final class Inputs {
     /** What a workflow made from a template may be called; both optional. */
     record FromTemplateInput(String id, String name) {
     }
+
+    /** Absent means false: only records that meet the triggers from now on (R-WF-8). */
+    record ActivationInput(Boolean enrollExisting) {
+    }
 }

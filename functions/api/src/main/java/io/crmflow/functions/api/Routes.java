@@ -75,6 +75,9 @@ final class Routes {
                         engine.ports().definitions().workflows(tenant(r), r.queryParam("cursor"), limit(r))))
                 .add("GET", "/workflows/{id}", (r, p) -> ApiResponse.json(200, workflow(r, p.get("id"))))
                 .add("PATCH", "/workflows/{id}", this::setEnabled)
+                .add("POST", "/workflows/{id}/activation", this::activate)
+                .add("GET", "/workflows/{id}/activation", (r, p) -> ApiResponse.json(200,
+                        engine.backfills().progress(tenant(r), p.get("id"))))
                 .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
                         engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
                                 r.queryParam("cursor"), limit(r))))
@@ -182,7 +185,7 @@ final class Routes {
 
     private ApiResponse setEnabled(ApiRequest r, Map<String, String> p) {
         EnabledInput in = body(r, EnabledInput.class);
-        return ApiResponse.json(200, engine.definitions().setWorkflowEnabled(tenant(r), p.get("id"), in.enabled()));
+        return ApiResponse.json(200, engine.backfills().setEnabled(tenant(r), p.get("id"), in.enabled()));
     }
 
     private ApiResponse history(ApiRequest r, Map<String, String> p) {
@@ -251,5 +254,14 @@ final class Routes {
         } catch (NullPointerException e) {
             throw InvalidInputException.of(pointer, "a list holds null, or a required field is missing");
         }
+    }
+
+    /** R-WF-8: switches the workflow on; 202 while its existing records are being enrolled. */
+    private ApiResponse activate(ApiRequest r, Map<String, String> p) {
+        Inputs.ActivationInput in = r.body() == null || r.body().isBlank() ? new Inputs.ActivationInput(null)
+                : body(r, Inputs.ActivationInput.class);
+        var activation = engine.backfills().activate(tenant(r), p.get("id"), Boolean.TRUE.equals(in.enrollExisting()),
+                engine.clock().instant());
+        return ApiResponse.json(activation.underWay() ? 202 : 200, activation);
     }
 }

@@ -10,7 +10,8 @@ import io.crmflow.functions.common.Wiring;
 
 /**
  * Runs every minute on a schedule: sends the step messages of waits that have ended and of
- * steps never confirmed, and publishes events a crashed publisher left in the outbox.
+ * steps never confirmed, publishes events a crashed publisher left in the outbox, and sends
+ * again the pages of backfills (R-WF-8) whose message was lost.
  */
 public final class TimerHandler implements RequestHandler<ScheduledEvent, DueSweeper.Sweep> {
     private static final int SPARE_MILLIS = 10_000;
@@ -35,6 +36,8 @@ public final class TimerHandler implements RequestHandler<ScheduledEvent, DueSwe
         metrics.count("OutboxEventsPublished", sweep.eventsPublished());
         metrics.count("StepsAbandoned", sweep.stepsAbandoned());
         metrics.count("SweepFailures", sweep.failures());
+        metrics.count("BackfillPagesResent", engine.backfills().sweep(engine.clock().instant(),
+                () -> context == null || context.getRemainingTimeInMillis() > SPARE_MILLIS));
         return sweep;
     }
 }

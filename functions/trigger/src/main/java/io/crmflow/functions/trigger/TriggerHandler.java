@@ -7,11 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.crmflow.engine.Engine;
 import io.crmflow.functions.common.SqsBatchProcessor;
 import io.crmflow.functions.common.Wiring;
+import io.crmflow.json.BackfillPageCodec;
 import io.crmflow.json.EventCodec;
 
 /**
  * Receives CRM events that the bus rule put on the trigger queue and enrolls records in the
- * workflows whose criteria they meet (DESIGN step 2).
+ * workflows whose criteria they meet (DESIGN step 2); also runs the pages of backfills on
+ * activation (R-WF-8), which travel on the same queue.
  */
 public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Engine engine;
@@ -28,7 +30,13 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, message ->
-                engine.trigger().onEvent(EventCodec.fromEnvelope(message.getBody()), engine.clock().instant()));
+        return batch.process(event, message -> {
+            var page = BackfillPageCodec.fromEnvelope(message.getBody());
+            if (page.isPresent()) {
+                engine.backfills().runPage(page.get(), engine.clock().instant());
+            } else {
+                engine.trigger().onEvent(EventCodec.fromEnvelope(message.getBody()), engine.clock().instant());
+            }
+        });
     }
 }
