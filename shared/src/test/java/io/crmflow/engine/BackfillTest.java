@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.EnrollmentTrigger;
+import io.crmflow.definition.Goal;
+import io.crmflow.definition.TriggerEvent;
 import io.crmflow.definition.Unenrollment;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.Filter;
@@ -292,6 +294,37 @@ class BackfillTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).pointer()).isEqualTo("/enrollExisting"));
         assertThat(h.store.workflow("acme", "manual").orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void enrollExisting_forAnEventBasedTrigger_isRefused_sinceNoRecordMeetsAnEventAsItStands() {
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "on-create", null, "contact", 0, false,
+                new EnrollmentTrigger(Filter.allOf(Filters.where("lifecyclestage").equalTo("customer")), false,
+                        List.of(new TriggerEvent.RecordCreated())),
+                "tag", List.of(new Action.SetProperty("tag", "jobtitle", "x", null))));
+
+        assertThatThrownBy(() -> h.engine.backfills().activate("acme", "on-create", true, h.now))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).message()).contains("an event happens"));
+        assertThat(h.store.workflow("acme", "on-create").orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-WF-8 with R-WF-11: a record that meets the goal already is not enrolled by the backfill")
+    void enrollExisting_leavesOutRecordsThatMeetTheGoalAlready() {
+        h.engine.records().update("acme", "contact", "c000", Map.of("jobtitle", "CTO"), Origin.api(), h.now);
+        h.pump();
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "w", "Customers", "contact", 0, false,
+                new EnrollmentTrigger(Filter.allOf(Filters.where("lifecyclestage").equalTo("customer"))), "tag",
+                List.of(new Action.SetProperty("tag", "jobtitle", "Customer", null)), null,
+                new Unenrollment(List.of("blocked"), null),
+                new Goal(Filter.allOf(Filters.where("jobtitle").equalTo("CTO")), 0L), null));
+
+        activate(true);
+        runPages();
+
+        assertThat(enrolled()).doesNotContain("c000").hasSize(expected.size() - 1);
+        assertThat(progress().state()).isEqualTo("done");
     }
 
     /** The page runner on ports whose writer fails the {@code n}+1-th commit holding a matching write. */
