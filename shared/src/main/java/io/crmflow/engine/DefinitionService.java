@@ -30,11 +30,14 @@ public final class DefinitionService {
     private final Ports ports;
     private final EngineSettings settings;
     private final EventPublisher publisher;
+    private final java.time.Clock clock;
 
-    public DefinitionService(Ports ports, EngineSettings settings) {
+    /** @param clock "now" for the checks that depend on when a workflow is saved (a delay until a date already past) */
+    public DefinitionService(Ports ports, EngineSettings settings, java.time.Clock clock) {
         this.ports = ports;
         this.settings = settings;
         this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+        this.clock = clock;
     }
 
     /** Creates a tenant with the default lead pipeline every tenant has (R-OBJ-3). */
@@ -111,12 +114,18 @@ public final class DefinitionService {
      * the one submitted is ignored.
      */
     public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted) {
-        var schemas = schemas(submitted.tenantId());
-        List<InputProblem> problems = WorkflowValidator.validate(submitted, schemas, webhookSettings(submitted.tenantId()));
+        Tenant tenant = requireTenant(submitted.tenantId());
+        return save(tenant, submitted, ports.definitions().workflow(submitted.tenantId(), submitted.id()));
+    }
+
+    private WorkflowDefinition save(Tenant tenant, WorkflowDefinition submitted,
+                                    java.util.Optional<WorkflowDefinition> existing) {
+        List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
+                tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
+                existing.orElse(null), clock.instant(), tenant.timezone());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        var existing = ports.definitions().workflow(submitted.tenantId(), submitted.id());
         if (existing.isPresent() && !existing.get().objectType().equals(submitted.objectType())) {
             throw InvalidInputException.of("/objectType", "workflow '" + submitted.id() + "' is based on "
                     + existing.get().objectType() + " and keeps that object type; create a new workflow for "
@@ -205,9 +214,8 @@ public final class DefinitionService {
         return new TenantSchemas(ports.definitions(), tenantId);
     }
 
-    private void requireTenant(String tenantId) {
-        if (ports.definitions().tenant(tenantId).isEmpty()) {
-            throw new NotFoundException("tenant '" + tenantId + "' does not exist");
-        }
+    private Tenant requireTenant(String tenantId) {
+        return ports.definitions().tenant(tenantId)
+                .orElseThrow(() -> new NotFoundException("tenant '" + tenantId + "' does not exist"));
     }
 }

@@ -13,7 +13,7 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
 
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
-        DefinitionService definitions = new DefinitionService(ports, settings);
+        DefinitionService definitions = new DefinitionService(ports, settings, clock);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
                 new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions));
     }

@@ -78,6 +78,21 @@ public final class WorkflowValidator {
         return problems;
     }
 
+    /**
+     * {@link #validate(WorkflowDefinition, Schemas, WebhookSettings)} and the checks that depend
+     * on when the workflow is saved: a delay until a date already past ({@link PastDelays}).
+     *
+     * @param previous the stored version, or null for a new workflow
+     * @param zone     the tenant's timezone, in which dates and times of day are read
+     */
+    public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks,
+                                              WorkflowDefinition previous, java.time.Instant now,
+                                              java.time.ZoneId zone) {
+        List<InputProblem> problems = validate(wf, schemas, webhooks);
+        problems.addAll(PastDelays.check(wf, previous, now, zone));
+        return problems;
+    }
+
     private static void checkAction(Action a, String at, ObjectType schema, Schemas schemas,
                                     List<InputProblem> problems) {
         if (a.id() == null || a.id().isBlank()) {

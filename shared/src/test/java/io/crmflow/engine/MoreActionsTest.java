@@ -75,9 +75,13 @@ class MoreActionsTest {
         Enrollment future = run("contact", "a",
                 new Action.DelayUntilDate("d", LocalDate.of(2026, 4, 1), LocalTime.of(10, 0), "t"),
                 new Action.SetProperty("t", "jobtitle", "x", null));
-        Enrollment past = run("contact", "b",
-                new Action.DelayUntilDate("d", LocalDate.of(2026, 1, 1), null, "t"),
-                new Action.SetProperty("t", "jobtitle", "x", null));
+        Action[] passed = {new Action.DelayUntilDate("d", LocalDate.of(2026, 1, 1), null, "t"),
+                new Action.SetProperty("t", "jobtitle", "x", null)};
+        h.now = Instant.parse("2025-12-01T09:00:00Z"); // saved while the date was ahead (a past one is refused) …
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "w-b", null, "contact", 0, true,
+                EnrollmentTrigger.MANUAL, "d", List.of(passed)));
+        h.now = EngineHarness.START; // … and reached after it passed
+        Enrollment past = run("contact", "b", passed);
         assertThat(future.dueAt()).isEqualTo(Instant.parse("2026-04-01T08:00:00Z")); // 10:00 CEST
         assertThat(past.status()).isEqualTo(EnrollmentStatus.COMPLETED);
     }
