@@ -9,7 +9,7 @@ import java.util.Optional;
  * A workflow (R-WF-1): the object type it is based on, when records enter it, and its action
  * graph. Immutable; every saved change makes a new {@code version}, kept beside the current one.
  * Steps run the current version, looking actions up by id, so an edit reaches enrollments in
- * flight; an enrollment whose action was removed ends as failed with a history line that says so.
+ * flight; an enrollment whose action was removed goes where {@code removedActions} says (R-WF-9).
  *
  * @param actions in the order a person laid them out; {@code firstActionId} says where to start
  * @param window       when actions may run; null for any time
@@ -75,6 +75,12 @@ public record WorkflowDefinition(String tenantId, String id, String name, String
     public WorkflowDefinition withGoal(Goal g) {
         return new WorkflowDefinition(tenantId, id, name, objectType, version, enabled, trigger, firstActionId, actions,
                 window, unenrollment, g, removedActions);
+    }
+
+    /** The same workflow with another action graph; what was deleted from it is for the caller to record. */
+    public WorkflowDefinition withActions(String first, List<Action> newActions) {
+        return new WorkflowDefinition(tenantId, id, name, objectType, version, enabled, trigger, first, newActions,
+                window, unenrollment, goal, removedActions);
     }
 
     public WorkflowDefinition withRemovedActions(Map<String, String> removed) {

@@ -21,6 +21,7 @@ import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Saves tenants and definitions after checking them, so nothing invalid is stored (R-FLT-3).
@@ -111,15 +112,38 @@ public final class DefinitionService {
 
     /**
      * Saves a new workflow or a new version of one. The stored version number is decided here;
-     * the one submitted is ignored.
+     * the one submitted is ignored, and so are its removed actions: an action the new version
+     * leaves out is deleted, its enrollments going on to its old {@code next} if that stays,
+     * else completing (R-WF-9, {@link RemovedActions}).
      */
     public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted) {
         Tenant tenant = requireTenant(submitted.tenantId());
-        return save(tenant, submitted, ports.definitions().workflow(submitted.tenantId(), submitted.id()));
+        return save(tenant, submitted, ports.definitions().workflow(submitted.tenantId(), submitted.id()), Map.of());
     }
 
+    /**
+     * Deletes one action of a workflow, live or not (R-WF-9): a new version, checked and saved
+     * like any other, only if nobody saved the workflow since it was read.
+     *
+     * @param keep for a branch (or a wait for an event) deleted alone, the action of the path to keep; may be null
+     */
+    public WorkflowDefinition deleteAction(String tenantId, String workflowId, String actionId, DeletionMode mode,
+                                           String keep) {
+        Tenant tenant = requireTenant(tenantId);
+        WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
+                .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
+        var plan = ActionDeletion.plan(wf, actionId, mode, keep);
+        try {
+            return save(tenant, plan.edited(), java.util.Optional.of(wf), plan.redirects());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream().map(p -> new InputProblem(p.pointer(),
+                    "after deleting '" + actionId + "' (mode=" + mode.wireName() + "): " + p.message())).toList());
+        }
+    }
+
+    /** @param removed where the enrollments at each action this save removes go on (see {@link RemovedActions}) */
     private WorkflowDefinition save(Tenant tenant, WorkflowDefinition submitted,
-                                    java.util.Optional<WorkflowDefinition> existing) {
+                                    java.util.Optional<WorkflowDefinition> existing, Map<String, String> removed) {
         List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
                 existing.orElse(null), clock.instant(), tenant.timezone());
@@ -131,7 +155,8 @@ public final class DefinitionService {
                     + existing.get().objectType() + " and keeps that object type; create a new workflow for "
                     + submitted.objectType());
         }
-        return commit(submitted.withGoal(submitted.goal().withGeneration(goalGeneration(existing, submitted))),
+        return commit(submitted.withGoal(submitted.goal().withGeneration(goalGeneration(existing, submitted)))
+                        .withRemovedActions(RemovedActions.afterSave(existing.orElse(null), submitted, removed)),
                 existing.map(WorkflowDefinition::version).orElse(0L));
     }
 

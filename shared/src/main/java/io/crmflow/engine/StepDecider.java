@@ -60,7 +60,8 @@ final class StepDecider {
         }
         var action = wf.action(e.cursor());
         if (action.isEmpty()) {
-            return step.finish(EnrollmentStatus.FAILED, Kind.FAILED,
+            var deleted = RemovedActions.follow(wf, e.cursor());
+            return deleted.isPresent() ? RemovedActions.goOn(step, deleted.get()) : step.finish(EnrollmentStatus.FAILED, Kind.FAILED,
                     "action '" + e.cursor() + "' no longer exists in workflow '" + wf.id() + "'");
         }
         if (UnenrollmentRules.any(wf)) {

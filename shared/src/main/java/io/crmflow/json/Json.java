@@ -51,6 +51,7 @@ public final class Json {
             .addMixIn(PropertyType.class, LowerCaseEnumMixin.class)
             .addMixIn(ListKind.class, LowerCaseEnumMixin.class)
             .addMixIn(Action.EmailKind.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.definition.WorkflowDefinition.class, WorkflowDefinitionMixin.class)
             .build();
 
     private Json() {
@@ -142,6 +143,12 @@ public final class Json {
         @JsonSubTypes.Type(value = Condition.OnAssociated.class, name = "associated")
     })
     interface ConditionMixin {
+    }
+
+    /** A deleted action mapped to null (its enrollments complete there) must keep its entry: null values stay. */
+    interface WorkflowDefinitionMixin {
+        @JsonInclude(content = JsonInclude.Include.ALWAYS)
+        java.util.Map<String, String> removedActions();
     }
 
     abstract static class WireEnumMixin {

@@ -81,6 +81,8 @@ class SaveTimeChecksTest {
                 until(TODAY.plusDays(1), LocalTime.of(9, 0))).version()).isEqualTo(2);
         h.engine.definitions().setWorkflowEnabled("acme", "wf", false);
         assertThat(h.engine.definitions().setWorkflowEnabled("acme", "wf", true).enabled()).isTrue();
+        assertThat(h.engine.definitions().deleteAction("acme", "wf", "a", DeletionMode.ONLY, null).firstActionId())
+                .isEqualTo("until");
 
         assertThatThrownBy(() -> save("until", until(TODAY.plusDays(1), LocalTime.of(10, 0))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())

@@ -124,6 +124,21 @@ public abstract class DefinitionStoreContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("R-WF-9 deleted actions are stored with where their enrollments go, completing ones included")
+    void putWorkflow_keepsRemovedActions_evenThoseThatLeadNowhere() {
+        java.util.Map<String, String> removed = new java.util.LinkedHashMap<>();
+        removed.put("gone", "tag");
+        removed.put("ended", null);
+        WorkflowDefinition v1 = workflow("wf1", 1, true, customers()).withRemovedActions(removed);
+        commit(new Write.PutWorkflow(v1, 0));
+
+        assertThat(stores.definitions().workflow(T, "wf1").orElseThrow().removedActions()).isEqualTo(removed);
+        assertThat(stores.definitions().workflowVersion(T, "wf1", 1).orElseThrow().removedActions()).isEqualTo(removed);
+        assertThat(stores.definitions().triggeredWorkflows(T, "contact")).singleElement()
+                .satisfies(w -> assertThat(w.removedActions()).isEqualTo(removed));
+    }
+
+    @Test
     void workflows_pagesInIdOrder() {
         for (String id : List.of("w3", "w1", "w5", "w2", "w4")) {
             commit(new Write.PutWorkflow(workflow(id, 1, false, Filter.NONE), 0));
