@@ -2,6 +2,7 @@ package io.crmflow.functions.api;
 
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.DeletionMode;
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.WorkflowCounters;
 import io.crmflow.functions.api.Inputs.ActivityInput;
@@ -78,6 +79,9 @@ final class Routes {
                 .add("POST", "/workflows/{id}/activation", this::activate)
                 .add("GET", "/workflows/{id}/activation", (r, p) -> ApiResponse.json(200,
                         engine.backfills().progress(tenant(r), p.get("id"))))
+                .add("DELETE", "/workflows/{id}/actions/{actionId}", (r, p) -> ApiResponse.json(200, engine.definitions()
+                        .deleteAction(tenant(r), p.get("id"), p.get("actionId"),
+                                DeletionMode.fromQuery(r.queryParam("mode")), r.queryParam("keep"))))
                 .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
                         engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
                                 r.queryParam("cursor"), limit(r))))
