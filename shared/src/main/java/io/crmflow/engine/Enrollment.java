@@ -42,6 +42,12 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
                 now, historySize, version + 1);
     }
 
+    /** The same state with {@code lines} more history lines, for a line written after the fact. */
+    public Enrollment withHistoryAdded(int lines, Instant now) {
+        return new Enrollment(tenantId, id, workflowId, workflowVersion, record, status, cursor, seq, dueAt, enrolledAt,
+                now, historySize + lines, version + 1);
+    }
+
     public StepMessage stepMessage() {
         return new StepMessage(tenantId, id, seq);
     }

@@ -99,6 +99,9 @@ public final class StepEngine {
             ports.writer().commit(writes);
         } catch (ConflictException conflict) {
             if (movedOn(e)) {
+                if (d.effect() != null) {
+                    recordEffectOfLostStep(e, d, history, refused, now);
+                }
                 return StepOutcome.STALE;
             }
             throw conflict; // a record changed under us: the redelivery decides again on fresh reads
@@ -108,6 +111,43 @@ public final class StepEngine {
             ports.steps().send(List.of(d.next().stepMessage()));
         }
         return StepOutcome.EXECUTED;
+    }
+
+    /**
+     * The effect was made, but the enrollment moved on meanwhile (unenrolled by an event during
+     * the step), so the step's commit lost: the effect's line, and what a sent marketing email
+     * counts, are still written to the enrollment as it now stands, so the history says what
+     * left. Best effort: if the enrollment moves again, the effect ledger still holds the result.
+     */
+    private void recordEffectOfLostStep(Enrollment e, StepDecision d, List<HistoryEntry> history, boolean refused,
+                                        Instant now) {
+        Optional<HistoryEntry> line = history.stream()
+                .filter(h -> h.kind() == Kind.ACTION_EXECUTED || h.kind() == Kind.ACTION_SKIPPED)
+                .reduce((first, second) -> second);
+        Optional<Enrollment> current = ports.enrollments().enrollment(e.tenantId(), e.id());
+        if (line.isEmpty() || current.isEmpty()) {
+            return;
+        }
+        Enrollment now0 = current.get();
+        int since = (int) Math.min(50, now0.historySize() - e.historySize());
+        boolean alreadyThere = since > 0 && ports.enrollments().history(e.tenantId(), e.id(), null, since).items()
+                .stream().anyMatch(h -> h.index() >= e.historySize() && line.get().actionId() != null
+                        && line.get().actionId().equals(h.actionId()) && h.kind() == line.get().kind());
+        if (!now0.status().terminal() || alreadyThere) {
+            return; // another copy of this step committed it, line and all
+        }
+        HistoryEntry late = new HistoryEntry(e.id(), now0.historySize(), now, line.get().kind(), line.get().actionId(),
+                line.get().detail() + " (made while the enrollment was ending)");
+        List<Write> writes = new ArrayList<>(List.of(new Write.PutEnrollment(now0.withHistoryAdded(1, now),
+                now0.version()), new Write.AppendHistory(e.tenantId(), late)));
+        if (d.effect() instanceof OutsideEffect.Email mail && !refused) {
+            writes.addAll(mail.whenSent());
+        }
+        try {
+            ports.writer().commit(writes);
+        } catch (ConflictException movedAgain) {
+            // the ledger keeps the result; the history misses one line
+        }
     }
 
     private String make(OutsideEffect effect) {

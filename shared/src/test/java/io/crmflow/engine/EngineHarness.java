@@ -40,6 +40,8 @@ final class EngineHarness {
     boolean busDown;
     /** When set, the mailer throws it instead of sending. */
     RuntimeException mailFailure;
+    /** When set, runs as the mail provider takes an email: something happening while a step is under way. */
+    Runnable whileSending;
     /** Every webhook posted, in order. */
     final List<WebhookPost> posts = new ArrayList<>();
     /** What a webhook post answers; it may act on the store first, as a slow receiver's race would. */
@@ -56,6 +58,11 @@ final class EngineHarness {
         };
         StepQueue queue = steps::addAll;
         Mailer mailer = email -> {
+            if (whileSending != null) {
+                Runnable once = whileSending;
+                whileSending = null;
+                once.run();
+            }
             if (mailFailure != null) {
                 throw mailFailure;
             }
