@@ -5,6 +5,7 @@ import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
+import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
 import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
 import io.crmflow.store.BackfillStoreContract;
@@ -12,6 +13,7 @@ import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
 import io.crmflow.store.OutboxContract;
+import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
 import io.crmflow.store.Stores;
 import io.crmflow.store.TransactionalWriterContract;
@@ -81,7 +83,8 @@ class DynamoDbStoreContractTest {
         TABLES.add(table);
         return new Stores(new DynamoDbRecordStore(client, table), new DynamoDbDefinitionStore(client, table),
                 new DynamoDbEnrollmentStore(client, table), new DynamoDbEffectLedger(client, table),
-                new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table), atomic);
+                new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table),
+                new DynamoDbPeopleStore(client, table), atomic);
     }
 
     @org.junit.jupiter.api.Test
@@ -142,6 +145,14 @@ class DynamoDbStoreContractTest {
 
     @Nested
     class Outboxes extends OutboxContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class People extends PeopleStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();

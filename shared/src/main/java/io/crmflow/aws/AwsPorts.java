@@ -4,6 +4,7 @@ import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
+import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
 import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
 import io.crmflow.engine.Ports;
@@ -31,6 +32,7 @@ public final class AwsPorts {
                 new SesMailer(clients.ses(), settings.mailFrom()),
                 () -> UUID.randomUUID().toString(),
                 webhooks,
-                new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()));
+                new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()),
+                new DynamoDbPeopleStore(db, table));
     }
 }

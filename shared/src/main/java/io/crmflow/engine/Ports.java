@@ -10,6 +10,7 @@ import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
 import io.crmflow.store.Outbox;
+import io.crmflow.store.PeopleStore;
 import io.crmflow.store.RecordStore;
 import io.crmflow.store.TransactionalWriter;
 import java.util.Objects;
@@ -22,11 +23,12 @@ import java.util.function.Supplier;
  * @param ids       makes unique ids (event ids); injected so tests and simulations are repeatable
  * @param webhooks  posts the webhook action's requests
  * @param backfills where the pages of a backfill on activation go (R-WF-8)
+ * @param people    the tenant's users and teams, whom internal notifications reach, and their notifications
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
                     StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
-                    BackfillQueue backfills) {
+                    BackfillQueue backfills, PeopleStore people) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -40,27 +42,29 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(ids);
         Objects.requireNonNull(webhooks);
         Objects.requireNonNull(backfills);
+        Objects.requireNonNull(people);
     }
 
     /** For tests and tools whose workflows post no webhooks: any webhook is reported not delivered. */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids) {
+                 Supplier<String> ids, PeopleStore people) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
-                post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0));
+                post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
+                BackfillQueue.NONE, people);
     }
 
     /** Ports of a process that never backfills. */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, Webhooks webhooks) {
+                 Supplier<String> ids, Webhooks webhooks, PeopleStore people) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks,
-                BackfillQueue.NONE);
+                BackfillQueue.NONE, people);
     }
 
     /** The same ports, committing through {@code other}. */
     public Ports withWriter(TransactionalWriter other) {
         return new Ports(records, definitions, enrollments, effects, outbox, other, bus, steps, mailer, ids, webhooks,
-                backfills);
+                backfills, people);
     }
 }

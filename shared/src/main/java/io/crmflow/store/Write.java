@@ -114,4 +114,19 @@ public sealed interface Write {
      */
     record PutBackfill(Backfill backfill, long expectedVersion) implements Write {
     }
+
+    /** Creates or replaces one of the tenant's users. */
+    record PutUser(String tenantId, io.crmflow.model.User user) implements Write {
+    }
+
+    /** Creates or replaces one of the tenant's teams. */
+    record PutTeam(String tenantId, io.crmflow.model.Team team) implements Write {
+    }
+
+    /**
+     * Leaves an in-app notification for a user; fails if one with its id exists, so a step
+     * decided twice cannot leave it twice.
+     */
+    record PutNotification(String tenantId, io.crmflow.model.Notification notification) implements Write {
+    }
 }

@@ -74,7 +74,7 @@ final class EngineHarness {
             return webhookAnswer.apply(post);
         };
         Ports ports = new Ports(store, store, store, store, store, store, bus, queue, mailer,
-                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add);
+                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store);
         engine = Engine.create(ports, new Clock() {
             @Override
             public ZoneId getZone() {

@@ -1,18 +1,19 @@
 package io.crmflow.store;
 
 /**
- * The six store ports of one backend, as the contract tests use them.
+ * The seven store ports of one backend, as the contract tests use them.
  *
  * @param atomicUnderConcurrency whether the backend makes conditional writes atomic under
  *                               concurrent requests, as DynamoDB does; the racing cases need it,
  *                               and some emulators (moto) lack it
  */
 public record Stores(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
-                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, boolean atomicUnderConcurrency) {
+                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, PeopleStore people,
+                     boolean atomicUnderConcurrency) {
 
     /** A backend with DynamoDB's guarantees. */
     public Stores(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
-                  Outbox outbox, TransactionalWriter writer) {
-        this(records, definitions, enrollments, effects, outbox, writer, true);
+                  Outbox outbox, TransactionalWriter writer, PeopleStore people) {
+        this(records, definitions, enrollments, effects, outbox, writer, people, true);
     }
 }

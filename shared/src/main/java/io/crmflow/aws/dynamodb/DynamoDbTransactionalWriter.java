@@ -87,6 +87,12 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return MarkCodec.put(table, w);
         } else if (write instanceof Write.PutBackfill w) {
             return BackfillCodec.put(table, w);
+        } else if (write instanceof Write.PutUser w) {
+            return PeopleCodec.user(table, w);
+        } else if (write instanceof Write.PutTeam w) {
+            return PeopleCodec.team(table, w);
+        } else if (write instanceof Write.PutNotification w) {
+            return PeopleCodec.notification(table, w);
         }
         throw new IllegalArgumentException("unknown write " + write);
     }

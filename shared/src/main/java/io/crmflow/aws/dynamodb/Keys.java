@@ -185,6 +185,40 @@ final class Keys {
         return String.format("%013d", at.toEpochMilli());
     }
 
+    static final String USER_SK = "#USER";
+    static final String TEAM_SK = "#TEAM";
+    static final String NOTIFICATION_PREFIX = "N#";
+
+    /** A user's partition: the user, and the notifications left for them. */
+    static String user(String tenantId, String userId) {
+        return "T#" + tenantId + "#USER#" + userId;
+    }
+
+    static String users(String tenantId) {
+        return "T#" + tenantId + "#USERS";
+    }
+
+    static String team(String tenantId, String teamId) {
+        return "T#" + tenantId + "#TEAM#" + teamId;
+    }
+
+    static String teams(String tenantId) {
+        return "T#" + tenantId + "#TEAMS";
+    }
+
+    /** Keyed by id alone, so a step deciding twice names the same item whatever time it decided at. */
+    static String notificationSk(String notificationId) {
+        return NOTIFICATION_PREFIX + notificationId;
+    }
+
+    static String notificationsOf(String tenantId, String userId) {
+        return "T#" + tenantId + "#USER#" + userId + "#NOTIFICATIONS";
+    }
+
+    static String notificationsOfSk(Instant at, String notificationId) {
+        return FIXED_WIDTH_INSTANT.format(at) + "#" + notificationId;
+    }
+
     private static int shard(String id) {
         return Math.floorMod(id.hashCode(), DUE_SHARDS);
     }

@@ -6,10 +6,13 @@ import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.HistoryEntry;
 import io.crmflow.model.Association;
 import io.crmflow.model.CrmRecord;
+import io.crmflow.model.Notification;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
+import io.crmflow.model.Team;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.User;
 import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.DefinitionStore;
@@ -19,6 +22,7 @@ import io.crmflow.store.EnrollmentStore;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.OutboxEntry;
 import io.crmflow.store.Page;
+import io.crmflow.store.PeopleStore;
 import io.crmflow.store.RecordStore;
 import io.crmflow.store.RecordView;
 import io.crmflow.store.TransactionalWriter;
@@ -29,6 +33,7 @@ import io.crmflow.store.memory.MemoryState.TenantKey;
 import io.crmflow.store.memory.MemoryState.VersionKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +44,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * All six store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
+ * All seven store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
  * orders, page boundaries and limits (at most 100 items per commit, no item touched twice). What
  * it cannot show is what only a real table does: transactions cancelled by contention, item and
  * event size limits, and index reads that lag; the contract tests also run on DynamoDB Local for
@@ -52,7 +57,7 @@ import java.util.function.Supplier;
  * be fast under contention. Returned values are immutable.
  */
 public final class InMemoryStore
-        implements RecordStore, DefinitionStore, EnrollmentStore, EffectLedger, Outbox, TransactionalWriter {
+        implements RecordStore, DefinitionStore, EnrollmentStore, EffectLedger, Outbox, TransactionalWriter, PeopleStore {
     /** DynamoDB's TransactWriteItems limit, applied here so a too-large commit fails in tests too. */
     static final int MAX_ITEMS_PER_COMMIT = 100;
 
@@ -332,6 +337,55 @@ public final class InMemoryStore
     @Override
     public void remove(String tenantId, String eventId) {
         write(() -> s.outbox.remove(new TenantKey(tenantId, eventId)));
+    }
+
+    // --- PeopleStore
+
+    @Override
+    public Optional<User> user(String tenantId, String userId) {
+        return read(() -> Optional.ofNullable(MemoryState.sortedOrEmpty(s.users, tenantId).get(userId)));
+    }
+
+    @Override
+    public Optional<Team> team(String tenantId, String teamId) {
+        return read(() -> Optional.ofNullable(MemoryState.sortedOrEmpty(s.teams, tenantId).get(teamId)));
+    }
+
+    @Override
+    public List<User> users(String tenantId, Collection<String> userIds) {
+        return read(() -> found(MemoryState.sortedOrEmpty(s.users, tenantId), userIds));
+    }
+
+    @Override
+    public List<Team> teams(String tenantId, Collection<String> teamIds) {
+        return read(() -> found(MemoryState.sortedOrEmpty(s.teams, tenantId), teamIds));
+    }
+
+    private static <V> List<V> found(Map<String, V> byId, Collection<String> ids) {
+        List<V> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            Optional.ofNullable(byId.get(id)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public Page<User> users(String tenantId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.users, tenantId), "users|" + tenantId,
+                cursor, limit));
+    }
+
+    @Override
+    public Page<Team> teams(String tenantId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.teams, tenantId), "teams|" + tenantId,
+                cursor, limit));
+    }
+
+    @Override
+    public Page<Notification> notifications(String tenantId, String userId, String cursor, int limit) {
+        return read(() -> MemoryPaging.page(
+                MemoryState.sortedOrEmpty(s.notifications, new TenantKey(tenantId, userId)).descendingMap(),
+                "notifications|" + tenantId + "|" + userId, cursor, limit));
     }
 
     private <T> T read(Supplier<T> reading) {

@@ -90,6 +90,14 @@ final class MemoryState {
     final Map<TenantKey, OutboxEntry> outbox = new HashMap<>();
     /** By tenant and workflow id. */
     final Map<TenantKey, io.crmflow.engine.Backfill> backfills = new HashMap<>();
+    /** By tenant, then user id. */
+    final Map<String, NavigableMap<String, io.crmflow.model.User>> users = new HashMap<>();
+    /** By tenant, then team id. */
+    final Map<String, NavigableMap<String, io.crmflow.model.Team>> teams = new HashMap<>();
+    /** By tenant and user id, then "{at fixed width}#{notificationId}". */
+    final Map<TenantKey, NavigableMap<String, io.crmflow.model.Notification>> notifications = new HashMap<>();
+    /** "{tenant}|{user id}|{notification id}" of every notification: what the adapter's item key is. */
+    final java.util.Set<String> notificationItems = new java.util.HashSet<>();
 
     static String associationKey(RecordRef to) {
         return to.objectType() + "#" + to.id();
@@ -101,6 +109,14 @@ final class MemoryState {
 
     static String enrollmentOrderKey(Enrollment e) {
         return FIXED_WIDTH_INSTANT.format(e.enrolledAt()) + "#" + e.id();
+    }
+
+    static String notificationOrderKey(io.crmflow.model.Notification n) {
+        return FIXED_WIDTH_INSTANT.format(n.at()) + "#" + n.id();
+    }
+
+    static String notificationItem(String tenantId, io.crmflow.model.Notification n) {
+        return tenantId + "|" + n.userId() + "|" + n.id();
     }
 
     static String historyKey(long index) {

@@ -76,6 +76,12 @@ final class MemoryWrites {
             return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter() + "|" + w.spreadBy());
         } else if (write instanceof Write.PutBackfill w) {
             return List.of("backfill|" + w.backfill().tenantId() + "|" + w.backfill().workflowId());
+        } else if (write instanceof Write.PutUser w) {
+            return List.of("user|" + w.tenantId() + "|" + w.user().id());
+        } else if (write instanceof Write.PutTeam w) {
+            return List.of("team|" + w.tenantId() + "|" + w.team().id());
+        } else if (write instanceof Write.PutNotification w) {
+            return List.of("notification|" + MemoryState.notificationItem(w.tenantId(), w.notification()));
         }
         throw new IllegalArgumentException("unknown write " + write);
     }
@@ -127,6 +133,10 @@ final class MemoryWrites {
             var stored = s.backfills.get(new TenantKey(w.backfill().tenantId(), w.backfill().workflowId()));
             return versionConflict("backfill of workflow " + w.backfill().workflowId(),
                     stored == null ? null : stored.version(), w.expectedVersion());
+        } else if (write instanceof Write.PutNotification w) {
+            return s.notificationItems.contains(MemoryState.notificationItem(w.tenantId(), w.notification()))
+                    ? "notification " + w.notification().id() + " of user " + w.notification().userId() + " exists"
+                    : null;
         }
         return null;
     }
@@ -234,6 +244,14 @@ final class MemoryWrites {
             s.outbox.put(new TenantKey(w.event().tenantId(), w.event().eventId()), new OutboxEntry(w.event(), w.dueAt()));
         } else if (write instanceof Write.PutBackfill w) {
             s.backfills.put(new TenantKey(w.backfill().tenantId(), w.backfill().workflowId()), w.backfill());
+        } else if (write instanceof Write.PutUser w) {
+            MemoryState.sortedIn(s.users, w.tenantId()).put(w.user().id(), w.user());
+        } else if (write instanceof Write.PutTeam w) {
+            MemoryState.sortedIn(s.teams, w.tenantId()).put(w.team().id(), w.team());
+        } else if (write instanceof Write.PutNotification w) {
+            MemoryState.sortedIn(s.notifications, new TenantKey(w.tenantId(), w.notification().userId()))
+                    .put(MemoryState.notificationOrderKey(w.notification()), w.notification());
+            s.notificationItems.add(MemoryState.notificationItem(w.tenantId(), w.notification()));
         }
     }
 

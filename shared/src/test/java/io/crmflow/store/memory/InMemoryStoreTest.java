@@ -5,6 +5,7 @@ import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
 import io.crmflow.store.OutboxContract;
+import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
 import io.crmflow.store.Stores;
 import io.crmflow.store.TransactionalWriterContract;
@@ -15,7 +16,7 @@ class InMemoryStoreTest {
 
     static Stores fresh() {
         InMemoryStore store = new InMemoryStore();
-        return new Stores(store, store, store, store, store, store);
+        return new Stores(store, store, store, store, store, store, store);
     }
 
     @Nested
@@ -52,6 +53,14 @@ class InMemoryStoreTest {
 
     @Nested
     class Outboxes extends OutboxContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class People extends PeopleStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();
