@@ -44,7 +44,7 @@ final class Routes {
     }
 
     Router router() {
-        return new Router()
+        return new PeopleRoutes(this, engine).addTo(new Router())
                 .add("POST", "/tenants", (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)
                 .add("GET", "/settings/webhooks", (r, p) -> ApiResponse.json(200,
@@ -204,7 +204,7 @@ final class Routes {
                 .orElseThrow(() -> new NotFoundException("workflow '" + id + "' does not exist"));
     }
 
-    private String tenant(ApiRequest r) {
+    String tenant(ApiRequest r) {
         String tenant = r.header(TENANT_HEADER);
         if (tenant == null || tenant.isBlank()) {
             throw InvalidInputException.of("/headers/" + TENANT_HEADER, "name the tenant in the " + TENANT_HEADER + " header");
@@ -215,7 +215,7 @@ final class Routes {
         return tenant;
     }
 
-    private static int limit(ApiRequest r) {
+    static int limit(ApiRequest r) {
         String raw = r.queryParam("limit");
         if (raw == null) {
             return DEFAULT_PAGE;
@@ -235,7 +235,7 @@ final class Routes {
         return guard("/", () -> new RecordRef(type, id));
     }
 
-    private static <T> T body(ApiRequest r, Class<T> type) {
+    static <T> T body(ApiRequest r, Class<T> type) {
         if (r.body() == null || r.body().isBlank()) {
             throw InvalidInputException.of("/", "the request needs a JSON body");
         }
@@ -250,7 +250,7 @@ final class Routes {
      * Model constructors refuse bad values with IllegalArgumentException, and a list holding
      * null with NullPointerException; either way, say where it was.
      */
-    private static <T> T guard(String pointer, java.util.function.Supplier<T> build) {
+    static <T> T guard(String pointer, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
