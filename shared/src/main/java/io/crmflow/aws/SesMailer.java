@@ -38,7 +38,7 @@ public final class SesMailer implements Mailer {
         try {
             SendEmailResponse response = client.sendEmail(r -> {
                 r.fromEmailAddress(sender)
-                        .destination(d -> d.toAddresses(email.to()))
+                        .destination(d -> d.toAddresses(email.recipients()))
                         .content(c -> c.simple(m -> m
                                 .subject(s -> s.data(email.subject()).charset("UTF-8"))
                                 .body(b -> b.text(t -> t.data(email.textBody()).charset("UTF-8")))))

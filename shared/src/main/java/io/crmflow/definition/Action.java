@@ -17,6 +17,7 @@ import java.util.Set;
 public sealed interface Action
         permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.CreateRecord,
                 Action.SendEmail,
+                Action.Notify,
                 Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
                 Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList,
                 Action.WaitForEvent, Action.EnrollInWorkflow, Action.UnenrollFromWorkflows,
@@ -64,6 +65,37 @@ public sealed interface Action
      */
     record SendEmail(String id, EmailKind kind, String from, String subject, String body, String next)
             implements Action {
+    }
+
+    /**
+     * Tells people who work in the CRM about the enrolled record (R-WF-4): by email through SES,
+     * in the app, or both. Subject and body take personalisation tokens from the enrolled record,
+     * with fallbacks after '|', as {@link SendEmail} does.
+     */
+    record Notify(String id, Recipients recipients, Set<NotifyChannel> channels, String subject, String body,
+                  String next) implements Action {
+        public Notify {
+            recipients = recipients == null ? new Recipients(null, null, false) : recipients;
+            channels = channels == null ? Set.of() : Set.copyOf(channels);
+        }
+    }
+
+    /**
+     * Whom a notification reaches: users and teams by id, and the record's owner — the user
+     * whose id is in its {@code hubspot_owner_id} property when the step runs.
+     */
+    record Recipients(List<String> users, List<String> teams, boolean owner) {
+        public Recipients {
+            users = users == null ? List.of() : List.copyOf(users);
+            teams = teams == null ? List.of() : List.copyOf(teams);
+        }
+    }
+
+    enum NotifyChannel {
+        /** An email to each recipient's address, sent through SES. */
+        EMAIL,
+        /** A notification item each recipient reads in the app ({@code GET /users/{id}/notifications}). */
+        IN_APP
     }
 
     /** Waits a fixed duration before the next action. */

@@ -20,7 +20,7 @@ public final class ActionEdges {
             Action.SendEmail.class, Action.Delay.class, Action.DelayUntilDate.class, Action.DelayUntilProperty.class,
             Action.DelayUntilDayAndTime.class, Action.Branch.class, Action.ValueBranch.class, Action.GoTo.class,
             Action.AddToList.class, Action.RemoveFromList.class, Action.WaitForEvent.class, Action.EnrollInWorkflow.class,
-            Action.UnenrollFromWorkflows.class, Action.Webhook.class);
+            Action.UnenrollFromWorkflows.class, Action.Webhook.class, Action.Notify.class);
 
     private ActionEdges() {
     }
@@ -70,6 +70,8 @@ public final class ActionEdges {
             return new Action.UnenrollFromWorkflows(x.id(), x.workflowIds(), next);
         } else if (a instanceof Action.Webhook x) {
             return new Action.Webhook(x.id(), x.url(), next);
+        } else if (a instanceof Action.Notify x) {
+            return new Action.Notify(x.id(), x.recipients(), x.channels(), x.subject(), x.body(), next);
         } else if (a instanceof Action.Branch x) {
             List<Action.BranchPath> paths = x.paths().stream().map(p -> p == null || p.next() == null ? p
                     : new Action.BranchPath(p.name(), p.criteria(), to.apply(p.next()))).toList();

@@ -146,7 +146,7 @@ public final class DefinitionService {
                                     java.util.Optional<WorkflowDefinition> existing, Map<String, String> removed) {
         List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
-                existing.orElse(null), clock.instant(), tenant.timezone());
+                People.of(ports.people(), tenant.id()), existing.orElse(null), clock.instant(), tenant.timezone());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -51,6 +51,13 @@ final class StepDecider {
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
                         Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
                         java.util.function.Function<String, ObjectType> schemaOf) {
+        return decide(e, wf, record, schema, now, filters, zone, schemaOf, People.NOBODY);
+    }
+
+    /** @param people the tenant's users and teams, read only by a notification */
+    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
+                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
+                        java.util.function.Function<String, ObjectType> schemaOf, People people) {
         var step = new StepDraft(e, now, watchdog);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -78,12 +85,12 @@ final class StepDecider {
                     + opening);
             return step.waitUntil(a.id(), opening);
         }
-        return act(a, step, wf, record, schema, filters, zone, schemaOf);
+        return act(a, step, wf, record, schema, filters, zone, schemaOf, people);
     }
 
     private StepDecision act(Action a, StepDraft step, WorkflowDefinition wf, CrmRecord record, ObjectType schema,
                              Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                             java.util.function.Function<String, ObjectType> schemaOf) {
+                             java.util.function.Function<String, ObjectType> schemaOf, People people) {
         Enrollment e = step.e;
         Instant now = step.now;
         if (a instanceof Action.SetProperty set && set.on() != null) {
@@ -112,10 +119,10 @@ final class StepDecider {
                 return step.moveTo(copy.next());
             }
             return act(new Action.SetProperty(copy.id(), copy.to(), value, copy.next(), copy.on()), step, wf, record,
-                    schema, filters, zone, schemaOf);
+                    schema, filters, zone, schemaOf, people);
         } else if (a instanceof Action.ClearProperty clear) {
             return act(new Action.SetProperty(clear.id(), clear.property(), "", clear.next(), clear.on()), step, wf,
-                    record, schema, filters, zone, schemaOf);
+                    record, schema, filters, zone, schemaOf, people);
         } else if (a instanceof Action.DelayUntilDate wait) {
             ZoneId z = zone.get();
             return WaitActions.waitFor(step, wait.id(),
@@ -145,6 +152,8 @@ final class StepDecider {
             return WorkflowActions.unenrollFrom(step, unenroll, wf);
         } else if (a instanceof Action.Webhook hook) {
             return WebhookActions.post(step, hook, record);
+        } else if (a instanceof Action.Notify notify) {
+            return NotifyActions.notify(step, notify, record, people);
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
     }

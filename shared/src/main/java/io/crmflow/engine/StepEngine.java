@@ -66,7 +66,7 @@ public final class StepEngine {
         var filters = new Memo<RecordFilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
         return apply(e, decider.decide(e, wf.get(), record, schema, now, filters, zone,
                 type -> schemas.objectType(type).orElseThrow(() -> new IllegalStateException(
-                        "object type '" + type + "' no longer exists"))), now);
+                        "object type '" + type + "' no longer exists")), People.of(ports.people(), e.tenantId())), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */

@@ -36,6 +36,11 @@ public final class StepIds {
         return "email-" + digest(enrollmentId + "~" + seq);
     }
 
+    /** The id of the in-app notification step {@code seq} of an enrollment leaves for a user. */
+    public static String notification(String enrollmentId, long seq, String userId) {
+        return "ntf-" + digest(enrollmentId + "~" + seq + "~" + userId);
+    }
+
     private static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

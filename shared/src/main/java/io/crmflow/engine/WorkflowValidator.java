@@ -28,13 +28,25 @@ public final class WorkflowValidator {
     private WorkflowValidator() {
     }
 
-    /** Checks a definition apart from any tenant's settings (see {@link WebhookValidator#check}). */
+    /**
+     * Checks a definition apart from any tenant's settings and people (see {@link WebhookValidator#check}): a
+     * notification naming a user or team is refused.
+     */
     public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas) {
-        return validate(wf, schemas, null);
+        return validate(wf, schemas, null, People.NOBODY);
     }
 
     /** @param webhooks the tenant's webhook settings, which decide what its webhook actions may target */
     public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks) {
+        return validate(wf, schemas, webhooks, People.NOBODY);
+    }
+
+    /**
+     * @param webhooks the tenant's webhook settings, which decide what its webhook actions may target
+     * @param people   the tenant's users and teams, which notifications name
+     */
+    public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks,
+                                              People people) {
         List<InputProblem> problems = new ArrayList<>();
         var schema = schemas.objectType(wf.objectType());
         if (schema.isEmpty()) {
@@ -71,6 +83,9 @@ public final class WorkflowValidator {
             if (a instanceof Action.Webhook hook) {
                 WebhookValidator.check(hook, "/actions/" + i, webhooks, problems);
             }
+            if (a instanceof Action.Notify notify) {
+                NotifyValidation.check(notify, "/actions/" + i, schema.get(), people, problems);
+            }
         }
         if (idsComplete) {
             checkGraph(wf, indexById, problems); // the graph is walked by id: without every id it cannot be
@@ -79,16 +94,16 @@ public final class WorkflowValidator {
     }
 
     /**
-     * {@link #validate(WorkflowDefinition, Schemas, WebhookSettings)} and the checks that depend
+     * {@link #validate(WorkflowDefinition, Schemas, WebhookSettings, People)} and the checks that depend
      * on when the workflow is saved: a delay until a date already past ({@link PastDelays}).
      *
      * @param previous the stored version, or null for a new workflow
      * @param zone     the tenant's timezone, in which dates and times of day are read
      */
     public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks,
-                                              WorkflowDefinition previous, java.time.Instant now,
+                                              People people, WorkflowDefinition previous, java.time.Instant now,
                                               java.time.ZoneId zone) {
-        List<InputProblem> problems = validate(wf, schemas, webhooks);
+        List<InputProblem> problems = validate(wf, schemas, webhooks, people);
         problems.addAll(PastDelays.check(wf, previous, now, zone));
         return problems;
     }

@@ -52,6 +52,7 @@ public final class Json {
             .addMixIn(ListKind.class, LowerCaseEnumMixin.class)
             .addMixIn(Action.EmailKind.class, LowerCaseEnumMixin.class)
             .addMixIn(io.crmflow.definition.WorkflowDefinition.class, WorkflowDefinitionMixin.class)
+            .addMixIn(Action.NotifyChannel.class, LowerCaseEnumMixin.class)
             .build();
 
     private Json() {
@@ -101,6 +102,7 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.SetProperty.class, name = "set_property"),
         @JsonSubTypes.Type(value = Action.CreateTask.class, name = "create_task"),
         @JsonSubTypes.Type(value = Action.SendEmail.class, name = "send_email"),
+        @JsonSubTypes.Type(value = Action.Notify.class, name = "notify"),
         @JsonSubTypes.Type(value = Action.Delay.class, name = "delay"),
         @JsonSubTypes.Type(value = Action.CreateRecord.class, name = "create_record"),
         @JsonSubTypes.Type(value = Action.CopyProperty.class, name = "copy_property"),

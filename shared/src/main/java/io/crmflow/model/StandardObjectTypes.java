@@ -57,7 +57,7 @@ public final class StandardObjectTypes {
                     of("hs_target_due_date", DATE), of("hubspot_owner_id", STRING)),
             type(QUOTE,
                     of("hs_title", STRING), of("hs_status", STRING), of("hs_expiration_date", DATE),
-                    of("hs_quote_amount", NUMBER)),
+                    of("hs_quote_amount", NUMBER), of("hubspot_owner_id", STRING)),
             type(TASK,
                     of("hs_task_subject", STRING), of("hs_task_body", STRING), of("hs_timestamp", DATETIME),
                     enumeration("hs_task_status", "NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"),

@@ -65,6 +65,8 @@ class ActionEdgesTest {
             return Map.of();
         } else if (t.isEnum()) {
             return t.getEnumConstants()[0];
+        } else if (t == Action.Recipients.class) {
+            return new Action.Recipients(List.of("s-user"), List.of("s-team"), true);
         }
         return null;
     }

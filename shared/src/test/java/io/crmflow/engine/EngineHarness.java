@@ -9,6 +9,7 @@ import io.crmflow.outbound.StepQueue;
 import io.crmflow.outbound.WebhookPost;
 import io.crmflow.outbound.WebhookResult;
 import io.crmflow.outbound.Webhooks;
+import io.crmflow.store.TransactionalWriter;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,8 @@ final class EngineHarness {
     final List<WebhookPost> posts = new ArrayList<>();
     /** What a webhook post answers; it may act on the store first, as a slow receiver's race would. */
     java.util.function.Function<WebhookPost, WebhookResult> webhookAnswer = post -> new WebhookResult.Delivered(200, 1);
+    /** How many of the next commits fail, as if the handler died after its effect and before committing. */
+    int crashBeforeCommits;
     final Engine engine;
 
     EngineHarness() {
@@ -73,7 +76,14 @@ final class EngineHarness {
             posts.add(post);
             return webhookAnswer.apply(post);
         };
-        Ports ports = new Ports(store, store, store, store, store, store, bus, queue, mailer,
+        TransactionalWriter writer = writes -> {
+            if (crashBeforeCommits > 0) {
+                crashBeforeCommits--;
+                throw new IllegalStateException("the handler crashed before its commit");
+            }
+            store.commit(writes);
+        };
+        Ports ports = new Ports(store, store, store, store, store, writer, bus, queue, mailer,
                 () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store);
         engine = Engine.create(ports, new Clock() {
             @Override
