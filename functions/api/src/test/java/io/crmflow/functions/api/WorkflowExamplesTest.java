@@ -3,11 +3,16 @@ package io.crmflow.functions.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.People;
 import io.crmflow.engine.WorkflowValidator;
 import io.crmflow.filter.Schemas;
 import io.crmflow.json.Json;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.model.Team;
+import io.crmflow.model.User;
+import io.crmflow.store.Write;
+import io.crmflow.store.memory.InMemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,14 @@ class WorkflowExamplesTest {
         }
     };
 
+    /** The users and teams the examples name. */
+    private static People people() {
+        InMemoryStore store = new InMemoryStore();
+        store.commit(List.of(new Write.PutUser("docs", new User("ana", "ana@example.com", "Ana")),
+                new Write.PutTeam("docs", new Team("sales", "Sales", List.of("ana")))));
+        return People.of(store, "docs");
+    }
+
     @Test
     void everyExampleInTheDocs_isAValidWorkflow() throws IOException {
         String doc = Files.readString(Path.of("..", "..", "docs", "workflows.md"));
@@ -54,7 +67,7 @@ class WorkflowExamplesTest {
             Inputs.WorkflowInput in = Json.read(example, Inputs.WorkflowInput.class);
             var wf = new WorkflowDefinition("docs", "example", in.name(), in.objectType(), 0, true, in.trigger(),
                     in.firstActionId(), in.actions(), in.window(), in.unenrollment());
-            assertThat(WorkflowValidator.validate(wf, SCHEMAS)).as(in.name()).isEmpty();
+            assertThat(WorkflowValidator.validate(wf, SCHEMAS, null, people())).as(in.name()).isEmpty();
         }
     }
 }
