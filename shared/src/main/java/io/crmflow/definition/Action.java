@@ -83,11 +83,14 @@ public sealed interface Action
     /**
      * Whom a notification reaches: users and teams by id, and the record's owner — the user
      * whose id is in its {@code hubspot_owner_id} property when the step runs.
+     *
+     * @param owner never null once built
      */
-    record Recipients(List<String> users, List<String> teams, boolean owner) {
+    record Recipients(List<String> users, List<String> teams, Boolean owner) {
         public Recipients {
             users = users == null ? List.of() : List.copyOf(users);
             teams = teams == null ? List.of() : List.copyOf(teams);
+            owner = owner != null && owner; // absent in JSON means no
         }
     }
 

@@ -303,6 +303,9 @@ class NotifyActionTest {
         assertThat(read).isEqualTo(new Action.Notify("tell", new Action.Recipients(List.of("ana"), List.of("sales"), true),
                 BOTH, "s", "b", "x"));
         assertThat(Json.read(Json.write(read), Action.class)).isEqualTo(read);
+        assertThat(((Action.Notify) Json.read("{\"type\": \"notify\", \"id\": \"t\", \"recipients\": {\"users\": [\"ana\"]}}",
+                Action.class)).recipients()).as("what is left out is no one")
+                .isEqualTo(new Action.Recipients(List.of("ana"), List.of(), false));
         assertThatThrownBy(() -> Json.read(json.replace("in_app", "sms"), Action.class))
                 .isInstanceOfSatisfying(io.crmflow.json.JsonInputException.class, e -> {
                     assertThat(e.pointer()).startsWith("/channels");
