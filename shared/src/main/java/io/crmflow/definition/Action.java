@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * One node of a workflow's action graph (R-WF-4). Each action names the one that follows it;
  * a null {@code next} ends the enrollment. The engine dispatches on this family in one place
- * ({@code engine.ActionPlanner}).
+ * ({@code engine.StepDecider}).
  */
 public sealed interface Action
         permits Action.SetProperty, Action.CopyProperty, Action.ClearProperty, Action.CreateTask, Action.CreateRecord,

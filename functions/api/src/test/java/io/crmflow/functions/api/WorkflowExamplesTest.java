@@ -66,7 +66,7 @@ class WorkflowExamplesTest {
         for (String example : examples) {
             Inputs.WorkflowInput in = Json.read(example, Inputs.WorkflowInput.class);
             var wf = new WorkflowDefinition("docs", "example", in.name(), in.objectType(), 0, true, in.trigger(),
-                    in.firstActionId(), in.actions(), in.window(), in.unenrollment());
+                    in.firstActionId(), in.actions(), in.window(), in.unenrollment(), in.goal(), null);
             assertThat(WorkflowValidator.validate(wf, SCHEMAS, null, people())).as(in.name()).isEmpty();
         }
     }
