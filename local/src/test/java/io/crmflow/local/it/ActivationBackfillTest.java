@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 @DisplayName("R-WF-8 activation asks: enroll the records that meet the triggers now, or only those from now on")
 class ActivationBackfillTest {
+    /**
+     * Three pages on the embedded stack; two against an external emulator, whose Query reads its
+     * whole table on every call (the suite's table grows as it runs), so the count is kept low
+     * there while still crossing a page boundary.
+     */
+    private static final int CONTACTS = System.getenv("AWS_ENDPOINT_URL") == null ? 250 : 120;
     private final LocalStack stack = SharedStack.get();
     private final String tenant = SharedStack.uniqueTenant();
 
@@ -77,7 +83,7 @@ class ActivationBackfillTest {
     @Test
     void enrollExisting_backfillsEveryMatchingContact_onlyThose_andSaysWhenItIsDone() {
         Api api = Api.forNewTenant(stack, tenant);
-        Set<String> customers = contactsAndAWorkflowThatIsOff(api, 250);
+        Set<String> customers = contactsAndAWorkflowThatIsOff(api, CONTACTS);
         assertThat(api.get("/workflows/customers/activation").json().get("state").asText()).isEqualTo("none");
 
         Api.Answer started = api.post("/workflows/customers/activation", "{\"enrollExisting\": true}");
@@ -90,9 +96,9 @@ class ActivationBackfillTest {
         JsonNode progress = api.get("/workflows/customers/activation").json();
         assertThat(progress.get("state").asText()).isEqualTo("done");
         assertThat(progress.get("done").asBoolean()).isTrue();
-        assertThat(progress.get("examined").asLong()).isEqualTo(250);
+        assertThat(progress.get("examined").asLong()).isEqualTo(CONTACTS);
         assertThat(progress.get("enrolled").asLong()).isEqualTo(customers.size());
-        assertThat(progress.get("skipped").asLong()).isEqualTo(250 - customers.size());
+        assertThat(progress.get("skipped").asLong()).isEqualTo(CONTACTS - customers.size());
         assertThat(api.get("/records/contact/c000").json().at("/properties/jobtitle").asText()).isEqualTo("Customer");
         assertThat(api.get("/records/contact/c001").json().at("/properties/jobtitle").isMissingNode()).isTrue();
         assertThat(api.get("/workflows/customers/metrics").json().get("completed").asLong())
