@@ -26,7 +26,7 @@ final class SharedStack {
 
     static synchronized LocalStack get() {
         if (stack == null) {
-            String endpoint = System.getenv("AWS_ENDPOINT_URL");
+            String endpoint = endpoint();
             stack = LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"), Path.of("target", "mail"),
                     endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
                     "it" + UUID.randomUUID().toString().substring(0, 8) + "-", CLOCK, true,
@@ -34,6 +34,15 @@ final class SharedStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
+    }
+
+    /** Whether the stack runs on the embedded services, which race atomically as DynamoDB does (moto does not). */
+    static boolean embedded() {
+        return endpoint() == null || endpoint().isBlank();
+    }
+
+    private static String endpoint() {
+        return System.getenv("AWS_ENDPOINT_URL");
     }
 
     static String uniqueTenant() {
