@@ -31,7 +31,7 @@ class ActivationBackfillTest {
      * there while still crossing a page boundary.
      */
     private static final int CONTACTS = System.getenv("AWS_ENDPOINT_URL") == null ? 250 : 120;
-    private final LocalStack stack = SharedStack.get();
+    private final LocalStack stack = SharedStack.forOneTest();
     private final String tenant = SharedStack.uniqueTenant();
 
     private static final String CUSTOMERS = """

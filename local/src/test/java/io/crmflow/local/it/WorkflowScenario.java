@@ -18,15 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One tenant of its own on the shared local stack, driven as a person would drive it: through
- * the API, then the queues drained so every handler has done its part. Time moves only when a
- * test moves the shared clock, and the timer runs at once after each move.
+ * One tenant of its own on a local stack ({@link SharedStack#forOneTest}), driven as a person
+ * would drive it: through the API, then the queues drained so every handler has done its part.
+ * Time moves only when a test moves the shared clock, and the timer runs at once after each move.
  */
 final class WorkflowScenario {
     /** The history line of a send carries the id the mail service gave the email. */
     private static final Pattern SENT = Pattern.compile("email sent \\(message id (.+)\\)$");
 
-    final LocalStack stack = SharedStack.get();
+    final LocalStack stack = SharedStack.forOneTest();
     final String tenant = SharedStack.uniqueTenant();
     final Api api = Api.forNewTenant(stack, tenant);
 
