@@ -25,6 +25,8 @@ final class RecordActions {
 
     /** The most associated records one action changes: each costs two items of the step's transaction. */
     static final int MOST_ASSOCIATED = 40;
+    /** The most when the property is a stage: each record's stage history takes a third item. */
+    static final int MOST_ASSOCIATED_STAGES = 30;
 
     static StepDecision setProperty(StepDraft step, Action.SetProperty a, WorkflowDefinition wf, CrmRecord record,
                                      ObjectType schema) {
@@ -44,12 +46,14 @@ final class RecordActions {
             return step.moveTo(a.next());
         }
         List<String> outcomes = new ArrayList<>();
-        List<CrmRecord> some = associated.stream().limit(MOST_ASSOCIATED).toList();
+        // A kept stage change is a third item per record (StageChanges).
+        int most = StageChanges.tracked(a.on()).contains(a.property()) ? MOST_ASSOCIATED_STAGES : MOST_ASSOCIATED;
+        List<CrmRecord> some = associated.stream().limit(most).toList();
         for (int i = 0; i < some.size(); i++) {
             outcomes.add(some.get(i).ref() + ": " + set(step, a, wf, some.get(i), schema, i).replaceFirst("^!", ""));
         }
-        String more = associated.size() > MOST_ASSOCIATED ? "; " + (associated.size() - MOST_ASSOCIATED)
-                + " more associated " + a.on() + " records left unchanged (at most " + MOST_ASSOCIATED + " per action)" : "";
+        String more = associated.size() > most ? "; " + (associated.size() - most)
+                + " more associated " + a.on() + " records left unchanged (at most " + most + " per action)" : "";
         step.log(Kind.ACTION_EXECUTED, a.id(), String.join("; ", outcomes) + more);
         return step.moveTo(a.next());
     }
@@ -75,8 +79,10 @@ final class RecordActions {
         values.put("lastmodifieddate", step.now.toString());
         CrmRecord updated = record.with(values, step.now);
         step.writes.add(new Write.PutRecord(updated, record.version()));
-        step.emit(new CrmEvent.PropertiesChanged(step.eventId(eventIndex), record.tenantId(), record.ref(), step.now,
-                Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after))));
+        var changed = new CrmEvent.PropertiesChanged(step.eventId(eventIndex), record.tenantId(), record.ref(), step.now,
+                Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after)));
+        step.emit(changed);
+        step.writes.addAll(StageChanges.of(changed));
         return "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'");
     }
 
@@ -122,8 +128,10 @@ final class RecordActions {
         step.writes.add(new Write.PutRecord(created, 0));
         step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(created.ref(), record.ref(),
                 a.label() == null ? "" : a.label())));
-        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
-                Origin.workflow(step.e.workflowId())));
+        var createdEvent = new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
+                Origin.workflow(step.e.workflowId()));
+        step.emit(createdEvent);
+        step.writes.addAll(StageChanges.ofCreated(created, createdEvent));
         step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id
                 + (dropped.isEmpty() ? "" : "; left unset: " + String.join("; ", dropped)));
         return step.moveTo(a.next());

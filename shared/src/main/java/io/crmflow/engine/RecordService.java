@@ -54,7 +54,10 @@ public final class RecordService {
         }
         var event = new CrmEvent.RecordCreated(ports.ids().get(), tenantId, record.ref(), now, origin);
         try {
-            ports.writer().commit(List.of(new Write.PutRecord(record, 0), new Write.EnqueueEvent(event, outboxDue(now))));
+            List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(record, 0),
+                    new Write.EnqueueEvent(event, outboxDue(now))));
+            writes.addAll(StageChanges.ofCreated(record, event));
+            ports.writer().commit(writes);
         } catch (ConflictException e) {
             throw new AlreadyExistsException(objectType + " '" + recordId + "' already exists");
         }
@@ -85,8 +88,10 @@ public final class RecordService {
             CrmRecord updated = current.with(values, now);
             var event = new CrmEvent.PropertiesChanged(ports.ids().get(), tenantId, ref, now, origin, changes);
             try {
-                ports.writer().commit(List.of(new Write.PutRecord(updated, current.version()),
+                List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(updated, current.version()),
                         new Write.EnqueueEvent(event, outboxDue(now))));
+                writes.addAll(StageChanges.of(event));
+                ports.writer().commit(writes);
                 publisher.publishCommitted(List.of(event));
                 return updated;
             } catch (ConflictException | io.crmflow.store.WriteContentionException e) {

@@ -2,13 +2,15 @@ package io.crmflow.store;
 
 import io.crmflow.model.Association;
 import io.crmflow.model.CrmRecord;
+import io.crmflow.model.StageChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A record with what is stored beside it: its associations, the static lists it belongs to,
- * the workflows it was ever enrolled in, and what it is remembered for in them (goals met). The DynamoDB adapter reads all of it with one
+ * the workflows it was ever enrolled in, what it is remembered for in them (goals met), and its
+ * stage history, oldest first (see {@link StageChange}). The DynamoDB adapter reads all of it with one
  * Query on the record's partition, so the trigger handler learns in that one read which
  * workflows it need not try again.
  *
@@ -16,12 +18,18 @@ import java.util.Set;
  *                     other record's object type, then id
  */
 public record RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
-                         Map<String, EnrollmentSlot> slots, List<WorkflowMark> marks) {
+                         Map<String, EnrollmentSlot> slots, List<WorkflowMark> marks, List<StageChange> stageChanges) {
     public RecordView {
         associations = List.copyOf(associations);
         staticLists = Set.copyOf(staticLists);
         slots = Map.copyOf(slots);
         marks = marks == null ? List.of() : List.copyOf(marks);
+        stageChanges = stageChanges == null ? List.of() : List.copyOf(stageChanges);
+    }
+
+    public RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
+                      Map<String, EnrollmentSlot> slots, List<WorkflowMark> marks) {
+        this(record, associations, staticLists, slots, marks, List.of());
     }
 
     public RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,

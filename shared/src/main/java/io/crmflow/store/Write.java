@@ -45,6 +45,21 @@ public sealed interface Write {
     record PutAssociation(String tenantId, Association association) implements Write {
     }
 
+    /**
+     * Keeps one change of the record's pipeline, stage or lifecycle stage beside the record
+     * (see {@link io.crmflow.model.StageChange}). Fails if that change was kept before.
+     */
+    record AppendStageChange(String tenantId, RecordRef record, io.crmflow.model.StageChange change) implements Write {
+    }
+
+    /**
+     * Remembers that a change made inside the table (no outside effect) was made for
+     * {@code key}, in the commit that makes it: fails if it was made before, so a redelivered
+     * event changes nothing twice. Shares the effect ledger's items (see {@link EffectLedger}).
+     */
+    record PutEffectDone(String tenantId, String key, String result, Instant at) implements Write {
+    }
+
     /** Adds or removes a record from a static list (both the member item and the record's own marker). */
     record PutListMembership(String tenantId, String listId, RecordRef member, boolean isMember) implements Write {
     }

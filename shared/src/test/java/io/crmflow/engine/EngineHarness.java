@@ -116,7 +116,9 @@ final class EngineHarness {
         for (int round = 0; round < 10_000 && !(events.isEmpty() && steps.isEmpty()); round++) {
             if (!events.isEmpty()) {
                 try {
-                    engine.trigger().onEvent(events.poll(), now);
+                    CrmEvent event = events.poll();
+                    engine.trigger().onEvent(event, now);
+                    engine.automations().onEvent(event, now); // as the trigger handler does
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }

@@ -100,4 +100,17 @@ public abstract class EffectLedgerContract extends StoreContract {
 
         assertThat(stores.effects().claim(OTHER_TENANT, KEY, NOW, CLAIM_ENDS)).isEqualTo(new Claim.Acquired());
     }
+
+    @Test
+    @DisplayName("a change made inside the table is recorded done in its own commit, once: a second commit fails whole")
+    void putEffectDone_once_thenConflicts_andReadsAsDone() {
+        commit(new Write.PutEffectDone(T, KEY, "moved", NOW));
+
+        ConflictException again = conflict(create(contactRecord("c9")), new Write.PutEffectDone(T, KEY, "moved", NOW));
+
+        assertThat(again.writeIndex()).isEqualTo(1);
+        assertThat(stores.records().record(T, contact("c9"))).as("nothing of the failed commit is left").isEmpty();
+        assertThat(stores.effects().result(T, KEY)).contains("moved");
+        assertThat(stores.effects().claim(T, KEY, NOW, CLAIM_ENDS)).isEqualTo(new Claim.AlreadyDone("moved"));
+    }
 }

@@ -186,4 +186,23 @@ public abstract class RecordStoreContract extends StoreContract {
         assertThat(stores.records().view(T, contact("c1")).orElseThrow().associations())
                 .containsExactly(new Association(contact("c1"), deal, "secondary"));
     }
+
+    @Test
+    @DisplayName("a record's stage changes are kept beside it, read back oldest first with who made them, once each")
+    void appendStageChange_isReadInTheViewOldestFirst_andKeptOnce() {
+        RecordRef deal = new RecordRef("deal", "d1");
+        var later = new io.crmflow.model.StageChange("dealstage", "appointment", "contractsent", NOW.plusSeconds(60),
+                io.crmflow.model.Origin.user("u1"), "e2");
+        var first = new io.crmflow.model.StageChange("dealstage", null, "appointment", NOW,
+                io.crmflow.model.Origin.api(), "e1");
+        var sameInstant = new io.crmflow.model.StageChange("pipeline", null, "default", NOW,
+                io.crmflow.model.Origin.workflow("wf-1"), "e1.1");
+        commit(create(record(T, deal, Map.of())), new Write.AppendStageChange(T, deal, later));
+        commit(new Write.AppendStageChange(T, deal, first), new Write.AppendStageChange(T, deal, sameInstant));
+
+        assertThat(stores.records().view(T, deal).orElseThrow().stageChanges())
+                .containsExactly(first, sameInstant, later);
+        assertThat(conflict(new Write.AppendStageChange(T, deal, later)).writeIndex()).isZero();
+        assertThat(stores.records().view(T, contact("c1"))).isEmpty();
+    }
 }

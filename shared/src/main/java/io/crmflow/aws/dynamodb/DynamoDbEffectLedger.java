@@ -1,12 +1,14 @@
 package io.crmflow.aws.dynamodb;
 
 import io.crmflow.store.EffectLedger;
+import io.crmflow.store.Write;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbEffectLedger implements EffectLedger {
     static final Duration RETENTION = Duration.ofDays(7);
     private static final String IN_PROGRESS = "IN_PROGRESS";
-    private static final String DONE = "DONE";
+    static final String DONE = "DONE";
     /** A claim lost to a release between our put and our read is simply tried again, a few times. */
     private static final int MAX_CLAIM_ATTEMPTS = 3;
 
@@ -31,6 +33,17 @@ public final class DynamoDbEffectLedger implements EffectLedger {
     public DynamoDbEffectLedger(DynamoDbClient client, String tableName) {
         this.client = client;
         this.table = tableName;
+    }
+
+    /** A change made inside the table, recorded done in its own commit: fails if recorded before. */
+    static TransactWriteItem done(String table, Write.PutEffectDone w) {
+        Map<String, AttributeValue> item = key(w.tenantId(), w.key());
+        item.put("tenantId", Items.s(w.tenantId()));
+        item.put("effectKey", Items.s(w.key()));
+        item.put("status", Items.s(DONE));
+        item.put("result", Items.s(w.result()));
+        item.put(Keys.EXPIRES_AT, Items.n(w.at().plus(RETENTION).getEpochSecond()));
+        return TransactItems.create(table, item);
     }
 
     private static Map<String, AttributeValue> key(String tenantId, String key) {

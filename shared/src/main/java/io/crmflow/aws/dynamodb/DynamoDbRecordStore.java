@@ -56,6 +56,7 @@ public final class DynamoDbRecordStore implements RecordStore {
         Set<String> lists = new HashSet<>();
         Map<String, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
         List<io.crmflow.store.WorkflowMark> marks = new ArrayList<>();
+        List<io.crmflow.model.StageChange> stageChanges = new ArrayList<>(); // sort keys keep them oldest first
         for (Map<String, AttributeValue> item : Paging.all(client, query)) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.RECORD_SK)) {
@@ -68,9 +69,12 @@ public final class DynamoDbRecordStore implements RecordStore {
                 slots.put(sk.substring(Keys.SLOT_PREFIX.length()), EnrollmentCodec.slot(item));
             } else if (sk.startsWith(Keys.MARK_PREFIX)) {
                 marks.add(MarkCodec.mark(item));
+            } else if (sk.startsWith(Keys.STAGE_CHANGE_PREFIX)) {
+                stageChanges.add(StageChangeCodec.change(item));
             }
         }
-        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, slots, marks));
+        return record == null ? Optional.empty() : Optional.of(new RecordView(record, associations, lists, slots, marks,
+                stageChanges));
     }
 
     @Override

@@ -85,6 +85,10 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return EnrollmentCodec.increment(table, w);
         } else if (write instanceof Write.PutWorkflowMark w) {
             return MarkCodec.put(table, w);
+        } else if (write instanceof Write.AppendStageChange w) {
+            return StageChangeCodec.append(table, w);
+        } else if (write instanceof Write.PutEffectDone w) {
+            return List.of(DynamoDbEffectLedger.done(table, w));
         } else if (write instanceof Write.PutBackfill w) {
             return BackfillCodec.put(table, w);
         } else if (write instanceof Write.PutUser w) {

@@ -35,6 +35,7 @@ final class Keys {
     static final String LIST_MARKER_PREFIX = "LIST#";
     static final String SLOT_PREFIX = "SLOT#";
     static final String MARK_PREFIX = "MARK#";
+    static final String STAGE_CHANGE_PREFIX = "CHG#";
     static final String LIST_DEFINITION_SK = "#DEF";
     static final String CURRENT_SK = "#CURRENT";
     static final String ENROLLMENT_SK = "#ENROLLMENT";
@@ -126,6 +127,10 @@ final class Keys {
 
     static String enrollmentsOfSk(Instant enrolledAt, String enrollmentId) {
         return FIXED_WIDTH_INSTANT.format(enrolledAt) + "#" + enrollmentId;
+    }
+
+    static String stageChangeSk(Instant at, String eventId) {
+        return STAGE_CHANGE_PREFIX + FIXED_WIDTH_INSTANT.format(at) + "#" + eventId;
     }
 
     static String slotSk(String workflowId) {

@@ -105,8 +105,9 @@ public final class InMemoryStore
                 }
             });
             var marks = List.copyOf(MemoryState.sortedOrEmpty(s.marks, key).values());
+            var stageChanges = List.copyOf(MemoryState.sortedOrEmpty(s.stageChanges, key).values());
             return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, slots,
-                    marks));
+                    marks, stageChanges));
         });
     }
 

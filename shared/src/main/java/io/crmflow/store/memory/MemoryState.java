@@ -78,6 +78,8 @@ final class MemoryState {
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** By record, then "{workflowId}#{kind}". */
     final Map<RecordKey, NavigableMap<String, io.crmflow.store.WorkflowMark>> marks = new HashMap<>();
+    /** By record, then "{at}#{eventId}" (instants of one width, so the order is time order). */
+    final Map<RecordKey, NavigableMap<String, io.crmflow.model.StageChange>> stageChanges = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
     /** How often the sweeper re-armed an enrollment's current step. */
@@ -143,5 +145,9 @@ final class MemoryState {
     /** Millisecond precision, as the due index's sort key holds it. */
     static boolean dueBy(Instant dueAt, Instant now) {
         return dueAt.toEpochMilli() <= now.toEpochMilli();
+    }
+
+    static String stageChangeKey(io.crmflow.model.StageChange c) {
+        return String.format("%020d%09d#%s", c.at().getEpochSecond(), c.at().getNano(), c.eventId());
     }
 }

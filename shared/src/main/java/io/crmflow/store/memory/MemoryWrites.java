@@ -72,6 +72,10 @@ final class MemoryWrites {
             return List.of("outbox|" + w.event().tenantId() + "|" + w.event().eventId());
         } else if (write instanceof Write.PutWorkflowMark w) {
             return List.of(recordItem(w.tenantId(), w.record(), "mark|" + markKey(w.mark())));
+        } else if (write instanceof Write.AppendStageChange w) {
+            return List.of(recordItem(w.tenantId(), w.record(), "change|" + MemoryState.stageChangeKey(w.change())));
+        } else if (write instanceof Write.PutEffectDone w) {
+            return List.of("effect|" + w.tenantId() + "|" + w.key());
         } else if (write instanceof Write.IncrementCounter w) {
             return List.of("counter|" + w.tenantId() + "|" + w.workflowId() + "|" + w.counter() + "|" + w.spreadBy());
         } else if (write instanceof Write.PutBackfill w) {
@@ -124,6 +128,12 @@ final class MemoryWrites {
             return reenrollConflict(w);
         } else if (write instanceof Write.PutWorkflowMark w) {
             return markConflict(w);
+        } else if (write instanceof Write.AppendStageChange w) {
+            return MemoryState.sortedOrEmpty(s.stageChanges, new RecordKey(w.tenantId(), w.record()))
+                    .containsKey(MemoryState.stageChangeKey(w.change()))
+                    ? "stage change " + w.change().eventId() + " of " + w.record() + " exists" : null;
+        } else if (write instanceof Write.PutEffectDone w) {
+            return s.effects.containsKey(new TenantKey(w.tenantId(), w.key())) ? "effect " + w.key() + " exists" : null;
         } else if (write instanceof Write.AppendHistory w) {
             var entries = MemoryState.sortedOrEmpty(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()));
             return entries.containsKey(MemoryState.historyKey(w.entry().index()))
@@ -238,6 +248,11 @@ final class MemoryWrites {
         } else if (write instanceof Write.IncrementCounter w) {
             s.counters.computeIfAbsent(new TenantKey(w.tenantId(), w.workflowId()), k -> new java.util.TreeMap<>())
                     .merge(w.counter(), 1L, Long::sum);
+        } else if (write instanceof Write.AppendStageChange w) {
+            MemoryState.sortedIn(s.stageChanges, new RecordKey(w.tenantId(), w.record()))
+                    .put(MemoryState.stageChangeKey(w.change()), w.change());
+        } else if (write instanceof Write.PutEffectDone w) {
+            s.effects.put(new TenantKey(w.tenantId(), w.key()), new MemoryState.Effect(w.result(), 0));
         } else if (write instanceof Write.PutWorkflowMark w) {
             MemoryState.sortedIn(s.marks, new RecordKey(w.tenantId(), w.record())).put(markKey(w.mark()), w.mark());
         } else if (write instanceof Write.EnqueueEvent w) {

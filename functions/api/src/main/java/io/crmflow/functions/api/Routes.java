@@ -35,6 +35,8 @@ import java.util.Map;
  */
 final class Routes {
     static final String TENANT_HEADER = "x-crmflow-tenant";
+    /** Names the user a change is made for, by hand; without it a change is the API's own. */
+    static final String USER_HEADER = "x-crmflow-user";
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
     private final Engine engine;
@@ -54,6 +56,8 @@ final class Routes {
                 .add("GET", "/records/{type}/{id}", (r, p) -> ApiResponse.json(200,
                         engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
                 .add("PATCH", "/records/{type}/{id}", this::updateRecord)
+                .add("GET", "/records/{type}/{id}/stage-history", (r, p) -> ApiResponse.json(200,
+                        Map.of("items", stageHistory(r, p))))
                 .add("POST", "/records/{type}/{id}/associations", this::associate)
                 .add("POST", "/events", (r, p) -> logActivity(r))
                 .add("PUT", "/pipelines/{type}/{id}", this::putPipeline)
@@ -129,7 +133,7 @@ final class Routes {
     private ApiResponse createRecord(ApiRequest r, Map<String, String> p) {
         RecordInput in = body(r, RecordInput.class);
         return ApiResponse.json(201, engine.records().create(tenant(r), p.get("type"), in.id(),
-                in.properties() == null ? Map.of() : in.properties(), Origin.api(), engine.clock().instant()));
+                in.properties() == null ? Map.of() : in.properties(), origin(r), engine.clock().instant()));
     }
 
     private ApiResponse updateRecord(ApiRequest r, Map<String, String> p) {
@@ -138,7 +142,7 @@ final class Routes {
             throw InvalidInputException.of("/properties", "give the properties to change");
         }
         return ApiResponse.json(200, engine.records().update(tenant(r), p.get("type"), p.get("id"), in.properties(),
-                Origin.api(), engine.clock().instant()));
+                origin(r), engine.clock().instant()));
     }
 
     private ApiResponse associate(ApiRequest r, Map<String, String> p) {
@@ -155,7 +159,7 @@ final class Routes {
         }
         var now = engine.clock().instant();
         var event = engine.records().logActivity(tenant(r), in.record(), in.activity(),
-                in.occurredAt() == null ? now : in.occurredAt(), Origin.api());
+                in.occurredAt() == null ? now : in.occurredAt(), origin(r));
         return ApiResponse.json(202, Map.of("eventId", event.eventId()));
     }
 
@@ -202,6 +206,22 @@ final class Routes {
     private WorkflowDefinition workflow(ApiRequest r, String id) {
         return engine.ports().definitions().workflow(tenant(r), id)
                 .orElseThrow(() -> new NotFoundException("workflow '" + id + "' does not exist"));
+    }
+
+    private java.util.List<io.crmflow.model.StageChange> stageHistory(ApiRequest r, Map<String, String> p) {
+        RecordRef ref = ref(p.get("type"), p.get("id"));
+        return engine.ports().records().view(tenant(r), ref)
+                .orElseThrow(() -> new NotFoundException(ref.objectType() + " '" + ref.id() + "' does not exist"))
+                .stageChanges();
+    }
+
+    /** Who the change is made for: the user the caller names (a person, by hand), else the API itself. */
+    static Origin origin(ApiRequest r) {
+        String user = r.header(USER_HEADER);
+        if (user == null || user.isBlank()) {
+            return Origin.api();
+        }
+        return Origin.user(guard("/headers/" + USER_HEADER, () -> io.crmflow.model.Names.requireValid(user, "user id")));
     }
 
     String tenant(ApiRequest r) {

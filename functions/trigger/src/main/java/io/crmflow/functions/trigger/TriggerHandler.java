@@ -12,7 +12,8 @@ import io.crmflow.json.EventCodec;
 
 /**
  * Receives CRM events that the bus rule put on the trigger queue and enrolls records in the
- * workflows whose criteria they meet (DESIGN step 2); also runs the pages of backfills on
+ * workflows whose criteria they meet (DESIGN step 2), then runs the pipelines' templated
+ * automations on them (R-PIPE-3, R-LEAD-1..4); also runs the pages of backfills on
  * activation (R-WF-8), which travel on the same queue.
  */
 public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -35,7 +36,9 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
             if (page.isPresent()) {
                 engine.backfills().runPage(page.get(), engine.clock().instant());
             } else {
-                engine.trigger().onEvent(EventCodec.fromEnvelope(message.getBody()), engine.clock().instant());
+                var crmEvent = EventCodec.fromEnvelope(message.getBody());
+                engine.trigger().onEvent(crmEvent, engine.clock().instant());
+                engine.automations().onEvent(crmEvent, engine.clock().instant());
             }
         });
     }
