@@ -3,9 +3,7 @@ package io.crmflow.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmflow.engine.StepMessage;
-import io.crmflow.json.EventCodec;
 import io.crmflow.json.Json;
 import io.crmflow.local.LocalStack;
 import io.crmflow.model.CrmEvent;
@@ -32,15 +30,6 @@ class PoisonMessageTest {
         stack.clients().sqs().sendMessage(b -> b.queueUrl(url).messageBody(body));
     }
 
-    /** The envelope the bus rule puts on the trigger queue for {@code event}. */
-    private static String envelope(CrmEvent event) {
-        ObjectNode envelope = Json.mapper().createObjectNode();
-        envelope.put("version", "0").put("id", "bus-" + event.eventId()).put("detail-type", event.detailType())
-                .put("source", "crmflow").put("account", "000000000000").put("time", event.occurredAt().toString())
-                .put("region", LocalStack.REGION).putArray("resources");
-        envelope.set("detail", Json.tree(EventCodec.detail(event)));
-        return envelope.toString();
-    }
 
     private CrmEvent.RecordCreated created(String recordId) {
         return new CrmEvent.RecordCreated("evt-" + tenant + "-" + recordId, tenant, new RecordRef("contact", recordId),
@@ -67,7 +56,7 @@ class PoisonMessageTest {
 
     @Test
     void triggerQueue_eventForUnknownTenant_isDeadLetteredAfterTwoAttemptsWithItsReason() {
-        String body = envelope(created("c-1"));
+        String body = BusEnvelopes.of(created("c-1"));
         send("TriggerQueue", body);
 
         stack.drain();
@@ -81,7 +70,7 @@ class PoisonMessageTest {
     @Test
     void triggerQueue_eventForRecordThatDoesNotExist_isDeadLetteredAfterTwoAttemptsWithItsReason() {
         Api.forNewTenant(stack, tenant);
-        String body = envelope(created("ghost"));
+        String body = BusEnvelopes.of(created("ghost"));
         send("TriggerQueue", body);
 
         stack.drain();
@@ -136,7 +125,7 @@ class PoisonMessageTest {
         String url = stack.resources().queueUrl("TriggerQueue");
         stack.clients().sqs().sendMessageBatch(b -> b.queueUrl(url).entries(
                 SendMessageBatchRequestEntry.builder().id("poison").messageBody(poison).build(),
-                SendMessageBatchRequestEntry.builder().id("valid").messageBody(envelope(created("c-1"))).build()));
+                SendMessageBatchRequestEntry.builder().id("valid").messageBody(BusEnvelopes.of(created("c-1"))).build()));
         stack.drain();
 
         JsonNode enrollment = api.get("/enrollments/welcome~contact~c-1").json();

@@ -6,9 +6,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crmflow.json.EventCodec;
-import io.crmflow.json.Json;
 import io.crmflow.local.LocalContext;
 import io.crmflow.local.LocalStack;
 import io.crmflow.model.CrmEvent;
@@ -237,7 +234,7 @@ class WorkflowRequirementsTriggersTest {
         try {
             List<Future<SQSBatchResponse>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                SQSEvent message = sqsEvent(envelope(event.apply(i)), "m-" + i);
+                SQSEvent message = sqsEvent(BusEnvelopes.of(event.apply(i)), "m-" + i);
                 runs.add(threads.submit(() -> {
                     together.await();
                     SQSBatchResponse answer = trigger.handleRequest(message, context());
@@ -261,15 +258,6 @@ class WorkflowRequirementsTriggersTest {
                 Duration.ofSeconds(30), SharedStack.CLOCK);
     }
 
-    /** The envelope the bus rule puts on the trigger queue for {@code event}. */
-    private static String envelope(CrmEvent event) {
-        ObjectNode envelope = Json.mapper().createObjectNode();
-        envelope.put("version", "0").put("id", "bus-" + event.eventId()).put("detail-type", event.detailType())
-                .put("source", "crmflow").put("account", "000000000000").put("time", event.occurredAt().toString())
-                .put("region", LocalStack.REGION).putArray("resources");
-        envelope.set("detail", Json.tree(EventCodec.detail(event)));
-        return envelope.toString();
-    }
 
     private static SQSEvent sqsEvent(String body, String messageId) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
