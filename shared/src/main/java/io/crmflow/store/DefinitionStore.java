@@ -5,6 +5,7 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
 import java.util.List;
 import java.util.Optional;
@@ -44,4 +45,7 @@ public interface DefinitionStore {
 
     /** In id order. */
     List<Pipeline> pipelines(String tenantId, String objectType);
+
+    /** A ticket pipeline's status-from-email rules (R-PIPE-3); empty until they are saved. */
+    Optional<TicketEmailRules> ticketEmailRules(String tenantId, String pipelineId);
 }

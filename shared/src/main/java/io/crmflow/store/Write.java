@@ -70,6 +70,10 @@ public sealed interface Write {
     record PutPipeline(String tenantId, Pipeline pipeline) implements Write {
     }
 
+    /** Creates or replaces a ticket pipeline's status-from-email rules (R-PIPE-3). */
+    record PutTicketEmailRules(String tenantId, io.crmflow.model.TicketEmailRules rules) implements Write {
+    }
+
     /**
      * Saves a workflow version: the current definition (conditional on {@code expectedVersion},
      * 0 for a new workflow), an immutable copy of this version, and its trigger-index entry

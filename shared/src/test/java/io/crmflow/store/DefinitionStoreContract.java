@@ -12,6 +12,7 @@ import io.crmflow.model.PipelineStage;
 import io.crmflow.model.PropertyDefinition;
 import io.crmflow.model.PropertyType;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,6 +82,26 @@ public abstract class DefinitionStoreContract extends StoreContract {
         assertThat(stores.definitions().pipeline(T, "deal", "support")).isEmpty();
         assertThat(stores.definitions().pipelines(T, "ticket")).containsExactly(billing, support);
         assertThat(stores.definitions().pipelines(T, "deal")).isEmpty();
+    }
+
+    @Test
+    void ticketEmailRules_areKeptPerPipeline_replaced_andKeepThePipelinesPartitionToPipelines() {
+        Pipeline support = new Pipeline("support", "ticket", "Support",
+                List.of(new PipelineStage("new", "New", true), new PipelineStage("waiting", "Waiting", true)));
+        TicketEmailRules first = new TicketEmailRules("support", new TicketEmailRules.StatusRule(true, "waiting"),
+                TicketEmailRules.StatusRule.OFF);
+        TicketEmailRules second = new TicketEmailRules("support", new TicketEmailRules.StatusRule(false, "waiting"),
+                new TicketEmailRules.StatusRule(true, "new"));
+        commit(new Write.PutPipeline(T, support), new Write.PutTicketEmailRules(T, first));
+        assertThat(stores.definitions().ticketEmailRules(T, "support")).contains(first);
+
+        commit(new Write.PutTicketEmailRules(T, second));
+
+        assertThat(stores.definitions().ticketEmailRules(T, "support")).contains(second);
+        assertThat(stores.definitions().ticketEmailRules(T, "billing")).isEmpty();
+        assertThat(stores.definitions().ticketEmailRules(OTHER_TENANT, "support")).isEmpty();
+        assertThat(stores.definitions().pipelines(T, "ticket")).as("the rules are not read as a pipeline")
+                .containsExactly(support);
     }
 
     @Test

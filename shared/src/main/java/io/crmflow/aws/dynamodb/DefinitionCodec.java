@@ -68,6 +68,11 @@ final class DefinitionCodec {
                 jsonItem(Keys.pipelines(w.tenantId(), w.pipeline().objectType()), w.pipeline().id(), w.pipeline())));
     }
 
+    static List<TransactWriteItem> ticketEmailRules(String table, Write.PutTicketEmailRules w) {
+        return List.of(TransactItems.put(table,
+                jsonItem(Keys.ticketEmailRules(w.tenantId()), w.rules().pipelineId(), w.rules())));
+    }
+
     /** The current definition, its immutable version copy, and its trigger-index entry. */
     static List<TransactWriteItem> workflow(String table, Write.PutWorkflow w) {
         WorkflowDefinition d = w.workflow();

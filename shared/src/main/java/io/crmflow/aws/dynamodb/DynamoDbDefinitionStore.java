@@ -5,6 +5,7 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.Tenant;
+import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.Page;
@@ -86,6 +87,11 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     @Override
     public List<Pipeline> pipelines(String tenantId, String objectType) {
         return partition(Keys.pipelines(tenantId, objectType), Pipeline.class);
+    }
+
+    @Override
+    public Optional<TicketEmailRules> ticketEmailRules(String tenantId, String pipelineId) {
+        return get(Keys.ticketEmailRules(tenantId), pipelineId, TicketEmailRules.class);
     }
 
     private <T> Optional<T> get(String pk, String sk, Class<T> type) {

@@ -71,6 +71,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return DefinitionCodec.list(table, w);
         } else if (write instanceof Write.PutPipeline w) {
             return DefinitionCodec.pipeline(table, w);
+        } else if (write instanceof Write.PutTicketEmailRules w) {
+            return DefinitionCodec.ticketEmailRules(table, w);
         } else if (write instanceof Write.PutWorkflow w) {
             return DefinitionCodec.workflow(table, w);
         } else if (write instanceof Write.PutEnrollment w) {

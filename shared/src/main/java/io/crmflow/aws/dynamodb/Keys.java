@@ -85,6 +85,14 @@ final class Keys {
         return "T#" + tenantId + "#PIPELINES#" + objectType;
     }
 
+    /**
+     * A tenant's ticket status-from-email rules, one item per pipeline, in a partition of their
+     * own: the pipelines' partition is read whole, and must hold pipelines only.
+     */
+    static String ticketEmailRules(String tenantId) {
+        return "T#" + tenantId + "#TICKET_EMAIL_RULES";
+    }
+
     static final String COUNTER_PREFIX = "COUNTER#";
 
     /** Each counter is spread over this many items; reads sum them. */

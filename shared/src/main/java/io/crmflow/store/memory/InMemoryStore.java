@@ -182,6 +182,11 @@ public final class InMemoryStore
         return read(() -> List.copyOf(MemoryState.sortedOrEmpty(s.pipelines, new TenantKey(tenantId, objectType)).values()));
     }
 
+    @Override
+    public Optional<io.crmflow.model.TicketEmailRules> ticketEmailRules(String tenantId, String pipelineId) {
+        return read(() -> Optional.ofNullable(s.ticketEmailRules.get(new TenantKey(tenantId, pipelineId))));
+    }
+
     // --- EnrollmentStore
 
     @Override

@@ -65,6 +65,8 @@ final class MemoryState {
     final Map<TenantKey, CrmList> lists = new HashMap<>();
     /** By tenant and object type, then pipeline id. */
     final Map<TenantKey, NavigableMap<String, Pipeline>> pipelines = new HashMap<>();
+    /** By tenant and ticket pipeline id. */
+    final Map<TenantKey, io.crmflow.model.TicketEmailRules> ticketEmailRules = new HashMap<>();
     /** By tenant, then workflow id. */
     final Map<String, NavigableMap<String, WorkflowDefinition>> workflows = new HashMap<>();
     final Map<VersionKey, WorkflowDefinition> workflowVersions = new HashMap<>();

@@ -51,6 +51,8 @@ final class MemoryWrites {
             return List.of("listdef|" + w.tenantId() + "|" + w.list().id());
         } else if (write instanceof Write.PutPipeline w) {
             return List.of("pipeline|" + w.tenantId() + "|" + w.pipeline().objectType() + "|" + w.pipeline().id());
+        } else if (write instanceof Write.PutTicketEmailRules w) {
+            return List.of("ticketemailrules|" + w.tenantId() + "|" + w.rules().pipelineId());
         } else if (write instanceof Write.PutWorkflow w) {
             WorkflowDefinition d = w.workflow();
             String wf = "workflow|" + d.tenantId() + "|" + d.id();
@@ -233,6 +235,8 @@ final class MemoryWrites {
         } else if (write instanceof Write.PutPipeline w) {
             MemoryState.sortedIn(s.pipelines, new TenantKey(w.tenantId(), w.pipeline().objectType()))
                     .put(w.pipeline().id(), w.pipeline());
+        } else if (write instanceof Write.PutTicketEmailRules w) {
+            s.ticketEmailRules.put(new TenantKey(w.tenantId(), w.rules().pipelineId()), w.rules());
         } else if (write instanceof Write.PutWorkflow w) {
             applyWorkflow(w.workflow());
         } else if (write instanceof Write.PutEnrollment w) {
