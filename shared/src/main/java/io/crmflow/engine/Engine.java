@@ -18,6 +18,6 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
         DefinitionService definitions = new DefinitionService(ports, settings, clock);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
                 new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions),
-                new Automations(List.of()));
+                new Automations(List.of(new TicketStatusFromEmails(ports, settings))));
     }
 }

@@ -29,6 +29,8 @@ public final class StandardObjectTypes {
     public static final String PROJECT = "project";
     public static final String QUOTE = "quote";
     public static final String TASK = "task";
+    /** The ticket property holding the email thread a ticket was created from (R-PIPE-3). */
+    public static final String TICKET_CREATION_THREAD = "hs_created_from_thread";
 
     private static final Map<String, ObjectType> TYPES = List.of(
             type(CONTACT,
@@ -47,7 +49,7 @@ public final class StandardObjectTypes {
             type(TICKET,
                     of("subject", STRING), of("content", STRING), of("hs_pipeline", STRING),
                     of("hs_pipeline_stage", STRING), of("hs_ticket_priority", STRING), of("source_type", STRING),
-                    of("hubspot_owner_id", STRING)),
+                    of("hubspot_owner_id", STRING), of(TICKET_CREATION_THREAD, STRING)),
             type(LEAD,
                     of("hs_lead_name", STRING), of("hs_pipeline", STRING), of("hs_pipeline_stage", STRING),
                     of("hs_lead_type", STRING), of("hs_lead_disqualification_reason", STRING),

@@ -1,0 +1,120 @@
+package io.crmflow.engine;
+
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.Origin;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.model.TicketEmailRules;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.Write;
+import io.crmflow.store.WriteContentionException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sets a ticket's status from the emails logged on it (R-PIPE-3..5; {@link TicketEmail} says what
+ * counts, {@link TicketStatusDecision} which status). Reads the ticket's view once, then its
+ * pipeline's rules and the pipeline by key. The status is written with its stage history and
+ * event, and with the event marked done in the same commit: a redelivered event finds the mark and
+ * changes nothing, also when someone moved the ticket meanwhile. Thread-safe.
+ */
+final class TicketStatusFromEmails implements EventAutomation {
+    private static final System.Logger LOG = System.getLogger(TicketStatusFromEmails.class.getName());
+    private static final int ATTEMPTS = 3;
+    private static final String STATUS = Pipeline.stageProperty(StandardObjectTypes.TICKET);
+    private static final String PIPELINE = Pipeline.pipelineProperty(StandardObjectTypes.TICKET);
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final EventPublisher publisher;
+
+    TicketStatusFromEmails(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+    }
+
+    /** The effect key that makes an event's status change happen once. */
+    static String effectKey(String eventId) {
+        return "TICKET_EMAIL#" + eventId;
+    }
+
+    @Override
+    public void onEvent(CrmEvent event, Instant now) {
+        if (!(event instanceof CrmEvent.ActivityLogged logged)
+                || !StandardObjectTypes.TICKET.equals(event.record().objectType())) {
+            return;
+        }
+        TicketEmail email = TicketEmail.of(logged.activity());
+        if (email.kind() == TicketEmail.Kind.NOT_COUNTED) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "event " + event.eventId() + " on ticket '" + event.record().id()
+                    + "' sets no status: " + email.why());
+            return;
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (tryOnce(logged, email, now)) {
+                return;
+            }
+        }
+        throw new ConcurrentChangeException("ticket '" + event.record().id() + "' kept changing while email event "
+                + event.eventId() + " was setting its status; the event will be handled again");
+    }
+
+    /** False when the ticket changed between the read and the commit, and the event must be tried again. */
+    private boolean tryOnce(CrmEvent.ActivityLogged logged, TicketEmail email, Instant now) {
+        String tenant = logged.tenantId();
+        Optional<RecordView> view = ports.records().view(tenant, logged.record());
+        Optional<String> pipelineId = view.flatMap(v -> v.record().property(PIPELINE));
+        if (pipelineId.isEmpty()) {
+            return true;
+        }
+        TicketEmailRules rules = ports.definitions().ticketEmailRules(tenant, pipelineId.get())
+                .orElse(TicketEmailRules.off(pipelineId.get()));
+        if (email.kind() == TicketEmail.Kind.TO_CUSTOMER && !rules.emailSentToCustomer().enabled()) {
+            return true; // nothing else can come of it, so the pipeline need not be read
+        }
+        Optional<Pipeline> pipeline = ports.definitions().pipeline(tenant, StandardObjectTypes.TICKET, pipelineId.get());
+        if (pipeline.isEmpty()) {
+            return true;
+        }
+        CrmRecord ticket = view.get().record();
+        Optional<String> target = TicketStatusDecision.target(email, ticket, pipeline.get(), rules,
+                view.get().stageChanges());
+        if (target.isEmpty()) {
+            return true;
+        }
+        String key = effectKey(logged.eventId());
+        List<Write> writes = new ArrayList<>();
+        // First, so that when the event was handled before, the conflict reported is this one.
+        writes.add(new Write.PutEffectDone(tenant, key, target.get(), now));
+        String from = ticket.property(STATUS).orElse(null);
+        CrmEvent.PropertiesChanged changed = null;
+        if (!target.get().equals(from)) {
+            changed = new CrmEvent.PropertiesChanged(ports.ids().get(), tenant, ticket.ref(), now,
+                    Origin.ticketEmailRule(pipelineId.get()), List.of(new PropertyChange(STATUS, from, target.get())));
+            writes.add(new Write.PutRecord(ticket.with(Map.of(STATUS, target.get(), "lastmodifieddate", now.toString()),
+                    now), ticket.version()));
+            writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
+            writes.addAll(StageChanges.of(changed));
+        }
+        try {
+            ports.writer().commit(writes);
+        } catch (ConflictException | WriteContentionException e) {
+            if (ports.effects().result(tenant, key).isPresent()) {
+                LOG.log(System.Logger.Level.DEBUG, "email event " + logged.eventId() + " already set ticket "
+                        + ticket.id() + "'s status");
+                return true;
+            }
+            return false;
+        }
+        if (changed != null) {
+            publisher.publishCommitted(List.of(changed));
+        }
+        return true;
+    }
+}
