@@ -48,4 +48,10 @@ public interface DefinitionStore {
 
     /** A ticket pipeline's status-from-email rules (R-PIPE-3); empty until they are saved. */
     Optional<TicketEmailRules> ticketEmailRules(String tenantId, String pipelineId);
+
+    /** The tenant's own text of a default email (R-PIPE-6); empty while it uses the shipped one. */
+    Optional<io.crmflow.definition.EmailTemplate> emailTemplate(String tenantId, String templateId);
+
+    /** The comments left on a workflow's actions (R-PIPE-2), oldest first. */
+    List<io.crmflow.definition.ActionComment> actionComments(String tenantId, String workflowId);
 }

@@ -74,6 +74,14 @@ public sealed interface Write {
     record PutTicketEmailRules(String tenantId, io.crmflow.model.TicketEmailRules rules) implements Write {
     }
 
+    /** Creates or replaces the tenant's own text of a default email (R-PIPE-6). */
+    record PutEmailTemplate(String tenantId, io.crmflow.definition.EmailTemplate template) implements Write {
+    }
+
+    /** Leaves a comment on a workflow's action (R-PIPE-2), beside the workflow; fails if its id was used. */
+    record PutActionComment(String tenantId, io.crmflow.definition.ActionComment comment) implements Write {
+    }
+
     /**
      * Saves a workflow version: the current definition (conditional on {@code expectedVersion},
      * 0 for a new workflow), an immutable copy of this version, and its trigger-index entry

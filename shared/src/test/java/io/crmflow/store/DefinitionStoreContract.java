@@ -134,6 +134,40 @@ public abstract class DefinitionStoreContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 a tenant's text of a default email is kept beside the tenant and replaced")
+    void putEmailTemplate_isKeptPerTenant_andReplaced() {
+        commit(new Write.PutTenant(new Tenant(T, "Acme", ZoneId.of("Europe/Paris"))));
+        assertThat(stores.definitions().emailTemplate(T, "ticket_received")).isEmpty();
+        var first = new io.crmflow.definition.EmailTemplate("ticket_received", "Ticket received", "Got it", "Hello");
+        var second = new io.crmflow.definition.EmailTemplate("ticket_received", "Ticket received", "Got it!", "Hi");
+
+        commit(new Write.PutEmailTemplate(T, first));
+        commit(new Write.PutEmailTemplate(T, second));
+
+        assertThat(stores.definitions().emailTemplate(T, "ticket_received")).contains(second);
+        assertThat(stores.definitions().emailTemplate(T, "ticket_closed")).isEmpty();
+        assertThat(stores.definitions().emailTemplate(OTHER_TENANT, "ticket_received")).isEmpty();
+        assertThat(stores.definitions().tenant(T)).as("the tenant item is untouched").isPresent();
+    }
+
+    @Test
+    @DisplayName("R-PIPE-2 comments on a workflow's actions are kept beside it, oldest first, and never touch a version")
+    void putActionComment_isListedInTimeOrder_onceEach_andLeavesTheWorkflowAlone() {
+        WorkflowDefinition wf = workflow("wf1", 1, true, customers());
+        commit(new Write.PutWorkflow(wf, 0));
+        var later = new io.crmflow.definition.ActionComment("c2", "wf1", "tag", "u2", "Agreed", NOW.plusSeconds(60));
+        var earlier = new io.crmflow.definition.ActionComment("c1", "wf1", "tag", "u1", "Why this value?", NOW);
+        commit(new Write.PutActionComment(T, later));
+        commit(new Write.PutActionComment(T, earlier));
+
+        assertThat(conflict(new Write.PutActionComment(T, earlier)).writeIndex()).isZero();
+        assertThat(stores.definitions().actionComments(T, "wf1")).containsExactly(earlier, later);
+        assertThat(stores.definitions().actionComments(T, "wf2")).isEmpty();
+        assertThat(stores.definitions().workflow(T, "wf1")).contains(wf);
+        assertThat(stores.enrollments().counters(T, "wf1")).isEmpty();
+    }
+
+    @Test
     void putWorkflow_changingTheObjectType_conflicts() {
         WorkflowDefinition v1 = workflow("wf1", 1, true, customers());
         commit(new Write.PutWorkflow(v1, 0));

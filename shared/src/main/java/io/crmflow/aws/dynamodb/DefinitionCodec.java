@@ -73,6 +73,17 @@ final class DefinitionCodec {
                 jsonItem(Keys.ticketEmailRules(w.tenantId()), w.rules().pipelineId(), w.rules())));
     }
 
+    static List<TransactWriteItem> emailTemplate(String table, Write.PutEmailTemplate w) {
+        return List.of(TransactItems.put(table, jsonItem(Keys.tenant(w.tenantId()),
+                Keys.emailTemplateSk(w.template().id()), w.template())));
+    }
+
+    static List<TransactWriteItem> comment(String table, Write.PutActionComment w) {
+        var c = w.comment();
+        return List.of(TransactItems.create(table, jsonItem(Keys.workflow(w.tenantId(), c.workflowId()),
+                Keys.commentSk(c.at(), c.id()), c)));
+    }
+
     /** The current definition, its immutable version copy, and its trigger-index entry. */
     static List<TransactWriteItem> workflow(String table, Write.PutWorkflow w) {
         WorkflowDefinition d = w.workflow();

@@ -94,6 +94,23 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
         return get(Keys.ticketEmailRules(tenantId), pipelineId, TicketEmailRules.class);
     }
 
+    @Override
+    public Optional<io.crmflow.definition.EmailTemplate> emailTemplate(String tenantId, String templateId) {
+        return get(Keys.tenant(tenantId), Keys.emailTemplateSk(templateId), io.crmflow.definition.EmailTemplate.class);
+    }
+
+    @Override
+    public List<io.crmflow.definition.ActionComment> actionComments(String tenantId, String workflowId) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.workflow(tenantId, workflowId)),
+                        ":prefix", Items.s(Keys.COMMENT_PREFIX)))
+                .build();
+        return Paging.all(client, query).stream()
+                .map(item -> DefinitionCodec.read(item, io.crmflow.definition.ActionComment.class)).toList();
+    }
+
     private <T> Optional<T> get(String pk, String sk, Class<T> type) {
         var response = client.getItem(b -> b.tableName(table).key(Items.key(pk, sk)).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty()

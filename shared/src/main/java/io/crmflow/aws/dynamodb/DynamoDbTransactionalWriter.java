@@ -73,6 +73,10 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return DefinitionCodec.pipeline(table, w);
         } else if (write instanceof Write.PutTicketEmailRules w) {
             return DefinitionCodec.ticketEmailRules(table, w);
+        } else if (write instanceof Write.PutEmailTemplate w) {
+            return DefinitionCodec.emailTemplate(table, w);
+        } else if (write instanceof Write.PutActionComment w) {
+            return DefinitionCodec.comment(table, w);
         } else if (write instanceof Write.PutWorkflow w) {
             return DefinitionCodec.workflow(table, w);
         } else if (write instanceof Write.PutEnrollment w) {

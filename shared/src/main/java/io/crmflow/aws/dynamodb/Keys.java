@@ -81,6 +81,17 @@ final class Keys {
         return "M#" + member.objectType() + "#" + member.id();
     }
 
+    static final String COMMENT_PREFIX = "COMMENT#";
+
+    static String emailTemplateSk(String templateId) {
+        return "EMAILTEMPLATE#" + templateId;
+    }
+
+    /** In the workflow's partition; time first, so a Query reads them oldest first. */
+    static String commentSk(Instant at, String commentId) {
+        return COMMENT_PREFIX + FIXED_WIDTH_INSTANT.format(at) + "#" + commentId;
+    }
+
     static String pipelines(String tenantId, String objectType) {
         return "T#" + tenantId + "#PIPELINES#" + objectType;
     }

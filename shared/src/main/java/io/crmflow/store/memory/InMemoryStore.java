@@ -187,6 +187,16 @@ public final class InMemoryStore
         return read(() -> Optional.ofNullable(s.ticketEmailRules.get(new TenantKey(tenantId, pipelineId))));
     }
 
+    @Override
+    public Optional<io.crmflow.definition.EmailTemplate> emailTemplate(String tenantId, String templateId) {
+        return read(() -> Optional.ofNullable(s.emailTemplates.get(new TenantKey(tenantId, templateId))));
+    }
+
+    @Override
+    public List<io.crmflow.definition.ActionComment> actionComments(String tenantId, String workflowId) {
+        return read(() -> List.copyOf(MemoryState.sortedOrEmpty(s.comments, new TenantKey(tenantId, workflowId)).values()));
+    }
+
     // --- EnrollmentStore
 
     @Override

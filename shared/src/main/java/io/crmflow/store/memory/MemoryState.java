@@ -67,6 +67,10 @@ final class MemoryState {
     final Map<TenantKey, NavigableMap<String, Pipeline>> pipelines = new HashMap<>();
     /** By tenant and ticket pipeline id. */
     final Map<TenantKey, io.crmflow.model.TicketEmailRules> ticketEmailRules = new HashMap<>();
+    /** By tenant and template id: the tenant's own texts of the default emails. */
+    final Map<TenantKey, io.crmflow.definition.EmailTemplate> emailTemplates = new HashMap<>();
+    /** By tenant and workflow id, then "{at}#{commentId}" (time order, as the adapter keeps them). */
+    final Map<TenantKey, NavigableMap<String, io.crmflow.definition.ActionComment>> comments = new HashMap<>();
     /** By tenant, then workflow id. */
     final Map<String, NavigableMap<String, WorkflowDefinition>> workflows = new HashMap<>();
     final Map<VersionKey, WorkflowDefinition> workflowVersions = new HashMap<>();
@@ -151,5 +155,9 @@ final class MemoryState {
 
     static String stageChangeKey(io.crmflow.model.StageChange c) {
         return String.format("%020d%09d#%s", c.at().getEpochSecond(), c.at().getNano(), c.eventId());
+    }
+
+    static String commentKey(io.crmflow.definition.ActionComment c) {
+        return String.format("%020d%09d#%s", c.at().getEpochSecond(), c.at().getNano(), c.id());
     }
 }

@@ -53,6 +53,10 @@ final class MemoryWrites {
             return List.of("pipeline|" + w.tenantId() + "|" + w.pipeline().objectType() + "|" + w.pipeline().id());
         } else if (write instanceof Write.PutTicketEmailRules w) {
             return List.of("ticketemailrules|" + w.tenantId() + "|" + w.rules().pipelineId());
+        } else if (write instanceof Write.PutEmailTemplate w) {
+            return List.of("emailtemplate|" + w.tenantId() + "|" + w.template().id());
+        } else if (write instanceof Write.PutActionComment w) {
+            return List.of("comment|" + w.tenantId() + "|" + w.comment().workflowId() + "|" + w.comment().id());
         } else if (write instanceof Write.PutWorkflow w) {
             WorkflowDefinition d = w.workflow();
             String wf = "workflow|" + d.tenantId() + "|" + d.id();
@@ -145,6 +149,9 @@ final class MemoryWrites {
             var stored = s.backfills.get(new TenantKey(w.backfill().tenantId(), w.backfill().workflowId()));
             return versionConflict("backfill of workflow " + w.backfill().workflowId(),
                     stored == null ? null : stored.version(), w.expectedVersion());
+        } else if (write instanceof Write.PutActionComment w) {
+            return MemoryState.sortedOrEmpty(s.comments, new TenantKey(w.tenantId(), w.comment().workflowId()))
+                    .containsKey(MemoryState.commentKey(w.comment())) ? "comment " + w.comment().id() + " exists" : null;
         } else if (write instanceof Write.PutNotification w) {
             return s.notificationItems.contains(MemoryState.notificationItem(w.tenantId(), w.notification()))
                     ? "notification " + w.notification().id() + " of user " + w.notification().userId() + " exists"
@@ -237,6 +244,11 @@ final class MemoryWrites {
                     .put(w.pipeline().id(), w.pipeline());
         } else if (write instanceof Write.PutTicketEmailRules w) {
             s.ticketEmailRules.put(new TenantKey(w.tenantId(), w.rules().pipelineId()), w.rules());
+        } else if (write instanceof Write.PutEmailTemplate w) {
+            s.emailTemplates.put(new TenantKey(w.tenantId(), w.template().id()), w.template());
+        } else if (write instanceof Write.PutActionComment w) {
+            MemoryState.sortedIn(s.comments, new TenantKey(w.tenantId(), w.comment().workflowId()))
+                    .put(MemoryState.commentKey(w.comment()), w.comment());
         } else if (write instanceof Write.PutWorkflow w) {
             applyWorkflow(w.workflow());
         } else if (write instanceof Write.PutEnrollment w) {
