@@ -58,13 +58,21 @@ public sealed interface Action
     }
 
     /**
-     * Sends an email to the enrolled record's {@code email} property through SES. Subject and
-     * body may hold personalisation tokens, {@code {{firstname|there}}}: the property, or the
-     * fallback after '|' when it is empty. Email leaves from the deployment's verified sender;
-     * {@code from}, when given and different, is where replies go.
+     * Sends an email to the enrolled record's {@code email} property through SES — or, on a
+     * ticket, to each contact associated with it (R-PIPE-6). Subject and body may hold
+     * personalisation tokens, {@code {{firstname|there}}}: the property, or the fallback after '|'
+     * when it is empty. Email leaves from the deployment's verified sender; {@code from}, when
+     * given and different, is where replies go.
+     *
+     * @param template null for the subject and body given here; else one of the default ticket
+     *                 emails ({@link EmailTemplate}), transactional, whose text the tenant keeps
+     *                 and may edit: the step sends the text as it is when it runs
      */
-    record SendEmail(String id, EmailKind kind, String from, String subject, String body, String next)
-            implements Action {
+    record SendEmail(String id, EmailKind kind, String from, String subject, String body, String next,
+                     String template) implements Action {
+        public SendEmail(String id, EmailKind kind, String from, String subject, String body, String next) {
+            this(id, kind, from, subject, body, next, null);
+        }
     }
 
     /**

@@ -34,7 +34,18 @@ public final class ActionEdges {
         if (a.successors().stream().allMatch(s -> s.equals(to.apply(s)))) {
             return a;
         }
-        String next = a.next() == null ? null : to.apply(a.next());
+        return rebuild(a, a.next() == null ? null : to.apply(a.next()), to);
+    }
+
+    /**
+     * The same action leading to {@code next} instead: to add an action after it (R-PIPE-2). For
+     * actions with one way out; a branch's or a wait's other paths stay as they are.
+     */
+    public static Action withNext(Action a, String next) {
+        return java.util.Objects.equals(a.next(), next) ? a : rebuild(a, next, UnaryOperator.identity());
+    }
+
+    private static Action rebuild(Action a, String next, UnaryOperator<String> to) {
         if (a instanceof Action.SetProperty x) {
             return new Action.SetProperty(x.id(), x.property(), x.value(), next, x.on());
         } else if (a instanceof Action.CopyProperty x) {
@@ -46,7 +57,7 @@ public final class ActionEdges {
         } else if (a instanceof Action.CreateRecord x) {
             return new Action.CreateRecord(x.id(), x.objectType(), x.properties(), x.label(), next);
         } else if (a instanceof Action.SendEmail x) {
-            return new Action.SendEmail(x.id(), x.kind(), x.from(), x.subject(), x.body(), next);
+            return new Action.SendEmail(x.id(), x.kind(), x.from(), x.subject(), x.body(), next, x.template());
         } else if (a instanceof Action.Delay x) {
             return new Action.Delay(x.id(), x.duration(), next);
         } else if (a instanceof Action.DelayUntilDate x) {

@@ -147,6 +147,9 @@ public final class DefinitionService {
         List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
                 People.of(ports.people(), tenant.id()), existing.orElse(null), clock.instant(), tenant.timezone());
+        if (StageWorkflows.isStageWorkflow(submitted.id()) && problems.isEmpty()) {
+            problems = stageProblems(tenant, submitted);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -158,6 +161,15 @@ public final class DefinitionService {
         return commit(submitted.withGoal(submitted.goal().withGeneration(goalGeneration(existing, submitted)))
                         .withRemovedActions(RemovedActions.afterSave(existing.orElse(null), submitted, removed)),
                 existing.map(WorkflowDefinition::version).orElse(0L));
+    }
+
+    /** A workflow with a stage workflow's id must be that stage's workflow (R-PIPE-1, R-PIPE-2). */
+    private List<InputProblem> stageProblems(Tenant tenant, WorkflowDefinition submitted) {
+        ObjectType type = new TenantSchemas(ports.definitions(), tenant.id()).objectType(submitted.objectType())
+                .orElseThrow();
+        var pipeline = StageWorkflows.placeOf(submitted).flatMap(at -> ports.definitions()
+                .pipeline(tenant.id(), submitted.objectType(), at.pipelineId()));
+        return StageWorkflows.problems(submitted, type, pipeline);
     }
 
     /**

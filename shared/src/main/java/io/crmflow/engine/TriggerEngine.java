@@ -101,14 +101,15 @@ public final class TriggerEngine {
                     || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(), context)) {
                 return Optional.empty();
             }
-            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId();
+            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId() + ": "
+                    + EnrollmentReasons.describe(event, view.record());
         } else {
             if (slot != null && !mayReenroll(wf, slot, event, view, schema, schemas, tenant, now)
                     || !Filters.matches(trigger.criteria(), context)) {
                 return Optional.empty();
             }
             reason = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType() + " "
-                    + event.eventId();
+                    + event.eventId() + ": " + EnrollmentReasons.describe(event, view.record());
         }
         if (LoopGuard.stops(wf, event)) {
             return Optional.empty();
