@@ -9,7 +9,7 @@ import java.util.List;
  * The one effect outside the table a step may make, exactly once, before its commit
  * ({@link EffectRunner}). Each kind says how its result reads in the history.
  */
-sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhook {
+sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhook, OutsideEffect.ContactEmails {
 
     /**
      * An email through the mail provider.
@@ -24,6 +24,19 @@ sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhoo
         Email(OutgoingEmail email) {
             this(email, List.of());
         }
+    }
+
+    /**
+     * One email to each of several contacts (a ticket's, R-PIPE-6): each made once on its own,
+     * under the step's effect key and the contact's id, so a step stopped halfway sends only the rest.
+     */
+    record ContactEmails(List<ToContact> emails) implements OutsideEffect {
+        public ContactEmails {
+            emails = List.copyOf(emails);
+        }
+    }
+
+    record ToContact(String contactId, OutgoingEmail email) {
     }
 
     /** A signed POST of the enrolled record to a receiver of the tenant's ({@link WebhookActions}). */

@@ -16,6 +16,17 @@ public final class Personalizer {
     }
 
     public static String render(String template, CrmRecord record) {
+        return render(template, record, null);
+    }
+
+    /**
+     * For an email about one record sent to another (a ticket's email to its contact): tokens
+     * naming {@code to}'s object type, {@code {{contact.firstname}}}, read {@code to}; the others
+     * read {@code about}.
+     *
+     * @param to null when the email is about its recipient
+     */
+    public static String render(String template, CrmRecord about, CrmRecord to) {
         if (template == null) {
             return "";
         }
@@ -25,6 +36,7 @@ public final class Personalizer {
             String name = m.group(1);
             int dot = name.lastIndexOf('.');
             String property = dot >= 0 ? name.substring(dot + 1) : name;
+            CrmRecord record = to != null && dot >= 0 && name.substring(0, dot).equals(to.objectType()) ? to : about;
             String value = record.property(property).filter(v -> !v.isBlank())
                     .orElse(m.group(2) == null ? "" : m.group(2).trim());
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -162,7 +162,7 @@ final class RecordActions {
         return step.moveTo(a.next()).withEffect(new OutsideEffect.Email(email));
     }
 
-    private static boolean marketable(CrmRecord record) {
+    static boolean marketable(CrmRecord record) {
         boolean marketing = record.property("hs_marketable_status").map(RecordActions::isTrue).orElse(false);
         boolean optedOut = record.property("hs_email_optout").map(RecordActions::isTrue).orElse(false);
         return marketing && !optedOut;

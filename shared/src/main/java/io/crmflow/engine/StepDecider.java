@@ -1,11 +1,13 @@
 package io.crmflow.engine;
 
 import io.crmflow.definition.Action;
+import io.crmflow.definition.EmailTemplate;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.FilterContext;
 import io.crmflow.model.CrmRecord;
 import io.crmflow.model.ObjectType;
+import io.crmflow.model.StandardObjectTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -58,6 +60,15 @@ final class StepDecider {
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
                         Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
                         java.util.function.Function<String, ObjectType> schemaOf, People people) {
+        return decide(e, wf, record, schema, now, filters, zone, schemaOf, people,
+                id -> EmailTemplate.shipped(id).orElseThrow());
+    }
+
+    /** @param templates the tenant's text of each default email (R-PIPE-6), read only by an email that uses one */
+    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
+                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
+                        java.util.function.Function<String, ObjectType> schemaOf, People people,
+                        java.util.function.Function<String, EmailTemplate> templates) {
         var step = new StepDraft(e, now, watchdog);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -85,12 +96,13 @@ final class StepDecider {
                     + opening);
             return step.waitUntil(a.id(), opening);
         }
-        return act(a, step, wf, record, schema, filters, zone, schemaOf, people);
+        return act(a, step, wf, record, schema, filters, zone, schemaOf, people, templates);
     }
 
     private StepDecision act(Action a, StepDraft step, WorkflowDefinition wf, CrmRecord record, ObjectType schema,
                              Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                             java.util.function.Function<String, ObjectType> schemaOf, People people) {
+                             java.util.function.Function<String, ObjectType> schemaOf, People people,
+                             java.util.function.Function<String, EmailTemplate> templates) {
         Enrollment e = step.e;
         Instant now = step.now;
         if (a instanceof Action.SetProperty set && set.on() != null) {
@@ -100,6 +112,9 @@ final class StepDecider {
             return RecordActions.setProperty(step, set, wf, record, schema);
         } else if (a instanceof Action.CreateTask task) {
             return RecordActions.createTask(step, task, record);
+        } else if (a instanceof Action.SendEmail send && StandardObjectTypes.TICKET.equals(wf.objectType())) {
+            return TicketEmails.send(step, send, record, filters.get().associated(StandardObjectTypes.CONTACT),
+                    templates);
         } else if (a instanceof Action.SendEmail send) {
             StepDecision d = RecordActions.sendEmail(step, send, record);
             if (send.kind() == Action.EmailKind.MARKETING && d.effect() instanceof OutsideEffect.Email mail) {
@@ -119,10 +134,10 @@ final class StepDecider {
                 return step.moveTo(copy.next());
             }
             return act(new Action.SetProperty(copy.id(), copy.to(), value, copy.next(), copy.on()), step, wf, record,
-                    schema, filters, zone, schemaOf, people);
+                    schema, filters, zone, schemaOf, people, templates);
         } else if (a instanceof Action.ClearProperty clear) {
             return act(new Action.SetProperty(clear.id(), clear.property(), "", clear.next(), clear.on()), step, wf,
-                    record, schema, filters, zone, schemaOf, people);
+                    record, schema, filters, zone, schemaOf, people, templates);
         } else if (a instanceof Action.DelayUntilDate wait) {
             ZoneId z = zone.get();
             return WaitActions.waitFor(step, wait.id(),

@@ -66,7 +66,10 @@ public final class StepEngine {
         var filters = new Memo<RecordFilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
         return apply(e, decider.decide(e, wf.get(), record, schema, now, filters, zone,
                 type -> schemas.objectType(type).orElseThrow(() -> new IllegalStateException(
-                        "object type '" + type + "' no longer exists")), People.of(ports.people(), e.tenantId())), now);
+                        "object type '" + type + "' no longer exists")), People.of(ports.people(), e.tenantId()),
+                id -> ports.definitions().emailTemplate(e.tenantId(), id)
+                        .or(() -> io.crmflow.definition.EmailTemplate.shipped(id))
+                        .orElseThrow(() -> new IllegalStateException("there is no email template '" + id + "'"))), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */
@@ -86,7 +89,9 @@ public final class StepEngine {
     private StepOutcome apply(Enrollment e, StepDecision d, Instant now) {
         List<HistoryEntry> history = d.history();
         boolean refused = false;
-        if (d.effect() != null) {
+        if (d.effect() instanceof OutsideEffect.ContactEmails each) {
+            history = withResult(history, sendEach(e, each, now));
+        } else if (d.effect() != null) {
             String result = effects.once(e.tenantId(), StepDecider.effectKey(e), now, () -> make(d.effect()));
             refused = EffectRunner.refused(result);
             history = refused ? asSkipped(history, notDone(d.effect(), result)) : withResult(history, describe(d.effect(), result));
@@ -148,6 +153,21 @@ public final class StepEngine {
         } catch (ConflictException movedAgain) {
             // the ledger keeps the result; the history misses one line
         }
+    }
+
+    /**
+     * One email per contact, each under a key of its own: a step stopped after some were sent
+     * (a throttle, a crash) finds them done when it runs again and sends only the rest.
+     */
+    private String sendEach(Enrollment e, OutsideEffect.ContactEmails each, Instant now) {
+        List<String> results = new ArrayList<>();
+        for (OutsideEffect.ToContact one : each.emails()) {
+            String result = effects.once(e.tenantId(), StepDecider.effectKey(e) + "#" + one.contactId(), now,
+                    () -> ports.mailer().send(one.email()));
+            results.add(one.contactId() + ": " + (EffectRunner.refused(result) ? "not sent, " + result
+                    : "message id " + result));
+        }
+        return String.join("; ", results);
     }
 
     private String make(OutsideEffect effect) {

@@ -111,7 +111,7 @@ public final class TriggerEngine {
             reason = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType() + " "
                     + event.eventId() + ": " + EnrollmentReasons.describe(event, view.record());
         }
-        if (LoopGuard.stops(wf, event)) {
+        if (LoopGuard.stops(wf, event) || ChatTickets.leftOut(wf, view.record())) {
             return Optional.empty();
         }
         // Suppressed records never enter; nor do those meeting the goal already, uncounted (R-WF-11).
@@ -298,7 +298,8 @@ public final class TriggerEngine {
                 "workflow '" + wf.id() + "' is based on object type '" + wf.objectType() + "', which tenant '"
                         + tenant.id() + "' does not have"));
         var context = new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
-        if (!Filters.matches(wf.trigger().criteria(), context) || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
+        if (!Filters.matches(wf.trigger().criteria(), context) || ChatTickets.leftOut(wf, view.record())
+                || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
         Optional<Enrollment> made = enroll(wf, view.record().ref(), why, now);
