@@ -46,7 +46,8 @@ final class Routes {
     }
 
     Router router() {
-        return new TicketEmailRoutes(this, engine).addTo(new PeopleRoutes(this, engine).addTo(new Router()))
+        return new PipelineAutomationRoutes(this, engine).addTo(new TicketEmailRoutes(this, engine)
+                .addTo(new PeopleRoutes(this, engine).addTo(new Router())))
                 .add("POST", "/tenants", (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)
                 .add("GET", "/settings/webhooks", (r, p) -> ApiResponse.json(200,
