@@ -11,10 +11,22 @@ import java.util.Map;
 final class Api {
     private final LocalStack stack;
     private final String tenant;
+    /** The user a call acts for, by hand ({@code x-crmflow-user}); null for the API's own calls. */
+    private final String user;
 
     Api(LocalStack stack, String tenant) {
+        this(stack, tenant, null);
+    }
+
+    private Api(LocalStack stack, String tenant, String user) {
         this.stack = stack;
         this.tenant = tenant;
+        this.user = user;
+    }
+
+    /** The same tenant's API, each call made by hand by {@code userId}. */
+    Api as(String userId) {
+        return new Api(stack, tenant, userId);
     }
 
     record Answer(int status, String contentType, String body) {
@@ -49,6 +61,9 @@ final class Api {
         headers.put("content-type", "application/json");
         if (tenant != null) {
             headers.put("x-crmflow-tenant", tenant);
+        }
+        if (user != null) {
+            headers.put("x-crmflow-user", user);
         }
         APIGatewayV2HTTPResponse response = stack.call(method, path, headers, body);
         String type = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
