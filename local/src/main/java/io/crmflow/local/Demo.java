@@ -80,6 +80,7 @@ final class Demo {
             say("The SES stand-in kept each email as a file in " + ses.mailFolder() + ".");
         }
         say("Grace is still a lead, so she was not enrolled. Try it yourself: ./local/run.sh, then the README's curl lines.");
+        new DealPipelineDemo(stack, out).run();
     }
 
     private void contact(String id, String firstName, String email, String stage) {
