@@ -113,7 +113,7 @@ final class StepDecider {
         } else if (a instanceof Action.CreateTask task) {
             return RecordActions.createTask(step, task, record);
         } else if (a instanceof Action.SendEmail send && StandardObjectTypes.TICKET.equals(wf.objectType())) {
-            return TicketEmails.send(step, send, record, filters.get().associated(StandardObjectTypes.CONTACT),
+            return TicketContactEmails.send(step, send, record, filters.get().associated(StandardObjectTypes.CONTACT),
                     templates);
         } else if (a instanceof Action.SendEmail send) {
             StepDecision d = RecordActions.sendEmail(step, send, record);

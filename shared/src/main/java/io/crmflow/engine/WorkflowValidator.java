@@ -146,7 +146,7 @@ public final class WorkflowValidator {
                 problems.add(new InputProblem(at + "/dueIn", "a task cannot be due before it is created"));
             }
         } else if (a instanceof Action.SendEmail send && send.template() != null) {
-            TicketEmailValidation.check(send, at, schema, problems);
+            TicketTemplateValidation.check(send, at, schema, problems);
         } else if (a instanceof Action.SendEmail send) {
             if (send.kind() == null) {
                 problems.add(new InputProblem(at + "/kind", "say whether the email is marketing or transactional"));

@@ -16,11 +16,11 @@ import java.util.function.Function;
  * email reaches any contact with an address, marketing email only marketing contacts who did
  * not opt out — the rules of every email. Pure, like {@link StepDecider}.
  */
-final class TicketEmails {
+final class TicketContactEmails {
     /** Each is a call to the mail provider within one step's time limit. */
     static final int MOST_CONTACTS = 20;
 
-    private TicketEmails() {
+    private TicketContactEmails() {
     }
 
     /** @param templates the tenant's text of each default email, or the shipped one */

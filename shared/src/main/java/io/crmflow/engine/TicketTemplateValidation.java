@@ -11,8 +11,8 @@ import java.util.List;
  * What an email using a default ticket email must be (R-PIPE-6): on a ticket workflow, naming a
  * template that exists, transactional, and without a text of its own — the template's is sent.
  */
-final class TicketEmailValidation {
-    private TicketEmailValidation() {
+final class TicketTemplateValidation {
+    private TicketTemplateValidation() {
     }
 
     static void check(Action.SendEmail send, String at, ObjectType schema, List<InputProblem> problems) {
