@@ -3,7 +3,7 @@ package io.crmflow.model;
 /**
  * A ticket pipeline's status-from-email settings (R-PIPE-3): two rules, each switched on on its
  * own, each setting the ticket's status to one status of that pipeline. What counts as an email
- * to a customer or a customer's reply is {@code engine.TicketEmails}'s to say; the reopening of a
+ * to a customer or a customer's reply is {@code engine.TicketEmail}'s to say; the reopening of a
  * closed ticket (R-PIPE-5) needs no setting.
  *
  * @param emailSentToCustomer a user emails the customer from the ticket: status A
