@@ -53,6 +53,7 @@ public final class Json {
             .addMixIn(Action.EmailKind.class, LowerCaseEnumMixin.class)
             .addMixIn(io.crmflow.definition.WorkflowDefinition.class, WorkflowDefinitionMixin.class)
             .addMixIn(Action.NotifyChannel.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.definition.LeadEvent.class, LowerCaseEnumMixin.class)
             .build();
 
     private Json() {

@@ -54,4 +54,7 @@ public interface DefinitionStore {
 
     /** The comments left on a workflow's actions (R-PIPE-2), oldest first. */
     List<io.crmflow.definition.ActionComment> actionComments(String tenantId, String workflowId);
+
+    /** The default lead pipeline's templated automations as saved; empty until first saved (defaults apply). */
+    Optional<io.crmflow.definition.LeadAutomations> leadAutomations(String tenantId);
 }

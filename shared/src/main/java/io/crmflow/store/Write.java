@@ -82,6 +82,10 @@ public sealed interface Write {
     record PutActionComment(String tenantId, io.crmflow.definition.ActionComment comment) implements Write {
     }
 
+    /** Creates or replaces the templated automations of the tenant's default lead pipeline (R-LEAD-6). */
+    record PutLeadAutomations(String tenantId, io.crmflow.definition.LeadAutomations automations) implements Write {
+    }
+
     /**
      * Saves a workflow version: the current definition (conditional on {@code expectedVersion},
      * 0 for a new workflow), an immutable copy of this version, and its trigger-index entry

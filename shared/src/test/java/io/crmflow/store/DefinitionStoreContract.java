@@ -3,6 +3,8 @@ package io.crmflow.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmflow.definition.CrmList;
+import io.crmflow.definition.LeadAutomations;
+import io.crmflow.definition.LeadEvent;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.Filter;
 import io.crmflow.model.ListKind;
@@ -102,6 +104,27 @@ public abstract class DefinitionStoreContract extends StoreContract {
         assertThat(stores.definitions().ticketEmailRules(OTHER_TENANT, "support")).isEmpty();
         assertThat(stores.definitions().pipelines(T, "ticket")).as("the rules are not read as a pipeline")
                 .containsExactly(support);
+    }
+
+    @Test
+    void putLeadAutomations_areKeptOutsideThePipelinesPartition_andReplaced() {
+        Pipeline leads = new Pipeline("lead-pipeline", "lead", "Leads", List.of(new PipelineStage("new", "New", true)));
+        commit(new Write.PutPipeline(T, leads));
+        assertThat(stores.definitions().leadAutomations(T)).isEmpty();
+        var first = new LeadAutomations(new LeadAutomations.CreateLead(true, List.of("salesqualifiedlead")),
+                null, null, null);
+        var second = new LeadAutomations(null, new LeadAutomations.FollowUpLead(true, "UPSELL", List.of("timing")),
+                new LeadAutomations.Progression(false, List.of("new"), "attempting-stage-id",
+                        List.of(LeadEvent.CALL_LOGGED)), null);
+
+        commit(new Write.PutLeadAutomations(T, first));
+        assertThat(stores.definitions().leadAutomations(T)).contains(first);
+        commit(new Write.PutLeadAutomations(T, second));
+
+        assertThat(stores.definitions().leadAutomations(T)).contains(second);
+        assertThat(stores.definitions().leadAutomations(OTHER_TENANT)).isEmpty();
+        assertThat(stores.definitions().pipelines(T, "lead")).as("the pipelines' listing reads pipelines only")
+                .containsExactly(leads);
     }
 
     @Test

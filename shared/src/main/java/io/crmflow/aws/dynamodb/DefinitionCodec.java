@@ -84,6 +84,12 @@ final class DefinitionCodec {
                 Keys.commentSk(c.at(), c.id()), c)));
     }
 
+    /** Keyed by the pipeline they belong to, the default lead pipeline. */
+    static List<TransactWriteItem> leadAutomations(String table, Write.PutLeadAutomations w) {
+        return List.of(TransactItems.put(table, jsonItem(Keys.leadAutomations(w.tenantId()),
+                io.crmflow.definition.LeadAutomations.PIPELINE_ID, w.automations())));
+    }
+
     /** The current definition, its immutable version copy, and its trigger-index entry. */
     static List<TransactWriteItem> workflow(String table, Write.PutWorkflow w) {
         WorkflowDefinition d = w.workflow();

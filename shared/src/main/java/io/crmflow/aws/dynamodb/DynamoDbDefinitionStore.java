@@ -111,6 +111,12 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
                 .map(item -> DefinitionCodec.read(item, io.crmflow.definition.ActionComment.class)).toList();
     }
 
+    @Override
+    public Optional<io.crmflow.definition.LeadAutomations> leadAutomations(String tenantId) {
+        return get(Keys.leadAutomations(tenantId), io.crmflow.definition.LeadAutomations.PIPELINE_ID,
+                io.crmflow.definition.LeadAutomations.class);
+    }
+
     private <T> Optional<T> get(String pk, String sk, Class<T> type) {
         var response = client.getItem(b -> b.tableName(table).key(Items.key(pk, sk)).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty()

@@ -77,6 +77,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return DefinitionCodec.emailTemplate(table, w);
         } else if (write instanceof Write.PutActionComment w) {
             return DefinitionCodec.comment(table, w);
+        } else if (write instanceof Write.PutLeadAutomations w) {
+            return DefinitionCodec.leadAutomations(table, w);
         } else if (write instanceof Write.PutWorkflow w) {
             return DefinitionCodec.workflow(table, w);
         } else if (write instanceof Write.PutEnrollment w) {

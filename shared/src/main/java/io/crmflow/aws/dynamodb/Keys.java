@@ -104,6 +104,11 @@ final class Keys {
         return "T#" + tenantId + "#TICKET_EMAIL_RULES";
     }
 
+    /** The default lead pipeline's templated automations: a partition of their own, not the pipelines' one. */
+    static String leadAutomations(String tenantId) {
+        return "T#" + tenantId + "#LEADAUTO";
+    }
+
     static final String COUNTER_PREFIX = "COUNTER#";
 
     /** Each counter is spread over this many items; reads sum them. */

@@ -141,6 +141,11 @@ public final class InMemoryStore
     }
 
     @Override
+    public Optional<io.crmflow.definition.LeadAutomations> leadAutomations(String tenantId) {
+        return read(() -> Optional.ofNullable(s.leadAutomations.get(tenantId)));
+    }
+
+    @Override
     public Optional<ObjectType> customObjectType(String tenantId, String name) {
         return read(() -> Optional.ofNullable(s.objectTypes.get(new TenantKey(tenantId, name))));
     }

@@ -54,6 +54,8 @@ final class MemoryState {
 
     final Map<String, Tenant> tenants = new HashMap<>();
     final Map<String, WebhookSettings> webhookSettings = new HashMap<>();
+    /** By tenant: the default lead pipeline's templated automations. */
+    final Map<String, io.crmflow.definition.LeadAutomations> leadAutomations = new HashMap<>();
     final Map<TenantKey, ObjectType> objectTypes = new HashMap<>();
     /** By tenant and object type, then record id. */
     final Map<TenantKey, NavigableMap<String, CrmRecord>> records = new HashMap<>();

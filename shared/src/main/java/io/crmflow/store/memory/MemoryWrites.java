@@ -57,6 +57,8 @@ final class MemoryWrites {
             return List.of("emailtemplate|" + w.tenantId() + "|" + w.template().id());
         } else if (write instanceof Write.PutActionComment w) {
             return List.of("comment|" + w.tenantId() + "|" + w.comment().workflowId() + "|" + w.comment().id());
+        } else if (write instanceof Write.PutLeadAutomations w) {
+            return List.of("leadautomations|" + w.tenantId());
         } else if (write instanceof Write.PutWorkflow w) {
             WorkflowDefinition d = w.workflow();
             String wf = "workflow|" + d.tenantId() + "|" + d.id();
@@ -228,6 +230,8 @@ final class MemoryWrites {
             s.objectTypes.put(new TenantKey(w.tenantId(), w.type().name()), w.type());
         } else if (write instanceof Write.PutWebhookSettings w) {
             s.webhookSettings.put(w.tenantId(), w.settings());
+        } else if (write instanceof Write.PutLeadAutomations w) {
+            s.leadAutomations.put(w.tenantId(), w.automations());
         } else if (write instanceof Write.PutRecord w) {
             MemoryState.sortedIn(s.records, new TenantKey(w.record().tenantId(), w.record().objectType()))
                     .put(w.record().id(), w.record());
