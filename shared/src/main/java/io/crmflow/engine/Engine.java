@@ -18,6 +18,20 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
         DefinitionService definitions = new DefinitionService(ports, settings, clock);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
                 new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions),
-                new Automations(List.of(new TicketStatusFromEmails(ports, settings))));
+                new Automations(automations(ports, settings)));
+    }
+
+    /** Every templated automation, in the order they see each event. */
+    private static List<EventAutomation> automations(Ports ports, EngineSettings settings) {
+        List<EventAutomation> all = new java.util.ArrayList<>();
+        all.add(new TicketStatusFromEmails(ports, settings));
+        all.addAll(leadAutomations(ports, settings));
+        return all;
+    }
+
+    /** The default lead pipeline's templated automations (R-LEAD-1..5). */
+    private static List<EventAutomation> leadAutomations(Ports ports, EngineSettings settings) {
+        NewLeads leads = new NewLeads(ports, settings);
+        return List.of(new LeadCreation(ports, leads), new LeadFollowUp(ports, leads), new LeadProgression(ports, settings));
     }
 }

@@ -41,7 +41,7 @@ public final class StepIds {
         return "ntf-" + digest(enrollmentId + "~" + seq + "~" + userId);
     }
 
-    private static String digest(String text) {
+    static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

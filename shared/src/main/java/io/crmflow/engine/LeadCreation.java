@@ -1,0 +1,101 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.LeadAutomations;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.LifecycleStage;
+import io.crmflow.model.Origin;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.store.RecordView;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * R-LEAD-1: a contact created in, or changed to, one of the chosen lifecycle stages gets a lead in
+ * the default pipeline's first stage, named after it and associated with it. Not when the change
+ * came from a company's lifecycle-stage sync, and not when the contact already has an open lead:
+ * the salesperson works that one.
+ */
+final class LeadCreation implements EventAutomation {
+    static final Origin ORIGIN = Origin.leadAutomation("create-lead");
+    private final Ports ports;
+    private final NewLeads leads;
+
+    LeadCreation(Ports ports, NewLeads leads) {
+        this.ports = ports;
+        this.leads = leads;
+    }
+
+    @Override
+    public void onEvent(CrmEvent event, Instant now) {
+        if (!StandardObjectTypes.CONTACT.equals(event.record().objectType())
+                || event.origin().kind() == Origin.Kind.LIFECYCLE_SYNC) {
+            return;
+        }
+        boolean created = event instanceof CrmEvent.RecordCreated;
+        Optional<String> reached = event instanceof CrmEvent.PropertiesChanged changed ? reached(changed)
+                : Optional.empty();
+        if (!created && reached.isEmpty()) {
+            return;
+        }
+        LeadAutomations.CreateLead settings = LeadAutomationService.current(ports, event.tenantId()).createLead();
+        if (!settings.enabled()) {
+            return;
+        }
+        Optional<RecordView> contact = ports.records().view(event.tenantId(), event.record());
+        if (contact.isEmpty()) {
+            return;
+        }
+        String stage = created ? contact.get().record().property(LifecycleStage.PROPERTY).orElse(null) : reached.get();
+        if (stage == null || !settings.lifecycleStages().contains(stage) || hasOpenLead(event.tenantId(), contact.get())) {
+            return;
+        }
+        leads.create(event.tenantId(), LeadIds.lead(event.eventId()), properties(contact.get().record()),
+                List.of(event.record()), ORIGIN, now);
+    }
+
+    /** The lifecycle stage the change reached, if it changed it. */
+    private static Optional<String> reached(CrmEvent.PropertiesChanged changed) {
+        return changed.changes().stream().filter(c -> LifecycleStage.PROPERTY.equals(c.property()))
+                .map(PropertyChange::to).filter(to -> to != null).findFirst();
+    }
+
+    /** A lead whose stage is not a closed one of its pipeline (unknown stages count as open, to make no duplicate). */
+    private boolean hasOpenLead(String tenantId, RecordView contact) {
+        List<RecordRef> refs = contact.associations().stream().map(a -> a.to())
+                .filter(to -> StandardObjectTypes.LEAD.equals(to.objectType())).toList();
+        if (refs.isEmpty()) {
+            return false;
+        }
+        Map<String, Optional<Pipeline>> pipelines = new HashMap<>();
+        for (CrmRecord lead : ports.records().records(tenantId, refs)) {
+            String pipelineId = lead.property(Pipeline.pipelineProperty(StandardObjectTypes.LEAD)).orElse("");
+            String stage = lead.property(Pipeline.stageProperty(StandardObjectTypes.LEAD)).orElse("");
+            Optional<Pipeline> pipeline = pipelines.computeIfAbsent(pipelineId, id -> id.isEmpty() ? Optional.empty()
+                    : ports.definitions().pipeline(tenantId, StandardObjectTypes.LEAD, id));
+            boolean closed = pipeline.flatMap(p -> p.stage(stage)).map(s -> !s.open()).orElse(false);
+            if (!closed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Named after the contact, and owned by its owner, as a person creating it by hand would. */
+    private static Map<String, String> properties(CrmRecord contact) {
+        String name = (contact.property("firstname").orElse("") + " " + contact.property("lastname").orElse("")).strip();
+        if (name.isEmpty()) {
+            name = contact.property("email").orElse("Contact " + contact.id());
+        }
+        Map<String, String> properties = new HashMap<>();
+        properties.put("hs_lead_name", name);
+        contact.property("hubspot_owner_id").ifPresent(owner -> properties.put("hubspot_owner_id", owner));
+        return properties;
+    }
+}

@@ -1,0 +1,158 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.LeadAutomations;
+import io.crmflow.definition.LeadEvent;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.DefaultPipelines;
+import io.crmflow.model.Origin;
+import io.crmflow.model.Pipeline;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.StageChange;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.Write;
+import io.crmflow.store.WriteContentionException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R-LEAD-3, R-LEAD-4, R-LEAD-5: an activity logged on a lead of the default pipeline, or on a
+ * contact (then on each of its leads there), moves the lead forward — a user's outreach to the
+ * attempting automation's stage, the lead's engagement to the connected one's — if it stands in
+ * one of the automation's from-stages. Of the two, the one that moves it further wins. A lead a
+ * person once moved back to an earlier stage is left alone for good.
+ *
+ * <p>Each move is made once per event and lead: its commit holds the lead, its stage history,
+ * its event, and an effect marker keyed by both, which a redelivered event's commit trips on.
+ */
+final class LeadProgression implements EventAutomation {
+    private static final String STAGE = Pipeline.stageProperty(StandardObjectTypes.LEAD);
+    private static final int ATTEMPTS = 3;
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final EventPublisher publisher;
+
+    LeadProgression(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+    }
+
+    private record Move(String name, LeadAutomations.Progression progression) {
+    }
+
+    @Override
+    public void onEvent(CrmEvent event, Instant now) {
+        if (!(event instanceof CrmEvent.ActivityLogged logged)) {
+            return;
+        }
+        String type = event.record().objectType();
+        Set<LeadEvent> happened = LeadEvent.of(logged.activity());
+        if (happened.isEmpty() || !(StandardObjectTypes.LEAD.equals(type) || StandardObjectTypes.CONTACT.equals(type))) {
+            return;
+        }
+        LeadAutomations automations = LeadAutomationService.current(ports, event.tenantId());
+        List<Move> moves = new ArrayList<>();
+        if (automations.attempting().takes(happened)) {
+            moves.add(new Move("attempting", automations.attempting()));
+        }
+        if (automations.connected().takes(happened)) {
+            moves.add(new Move("connected", automations.connected()));
+        }
+        if (moves.isEmpty()) {
+            return;
+        }
+        Pipeline pipeline = LeadAutomationService.defaultPipeline(ports, event.tenantId());
+        for (RecordRef lead : leads(event)) {
+            advance(event, lead, moves, pipeline, now);
+        }
+    }
+
+    /** The lead itself, or the contact's leads. */
+    private List<RecordRef> leads(CrmEvent event) {
+        if (StandardObjectTypes.LEAD.equals(event.record().objectType())) {
+            return List.of(event.record());
+        }
+        return ports.records().view(event.tenantId(), event.record()).map(v -> v.associations().stream()
+                .map(a -> a.to()).filter(to -> StandardObjectTypes.LEAD.equals(to.objectType())).toList())
+                .orElse(List.of());
+    }
+
+    private void advance(CrmEvent event, RecordRef ref, List<Move> moves, Pipeline pipeline, Instant now) {
+        String key = LeadIds.move(event.eventId(), ref.id());
+        for (int attempt = 1; ; attempt++) {
+            Optional<RecordView> view = ports.records().view(event.tenantId(), ref);
+            if (view.isEmpty() || !inDefaultPipeline(view.get().record()) || movedBackByHand(view.get(), pipeline)) {
+                return;
+            }
+            CrmRecord lead = view.get().record();
+            String from = lead.property(STAGE).orElse(null);
+            Optional<Move> move = furthest(moves, from, pipeline);
+            if (move.isEmpty()) {
+                return;
+            }
+            String to = move.get().progression().to();
+            var changed = new CrmEvent.PropertiesChanged(LeadIds.moveEvent(event.eventId(), ref.id()), event.tenantId(),
+                    ref, now, Origin.leadAutomation(move.get().name()), List.of(new PropertyChange(STAGE, from, to)));
+            List<Write> writes = new ArrayList<>();
+            writes.add(new Write.PutEffectDone(event.tenantId(), key, "moved from " + from + " to " + to, now));
+            writes.add(new Write.PutRecord(lead.with(Map.of(STAGE, to, "lastmodifieddate", now.toString()), now),
+                    lead.version()));
+            writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
+            writes.addAll(StageChanges.of(changed));
+            try {
+                ports.writer().commit(writes);
+                publisher.publishCommitted(List.of(changed));
+                return;
+            } catch (ConflictException | WriteContentionException e) {
+                boolean done = e instanceof ConflictException c && c.writeIndex() == 0
+                        || ports.effects().result(event.tenantId(), key).isPresent();
+                if (done) {
+                    return;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new ConcurrentChangeException("lead '" + ref.id() + "' kept changing while "
+                            + move.get().name() + " moved it; the event will be handled again");
+                }
+            }
+        }
+    }
+
+    private static boolean inDefaultPipeline(CrmRecord lead) {
+        return DefaultPipelines.LEAD_PIPELINE_ID.equals(
+                lead.property(Pipeline.pipelineProperty(StandardObjectTypes.LEAD)).orElse(null));
+    }
+
+    /** The move, among those that take the lead from its stage, that brings it furthest forward. */
+    private static Optional<Move> furthest(List<Move> moves, String from, Pipeline pipeline) {
+        int at = from == null ? -1 : pipeline.indexOf(from);
+        Move best = null;
+        int bestIndex = at;
+        for (Move m : moves) {
+            int to = pipeline.indexOf(m.progression().to());
+            if (at >= 0 && m.progression().from().contains(from) && to > bestIndex) {
+                best = m;
+                bestIndex = to;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** R-LEAD-5: a person (not the API, a workflow or an automation) once moved it to an earlier stage. */
+    static boolean movedBackByHand(RecordView lead, Pipeline pipeline) {
+        for (StageChange c : lead.stageChanges()) {
+            if (STAGE.equals(c.property()) && c.origin().kind() == Origin.Kind.USER && c.from() != null && c.to() != null
+                    && pipeline.indexOf(c.to()) >= 0 && pipeline.indexOf(c.to()) < pipeline.indexOf(c.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
