@@ -46,8 +46,11 @@ final class Routes {
     }
 
     Router router() {
-        return new PipelineAutomationRoutes(this, engine).addTo(new TicketEmailRoutes(this, engine)
-                .addTo(new PeopleRoutes(this, engine).addTo(new Router())))
+        Router router = new PeopleRoutes(this, engine).addTo(new Router());
+        router = new TicketEmailRoutes(this, engine).addTo(router);
+        router = new PipelineAutomationRoutes(this, engine).addTo(router);
+        router = new LeadAutomationRoutes(this, engine).addTo(router);
+        return router
                 .add("POST", "/tenants", (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)
                 .add("GET", "/settings/webhooks", (r, p) -> ApiResponse.json(200,
