@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The sample scenario of {@code --demo}: a tenant, a deal pipeline, a welcome workflow for new
- * customers, three contacts, and what happens to them over a day — told in plain words. Every
+ * customers, three contacts, and what happens to them over a day — told in plain words; then the
+ * pipeline parts ({@link DealPipelineDemo}, {@link LeadPipelineDemo}). Every
  * step goes through the real API function, bus, queues and handlers.
  */
 final class Demo {
@@ -81,6 +82,7 @@ final class Demo {
         }
         say("Grace is still a lead, so she was not enrolled. Try it yourself: ./local/run.sh, then the README's curl lines.");
         new DealPipelineDemo(stack, out).run();
+        new LeadPipelineDemo(stack, clock, out).run();
     }
 
     private void contact(String id, String firstName, String email, String stage) {
