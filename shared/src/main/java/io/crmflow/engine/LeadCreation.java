@@ -52,7 +52,7 @@ final class LeadCreation implements EventAutomation {
         if (contact.isEmpty()) {
             return;
         }
-        String stage = created ? contact.get().record().property(LifecycleStage.PROPERTY).orElse(null) : reached.get();
+        String stage = created ? createdIn(contact.get(), event.eventId()) : reached.get();
         if (stage == null || !settings.lifecycleStages().contains(stage) || hasOpenLead(event.tenantId(), contact.get())) {
             return;
         }
@@ -64,6 +64,15 @@ final class LeadCreation implements EventAutomation {
     private static Optional<String> reached(CrmEvent.PropertiesChanged changed) {
         return changed.changes().stream().filter(c -> LifecycleStage.PROPERTY.equals(c.property()))
                 .map(PropertyChange::to).filter(to -> to != null).findFirst();
+    }
+
+    /** The stage it was created in, as its stage history keeps it: it may have moved on since. */
+    private static String createdIn(RecordView contact, String eventId) {
+        return contact.stageChanges().stream()
+                .filter(c -> LifecycleStage.PROPERTY.equals(c.property()))
+                .filter(c -> c.eventId().equals(eventId) || c.eventId().startsWith(eventId + "."))
+                .map(c -> c.to()).findFirst()
+                .orElseGet(() -> contact.record().property(LifecycleStage.PROPERTY).orElse(null));
     }
 
     /** A lead whose stage is not a closed one of its pipeline (unknown stages count as open, to make no duplicate). */

@@ -135,6 +135,18 @@ class LeadAutomationTest {
         }
 
         @Test
+        void createdInTheStage_andMovedOnBeforeTheEventIsHandled_stillGetsItsLead() {
+            h.engine.records().create("acme", "contact", "c1", Map.of("lifecyclestage", "salesqualifiedlead"),
+                    Origin.api(), h.now);
+            tick();
+            h.engine.records().update("acme", "contact", "c1", Map.of("lifecyclestage", "opportunity"), Origin.api(), h.now);
+
+            h.pump();
+
+            assertThat(leadsOf("c1")).hasSize(1);
+        }
+
+        @Test
         void notWhenTheChangeCameFromACompanyLifecycleStageSync() {
             contact("c1", Map.of("lifecyclestage", "lead"), Origin.api());
 
