@@ -64,7 +64,7 @@ public final class LeadAutomationService {
         if (ports.definitions().pipeline(tenantId, StandardObjectTypes.LEAD, pipelineId).isEmpty()) {
             throw new NotFoundException("lead pipeline '" + pipelineId + "' does not exist");
         }
-        throw InvalidInputException.of("/", "'" + pipelineId + "' is a custom lead pipeline: the templated lead "
+        throw InvalidInputException.of("/path/pipelineId", "'" + pipelineId + "' is a custom lead pipeline: the templated lead "
                 + "automations belong to the default lead pipeline '" + DefaultPipelines.LEAD_PIPELINE_ID
                 + "' only; automate a custom pipeline's stages with stage automation instead");
     }

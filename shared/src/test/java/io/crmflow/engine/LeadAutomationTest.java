@@ -385,8 +385,11 @@ class LeadAutomationTest {
                     List.of(new PipelineStage("p-new", "New", true))));
 
             assertThatThrownBy(() -> service.update("acme", "partners", a -> a))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("custom lead pipeline")
-                    .hasMessageContaining("stage automation");
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.pointer()).isEqualTo("/path/pipelineId");
+                                assertThat(p.message()).contains("custom lead pipeline", "stage automation");
+                            }));
             assertThatThrownBy(() -> service.automations("acme", "nope"))
                     .isInstanceOf(io.crmflow.model.NotFoundException.class);
         }

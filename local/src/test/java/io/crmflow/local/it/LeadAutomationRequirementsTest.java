@@ -220,6 +220,7 @@ class LeadAutomationRequirementsTest {
         Api.Answer custom = s.api.patch("/pipelines/lead/partners/automations", "{\"attempting\": {\"enabled\": true}}");
         assertThat(custom.status()).isEqualTo(400);
         assertThat(custom.body()).contains("custom lead pipeline", "stage automation");
+        assertThat(pointers(custom)).containsExactly("/path/pipelineId");
         Api.Answer bad = s.api.patch(AUTOMATIONS, "{\"createLead\": {\"enabled\": true, \"lifecycleStages\": [\"hot\"]},"
                 + "\"attempting\": {\"to\": \"won\"}}");
         assertThat(bad.status()).isEqualTo(400);

@@ -58,14 +58,14 @@ final class LeadAutomationRoutes {
 
     Router addTo(Router router) {
         return router
-                .add("GET", "/pipelines/lead/{id}/automations", (r, p) -> ApiResponse.json(200,
-                        service.automations(routes.tenant(r), p.get("id"))))
-                .add("PATCH", "/pipelines/lead/{id}/automations", this::change);
+                .add("GET", "/pipelines/lead/{pipelineId}/automations", (r, p) -> ApiResponse.json(200,
+                        service.automations(routes.tenant(r), p.get("pipelineId"))))
+                .add("PATCH", "/pipelines/lead/{pipelineId}/automations", this::change);
     }
 
     private ApiResponse change(ApiRequest r, Map<String, String> p) {
         String tenant = routes.tenant(r);
         AutomationsInput in = Routes.body(r, AutomationsInput.class);
-        return ApiResponse.json(200, Routes.guard("/", () -> service.update(tenant, p.get("id"), in::over)));
+        return ApiResponse.json(200, Routes.guard("/", () -> service.update(tenant, p.get("pipelineId"), in::over)));
     }
 }
