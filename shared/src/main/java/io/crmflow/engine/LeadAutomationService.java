@@ -66,6 +66,7 @@ public final class LeadAutomationService {
         }
         throw InvalidInputException.of("/path/pipelineId", "'" + pipelineId + "' is a custom lead pipeline: the templated lead "
                 + "automations belong to the default lead pipeline '" + DefaultPipelines.LEAD_PIPELINE_ID
-                + "' only; automate a custom pipeline's stages with stage automation instead");
+                + "' only; automate a custom pipeline's stages with stage automation instead (/pipelines/lead/"
+                + pipelineId + "/stages/{stageId}/actions)");
     }
 }

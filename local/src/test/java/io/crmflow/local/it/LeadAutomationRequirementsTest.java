@@ -28,7 +28,7 @@ class LeadAutomationRequirementsTest {
     private static final String ATTEMPTING = "attempting-stage-id";
     private static final String CONNECTED = "connected-stage-id";
     private static final String DISQUALIFIED = "unqualified-stage-id";
-    private static final String AUTOMATIONS = "/pipelines/lead/lead-pipeline/automations";
+    private static final String AUTOMATIONS = "/pipelines/lead/lead-pipeline/templated-automations";
 
     private final WorkflowScenario s = new WorkflowScenario();
 
@@ -217,7 +217,8 @@ class LeadAutomationRequirementsTest {
         assertThat(s.api.put("/pipelines/lead/partners", "{\"label\": \"Partners\", \"stages\": ["
                 + "{\"id\": \"" + NEW + "\", \"label\": \"New\", \"open\": true},"
                 + "{\"id\": \"" + ATTEMPTING + "\", \"label\": \"Attempting\", \"open\": true}]}").status()).isEqualTo(200);
-        Api.Answer custom = s.api.patch("/pipelines/lead/partners/automations", "{\"attempting\": {\"enabled\": true}}");
+        Api.Answer custom = s.api.patch("/pipelines/lead/partners/templated-automations",
+                "{\"attempting\": {\"enabled\": true}}");
         assertThat(custom.status()).isEqualTo(400);
         assertThat(custom.body()).contains("custom lead pipeline", "stage automation");
         assertThat(pointers(custom)).containsExactly("/path/pipelineId");

@@ -58,9 +58,9 @@ final class LeadAutomationRoutes {
 
     Router addTo(Router router) {
         return router
-                .add("GET", "/pipelines/lead/{pipelineId}/automations", (r, p) -> ApiResponse.json(200,
+                .add("GET", "/pipelines/lead/{pipelineId}/templated-automations", (r, p) -> ApiResponse.json(200,
                         service.automations(routes.tenant(r), p.get("pipelineId"))))
-                .add("PATCH", "/pipelines/lead/{pipelineId}/automations", this::change);
+                .add("PATCH", "/pipelines/lead/{pipelineId}/templated-automations", this::change);
     }
 
     private ApiResponse change(ApiRequest r, Map<String, String> p) {
