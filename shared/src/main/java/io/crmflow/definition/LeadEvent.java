@@ -60,13 +60,17 @@ public enum LeadEvent {
         return all;
     }
 
-    /** The events an activity amounts to: a call logged as connected is both a call logged and a connected call. */
+    /**
+     * The events an activity amounts to: a call logged as connected is both a call logged and a
+     * connected call; an email a user replies with is an email sent; the contact's reply is engagement.
+     */
     public static Set<LeadEvent> of(Activity activity) {
         boolean byUser = activity.actor().kind() == Activity.ActorKind.USER;
         String outcome = activity.attributes().getOrDefault(OUTCOME, "").trim();
         Set<LeadEvent> events = EnumSet.noneOf(LeadEvent.class);
         ActivityType type = activity.type();
-        if (byUser && type == ActivityType.EMAIL_SENT) {
+        // A user's reply is an email the user sent: outreach, as the ticket rules also read it.
+        if (byUser && (type == ActivityType.EMAIL_SENT || type == ActivityType.EMAIL_REPLIED)) {
             events.add(EMAIL_SENT);
         } else if (byUser && type == ActivityType.LINKEDIN_MESSAGE_SENT) {
             events.add(LINKEDIN_MESSAGE_SENT);

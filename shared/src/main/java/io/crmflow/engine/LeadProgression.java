@@ -103,10 +103,10 @@ final class LeadProgression implements EventAutomation {
                     ref, now, Origin.leadAutomation(move.get().name()), List.of(new PropertyChange(STAGE, from, to)));
             List<Write> writes = new ArrayList<>();
             writes.add(new Write.PutEffectDone(event.tenantId(), key, "moved from " + from + " to " + to, now));
-            writes.add(new Write.PutRecord(lead.with(Map.of(STAGE, to, "lastmodifieddate", now.toString()), now),
-                    lead.version()));
+            CrmRecord moved = lead.with(Map.of(STAGE, to, "lastmodifieddate", now.toString()), now);
+            writes.add(new Write.PutRecord(moved, lead.version()));
             writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
-            writes.addAll(StageChanges.of(changed));
+            writes.addAll(StageChanges.of(changed, moved));
             try {
                 ports.writer().commit(writes);
                 publisher.publishCommitted(List.of(changed));

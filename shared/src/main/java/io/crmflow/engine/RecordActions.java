@@ -82,7 +82,7 @@ final class RecordActions {
         var changed = new CrmEvent.PropertiesChanged(step.eventId(eventIndex), record.tenantId(), record.ref(), step.now,
                 Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after)));
         step.emit(changed);
-        step.writes.addAll(StageChanges.of(changed));
+        step.writes.addAll(StageChanges.of(changed, updated));
         return "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'");
     }
 

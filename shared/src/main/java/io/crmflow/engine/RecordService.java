@@ -90,7 +90,7 @@ public final class RecordService {
             try {
                 List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(updated, current.version()),
                         new Write.EnqueueEvent(event, outboxDue(now))));
-                writes.addAll(StageChanges.of(event));
+                writes.addAll(StageChanges.of(event, updated));
                 ports.writer().commit(writes);
                 publisher.publishCommitted(List.of(event));
                 return updated;

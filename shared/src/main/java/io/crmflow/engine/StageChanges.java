@@ -24,9 +24,9 @@ public final class StageChanges {
         return Set.of(Pipeline.stageProperty(objectType), Pipeline.pipelineProperty(objectType), "lifecyclestage");
     }
 
-    /** For a change of properties: the kept ones among {@code event}'s changes. */
-    public static List<Write> of(CrmEvent.PropertiesChanged event) {
-        return of(event.tenantId(), event.record(), event.changes(), event);
+    /** For a change of properties: the kept ones among {@code event}'s changes, which made {@code changed}. */
+    public static List<Write> of(CrmEvent.PropertiesChanged event, CrmRecord changed) {
+        return of(event.tenantId(), event.record(), event.changes(), event, changed.version());
     }
 
     /** For a record created with a stage already: its first stage counts as a change from none. */
@@ -34,14 +34,15 @@ public final class StageChanges {
         List<PropertyChange> initial = tracked(created.objectType()).stream().sorted()
                 .flatMap(p -> created.property(p).map(v -> new PropertyChange(p, null, v)).stream())
                 .toList();
-        return of(created.tenantId(), created.ref(), initial, event);
+        return of(created.tenantId(), created.ref(), initial, event, created.version());
     }
 
-    private static List<Write> of(String tenantId, RecordRef ref, List<PropertyChange> changes, CrmEvent event) {
+    private static List<Write> of(String tenantId, RecordRef ref, List<PropertyChange> changes, CrmEvent event,
+                                  long version) {
         Set<String> tracked = tracked(ref.objectType());
         return changes.stream().filter(c -> tracked.contains(c.property()))
                 .<Write>map(c -> new Write.AppendStageChange(tenantId, ref, new StageChange(c.property(), c.from(),
-                        c.to(), event.occurredAt(), event.origin(), event.eventId() + suffix(c, changes))))
+                        c.to(), event.occurredAt(), event.origin(), event.eventId() + suffix(c, changes), version)))
                 .toList();
     }
 

@@ -97,10 +97,10 @@ final class TicketStatusFromEmails implements EventAutomation {
         if (!target.get().equals(from)) {
             changed = new CrmEvent.PropertiesChanged(ports.ids().get(), tenant, ticket.ref(), now,
                     Origin.ticketEmailRule(pipelineId.get()), List.of(new PropertyChange(STATUS, from, target.get())));
-            writes.add(new Write.PutRecord(ticket.with(Map.of(STATUS, target.get(), "lastmodifieddate", now.toString()),
-                    now), ticket.version()));
+            CrmRecord moved = ticket.with(Map.of(STATUS, target.get(), "lastmodifieddate", now.toString()), now);
+            writes.add(new Write.PutRecord(moved, ticket.version()));
             writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
-            writes.addAll(StageChanges.of(changed));
+            writes.addAll(StageChanges.of(changed, moved));
         }
         try {
             ports.writer().commit(writes);

@@ -9,13 +9,21 @@ import java.time.Instant;
  *
  * @param from the value before, or null when there was none
  * @param to   the value after, or null when it was cleared
- * @param eventId the change's event, which also tells two changes at one instant apart
+ * @param eventId the change's event
+ * @param recordVersion the version of the record the change made: a record's changes are ordered
+ *                      by it, since two may share an instant but never a version
  */
-public record StageChange(String property, String from, String to, Instant at, Origin origin, String eventId) {
+public record StageChange(String property, String from, String to, Instant at, Origin origin, String eventId,
+                          long recordVersion) {
     public StageChange {
         Require.name(property, "property");
         Require.nonNull(at, "change time");
         Require.nonNull(origin, "origin");
         Require.name(eventId, "event id");
+    }
+
+    /** A change whose place in the record's history is not known (decisions that read no order from it). */
+    public StageChange(String property, String from, String to, Instant at, Origin origin, String eventId) {
+        this(property, from, to, at, origin, eventId, 0);
     }
 }

@@ -57,4 +57,15 @@ class StageHistoryTest {
             assertThat(c.origin().kind()).isEqualTo(Origin.Kind.LIFECYCLE_SYNC);
         });
     }
+
+    @Test
+    void changesMadeAtOneInstant_areListedInTheOrderTheyWereMade() {
+        h.engine.records().create("acme", "deal", "d1", Map.of("pipeline", "default", "dealstage", "a"), Origin.api(), h.now);
+        for (String stage : List.of("z", "b", "y", "c")) {
+            h.engine.records().update("acme", "deal", "d1", Map.of("dealstage", stage), Origin.api(), h.now);
+        }
+
+        assertThat(history(deal)).filteredOn(c -> c.property().equals("dealstage")).extracting(StageChange::to)
+                .containsExactly("a", "z", "b", "y", "c");
+    }
 }

@@ -188,20 +188,21 @@ public abstract class RecordStoreContract extends StoreContract {
     }
 
     @Test
-    @DisplayName("a record's stage changes are kept beside it, read back oldest first with who made them, once each")
-    void appendStageChange_isReadInTheViewOldestFirst_andKeptOnce() {
+    @DisplayName("a record's stage changes are kept beside it, read back in the order of the versions they made, with who made them, once each")
+    void appendStageChange_isReadInTheViewInVersionOrder_andKeptOnce() {
         RecordRef deal = new RecordRef("deal", "d1");
-        var later = new io.crmflow.model.StageChange("dealstage", "appointment", "contractsent", NOW.plusSeconds(60),
-                io.crmflow.model.Origin.user("u1"), "e2");
+        // At one instant, and the later change's event id sorts first: only the version orders them.
+        var later = new io.crmflow.model.StageChange("dealstage", "appointment", "contractsent", NOW,
+                io.crmflow.model.Origin.user("u1"), "a2", 2);
         var first = new io.crmflow.model.StageChange("dealstage", null, "appointment", NOW,
-                io.crmflow.model.Origin.api(), "e1");
-        var sameInstant = new io.crmflow.model.StageChange("pipeline", null, "default", NOW,
-                io.crmflow.model.Origin.workflow("wf-1"), "e1.1");
+                io.crmflow.model.Origin.api(), "e1", 1);
+        var sameCommit = new io.crmflow.model.StageChange("pipeline", null, "default", NOW,
+                io.crmflow.model.Origin.api(), "e1.1", 1);
         commit(create(record(T, deal, Map.of())), new Write.AppendStageChange(T, deal, later));
-        commit(new Write.AppendStageChange(T, deal, first), new Write.AppendStageChange(T, deal, sameInstant));
+        commit(new Write.AppendStageChange(T, deal, first), new Write.AppendStageChange(T, deal, sameCommit));
 
         assertThat(stores.records().view(T, deal).orElseThrow().stageChanges())
-                .containsExactly(first, sameInstant, later);
+                .containsExactly(first, sameCommit, later);
         assertThat(conflict(new Write.AppendStageChange(T, deal, later)).writeIndex()).isZero();
         assertThat(stores.records().view(T, contact("c1"))).isEmpty();
     }

@@ -153,8 +153,9 @@ final class Keys {
         return FIXED_WIDTH_INSTANT.format(enrolledAt) + "#" + enrollmentId;
     }
 
-    static String stageChangeSk(Instant at, String eventId) {
-        return STAGE_CHANGE_PREFIX + FIXED_WIDTH_INSTANT.format(at) + "#" + eventId;
+    /** By the record version the change made: two changes may share an instant, never a version. */
+    static String stageChangeSk(long recordVersion, String eventId) {
+        return STAGE_CHANGE_PREFIX + String.format("%010d", recordVersion) + "#" + eventId;
     }
 
     static String slotSk(String workflowId) {

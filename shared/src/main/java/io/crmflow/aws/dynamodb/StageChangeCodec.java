@@ -19,7 +19,7 @@ final class StageChangeCodec {
     static List<TransactWriteItem> append(String table, Write.AppendStageChange w) {
         StageChange c = w.change();
         Map<String, AttributeValue> item = Items.key(Keys.record(w.tenantId(), w.record()),
-                Keys.stageChangeSk(c.at(), c.eventId()));
+                Keys.stageChangeSk(c.recordVersion(), c.eventId()));
         item.put("property", Items.s(c.property()));
         Items.putIfPresent(item, "from", c.from());
         Items.putIfPresent(item, "to", c.to());
@@ -29,6 +29,7 @@ final class StageChangeCodec {
             item.put("originId", Items.s(c.origin().id()));
         }
         item.put("eventId", Items.s(c.eventId()));
+        item.put("recordVersion", Items.n(c.recordVersion()));
         return List.of(TransactItems.create(table, item));
     }
 
@@ -37,6 +38,6 @@ final class StageChangeCodec {
         return new StageChange(Items.str(item, "property"), Items.optionalStr(item, "from"),
                 Items.optionalStr(item, "to"), Items.instant(item, "at"),
                 new Origin(Origin.Kind.valueOf(Items.str(item, "originKind")), originId),
-                Items.str(item, "eventId"));
+                Items.str(item, "eventId"), Items.num(item, "recordVersion"));
     }
 }

@@ -86,7 +86,7 @@ final class MemoryState {
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** By record, then "{workflowId}#{kind}". */
     final Map<RecordKey, NavigableMap<String, io.crmflow.store.WorkflowMark>> marks = new HashMap<>();
-    /** By record, then "{at}#{eventId}" (instants of one width, so the order is time order). */
+    /** By record, then "{record version, 10 digits}#{eventId}": the order the changes were made. */
     final Map<RecordKey, NavigableMap<String, io.crmflow.model.StageChange>> stageChanges = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
@@ -156,7 +156,7 @@ final class MemoryState {
     }
 
     static String stageChangeKey(io.crmflow.model.StageChange c) {
-        return String.format("%020d%09d#%s", c.at().getEpochSecond(), c.at().getNano(), c.eventId());
+        return String.format("%010d#%s", c.recordVersion(), c.eventId());
     }
 
     static String commentKey(io.crmflow.definition.ActionComment c) {

@@ -61,7 +61,9 @@ final class Routes {
                         engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
                 .add("PATCH", "/records/{type}/{id}", this::updateRecord)
                 .add("GET", "/records/{type}/{id}/stage-history", (r, p) -> ApiResponse.json(200,
-                        Map.of("items", stageHistory(r, p))))
+                        Map.of("items", view(r, p).stageChanges())))
+                .add("GET", "/records/{type}/{id}/associations", (r, p) -> ApiResponse.json(200,
+                        Map.of("items", view(r, p).associations())))
                 .add("POST", "/records/{type}/{id}/associations", this::associate)
                 .add("POST", "/events", (r, p) -> logActivity(r))
                 .add("PUT", "/pipelines/{type}/{id}", this::putPipeline)
@@ -212,11 +214,11 @@ final class Routes {
                 .orElseThrow(() -> new NotFoundException("workflow '" + id + "' does not exist"));
     }
 
-    private java.util.List<io.crmflow.model.StageChange> stageHistory(ApiRequest r, Map<String, String> p) {
+    /** The record with what is stored beside it: its stage history, its associations. */
+    private io.crmflow.store.RecordView view(ApiRequest r, Map<String, String> p) {
         RecordRef ref = ref(p.get("type"), p.get("id"));
         return engine.ports().records().view(tenant(r), ref)
-                .orElseThrow(() -> new NotFoundException(ref.objectType() + " '" + ref.id() + "' does not exist"))
-                .stageChanges();
+                .orElseThrow(() -> new NotFoundException(ref.objectType() + " '" + ref.id() + "' does not exist"));
     }
 
     /** Who the change is made for: the user the caller names (a person, by hand), else the API itself. */
