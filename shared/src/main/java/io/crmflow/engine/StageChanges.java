@@ -46,6 +46,11 @@ public final class StageChanges {
                 .toList();
     }
 
+    /** Whether {@code change} was kept for event {@code eventId} (one event may keep several). */
+    public static boolean madeBy(StageChange change, String eventId) {
+        return change.eventId().equals(eventId) || change.eventId().startsWith(eventId + ".");
+    }
+
     /** Two kept changes in one event (pipeline and stage together) need items of their own. */
     private static String suffix(PropertyChange c, List<PropertyChange> all) {
         return all.indexOf(c) == 0 ? "" : "." + all.indexOf(c);

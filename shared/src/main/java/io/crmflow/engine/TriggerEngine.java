@@ -98,7 +98,8 @@ public final class TriggerEngine {
         if (trigger.isEventBased()) {
             if (!TriggerEvents.anyMatches(trigger.events(), event, context)
                     || slot != null && (!trigger.reenroll() || slot.live())
-                    || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(), context)) {
+                    || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(),
+                    asTheEventLeftIt(event, view, context, schema, schemas, tenant, now))) {
                 return Optional.empty();
             }
             reason = "the trigger event happened: " + event.detailType() + " " + event.eventId() + ": "
@@ -118,10 +119,36 @@ public final class TriggerEngine {
         if (UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        Optional<Enrollment> made = slot == null ? enroll(wf, event.record(), reason, now)
-                : reenroll(wf, event.record(), slot, reason, now);
+        Optional<Enrollment> made = slot == null ? enroll(wf, event.record(), reason, event.eventId(), now)
+                : reenroll(wf, event.record(), slot, reason, event.eventId(), now);
         made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
         return made;
+    }
+
+    /**
+     * An event trigger's criteria read the record as the event left it: what the event changed
+     * (for a record created, the stages it was created in, from its stage history) as the event
+     * set it, the rest as it is now. A record that entered a stage and moved on before its event
+     * was handled still entered that stage (R-PIPE-1).
+     */
+    private RecordFilterContext asTheEventLeftIt(CrmEvent event, RecordView view, RecordFilterContext now,
+                                                 ObjectType schema, TenantSchemas schemas, Tenant tenant, Instant at) {
+        Map<String, String> set = new HashMap<>();
+        if (event instanceof CrmEvent.PropertiesChanged changed) {
+            changed.changes().forEach(c -> set.put(c.property(), c.to()));
+        } else if (event instanceof CrmEvent.RecordCreated) {
+            view.stageChanges().stream().filter(c -> StageChanges.madeBy(c, event.eventId()))
+                    .forEach(c -> set.put(c.property(), c.to()));
+        }
+        boolean same = set.entrySet().stream()
+                .allMatch(e -> java.util.Objects.equals(view.record().property(e.getKey()).orElse(null), e.getValue()));
+        if (same) {
+            return now;
+        }
+        RecordView then = new RecordView(view.record().with(set, at), view.associations(), view.staticLists(),
+                view.slots(), view.marks(), view.stageChanges());
+        List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
+        return new RecordFilterContext(then, schema, changes, ports.records(), schemas, at, tenant.timezone());
     }
 
     /**
@@ -145,8 +172,9 @@ public final class TriggerEngine {
         WorkflowDefinition wf = target.get();
         EnrollmentSlot slot = view.slots().get(wf.id());
         String why = "enrolled by an action of workflow '" + request.origin().id() + "'";
-        Optional<Enrollment> made = slot == null ? enroll(wf, request.record(), why, now)
-                : slot.live() || !wf.trigger().reenroll() ? Optional.empty() : reenroll(wf, request.record(), slot, why, now);
+        Optional<Enrollment> made = slot == null ? enroll(wf, request.record(), why, request.eventId(), now)
+                : slot.live() || !wf.trigger().reenroll() ? Optional.empty()
+                : reenroll(wf, request.record(), slot, why, request.eventId(), now);
         made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
         return made;
     }
@@ -178,7 +206,7 @@ public final class TriggerEngine {
     }
 
     private Optional<Enrollment> reenroll(WorkflowDefinition wf, RecordRef record, EnrollmentSlot slot, String why,
-                                          Instant now) {
+                                          String causeEventId, Instant now) {
         int n = slot.count() + 1;
         var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record) + "~" + n, wf.id(),
                 wf.version(), record, EnrollmentStatus.ACTIVE, wf.firstActionId(), 1, now.plus(settings.watchdog()), now,
@@ -192,14 +220,18 @@ public final class TriggerEngine {
                     WorkflowCounters.enrolled(enrollment),
                     new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
                             why + " (enrollment " + n + ")")),
-                    new Write.EnqueueEvent(entered, now.plus(settings.watchdog()))));
+                    new Write.EnqueueEvent(entered, now.plus(settings.watchdog())),
+                    entryOf(wf, causeEventId, enrollment, now)));
             publisher.publishCommitted(List.of(entered));
             return Optional.of(enrollment);
         } catch (ConflictException conflict) {
-            if (conflict.writeIndex() != 0) {
-                throw conflict;
+            if (conflict.writeIndex() == 0) {
+                return Optional.empty(); // another handler re-enrolled it first
             }
-            return Optional.empty(); // another handler re-enrolled it first
+            if (conflict.writeIndex() == 4) {
+                return Optional.empty(); // this event made an enrollment before, which ended since: once per event
+            }
+            throw conflict;
         }
     }
 
@@ -233,7 +265,7 @@ public final class TriggerEngine {
                         + leave.why());
             });
         }
-        Enrollment e = enroll(wf, record, "enrolled by hand through the API", now)
+        Enrollment e = enroll(wf, record, "enrolled by hand through the API", null, now)
                 .orElseThrow(() -> new AlreadyExistsException(record + " was enrolled in workflow '" + workflowId
                         + "' before; a record is enrolled once"));
         if (e.status() == EnrollmentStatus.ACTIVE) {
@@ -242,7 +274,17 @@ public final class TriggerEngine {
         return e;
     }
 
-    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, Instant now) {
+    /**
+     * Remembers that {@code causeEventId} enrolled the record: in a workflow that re-enrolls, an
+     * event delivered again after the enrollment it made ended must not start another (the slot
+     * alone guards only against one under way). Kept as long as an event may come back.
+     */
+    private static Write entryOf(WorkflowDefinition wf, String causeEventId, Enrollment enrollment, Instant now) {
+        return new Write.PutEffectDone(wf.tenantId(), "ENTRY#" + wf.id() + "#" + causeEventId, enrollment.id(), now);
+    }
+
+    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why,
+                                                  String causeEventId, Instant now) {
         boolean empty = wf.firstActionId() == null;
         var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record), wf.id(), wf.version(),
                 record, empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
@@ -259,12 +301,17 @@ public final class TriggerEngine {
                     new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));
             writes.add(WorkflowCounters.ended(enrollment));
         }
+        int entry = -1;
+        if (causeEventId != null && wf.trigger().reenroll()) {
+            entry = writes.size();
+            writes.add(entryOf(wf, causeEventId, enrollment, now));
+        }
         try {
             ports.writer().commit(writes);
             publisher.publishCommitted(List.of(entered));
             return java.util.Optional.of(enrollment);
         } catch (ConflictException conflict) {
-            if (conflict.writeIndex() != 0) {
+            if (conflict.writeIndex() != 0 && conflict.writeIndex() != entry) {
                 throw conflict;
             }
             return java.util.Optional.empty(); // the slot exists: enrolled already, by a redelivery or a racing handler
@@ -302,7 +349,7 @@ public final class TriggerEngine {
                 || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, now);
+        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, null, now);
         made.filter(e -> e.status() == EnrollmentStatus.ACTIVE)
                 .ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
         return made;

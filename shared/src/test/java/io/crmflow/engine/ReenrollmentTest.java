@@ -77,4 +77,22 @@ class ReenrollmentTest {
         stage("customer");
         assertThat(enrollments()).hasSize(2);
     }
+
+    @Test
+    void withReenrollment_theEventThatEnrolledARecord_deliveredAgainAfterItLeft_enrollsItNoMore() {
+        workflow(true, new Action.SetProperty("t", "jobtitle", "x", null));
+        h.engine.records().create("acme", "contact", "ada", Map.of("lifecyclestage", "lead"), Origin.api(), h.now);
+        h.pump();
+        stage("customer");
+        stage("lead");
+        stage("customer");
+        var madeCustomer = h.published.stream().filter(io.crmflow.model.CrmEvent.PropertiesChanged.class::isInstance)
+                .map(io.crmflow.model.CrmEvent.PropertiesChanged.class::cast)
+                .filter(e -> e.changes().stream().anyMatch(c -> "customer".equals(c.to()))).toList();
+
+        h.events.addAll(madeCustomer); // each newly met the criteria when it happened, and still does
+        h.pump();
+
+        assertThat(enrollments()).as("once per event, however often it comes").hasSize(2);
+    }
 }

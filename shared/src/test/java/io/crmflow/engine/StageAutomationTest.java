@@ -193,4 +193,57 @@ class StageAutomationTest {
         }
         throw new AssertionError("not refused");
     }
+
+    private int tasks() {
+        return h.store.recordsOfType("acme", "task", null, 50).items().size();
+    }
+
+    private io.crmflow.model.CrmEvent published(Class<? extends io.crmflow.model.CrmEvent> kind, String recordId) {
+        return h.published.stream().filter(kind::isInstance).filter(e -> e.record().id().equals(recordId))
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Test
+    void anEntryDeliveredAgain_afterItsRunEnded_runsTheActionsNoMore() {
+        taskOnContractSent();
+        deal("d1", SENT, Origin.api());
+        move("d1", "closedwon", Origin.api());
+        move("d1", SENT, Origin.api());
+        assertThat(tasks()).isEqualTo(2);
+
+        h.now = h.now.plus(Duration.ofMinutes(3));
+        h.events.add(published(io.crmflow.model.CrmEvent.RecordCreated.class, "d1"));
+        h.events.add(published(io.crmflow.model.CrmEvent.PropertiesChanged.class, "d1"));
+        h.pump();
+
+        assertThat(tasks()).as("each entry ran once, however often its event came").isEqualTo(2);
+        assertThat(enrollments()).hasSize(2);
+    }
+
+    @Test
+    void aRecordThatPassedThroughTheStage_beforeItsEventWasHandled_stillRanTheStageActions() {
+        taskOnContractSent();
+        deal("d1", "appointmentscheduled", Origin.api());
+        h.busDown = true; // the events wait in the outbox, as after a crash between commit and publish
+        h.engine.records().update("acme", "deal", "d1", Map.of("dealstage", SENT), Origin.api(), h.now);
+        h.engine.records().update("acme", "deal", "d1", Map.of("dealstage", "closedwon"), Origin.api(), h.now);
+        h.busDown = false;
+        h.advance(Duration.ofMinutes(20)); // the timer publishes what the outbox kept
+
+        assertThat(tasks()).isEqualTo(1);
+        assertThat(enrolledLine(enrollments().get(0).id())).contains("dealstage changed to 'contractsent'");
+    }
+
+    @Test
+    void aDealCreatedInTheStage_andMovedOnAtOnce_stillRanTheStageActions() {
+        taskOnContractSent();
+        h.busDown = true;
+        h.engine.records().create("acme", "deal", "d1", Map.of("dealname", "d1", "pipeline", "sales", "dealstage", SENT),
+                Origin.api(), h.now);
+        h.engine.records().update("acme", "deal", "d1", Map.of("dealstage", "closedwon"), Origin.api(), h.now);
+        h.busDown = false;
+        h.advance(Duration.ofMinutes(20));
+
+        assertThat(tasks()).isEqualTo(1);
+    }
 }

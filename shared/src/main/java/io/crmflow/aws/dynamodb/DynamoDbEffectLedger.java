@@ -21,7 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * attempts are settled by DynamoDB's conditions.
  */
 public final class DynamoDbEffectLedger implements EffectLedger {
-    static final Duration RETENTION = Duration.ofDays(7);
+    /**
+     * Longer than a dead-letter queue keeps a message (14 days): a message replayed from one
+     * still finds what it did, and does nothing twice.
+     */
+    static final Duration RETENTION = Duration.ofDays(15);
     private static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
     /** A claim lost to a release between our put and our read is simply tried again, a few times. */
