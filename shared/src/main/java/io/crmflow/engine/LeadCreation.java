@@ -21,9 +21,15 @@ import java.util.Optional;
  * the default pipeline's first stage, named after it and associated with it. Not when the change
  * came from a company's lifecycle-stage sync, and not when the contact already has an open lead:
  * the salesperson works that one.
+ *
+ * <p>Checking for an open lead and then writing one is not atomic, so the lead's id is derived
+ * from the contact and the number of leads it has: two handlers that both found no open lead
+ * (a contact moved to two chosen stages in quick succession) write the same lead, the second
+ * commit fails, and its handler reads again and finds the first one's lead open.
  */
 final class LeadCreation implements EventAutomation {
     static final Origin ORIGIN = Origin.leadAutomation("create-lead");
+    private static final int ATTEMPTS = 3;
     private final Ports ports;
     private final NewLeads leads;
 
@@ -48,16 +54,25 @@ final class LeadCreation implements EventAutomation {
         if (!settings.enabled()) {
             return;
         }
-        Optional<RecordView> contact = ports.records().view(event.tenantId(), event.record());
-        if (contact.isEmpty()) {
-            return;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<RecordView> contact = ports.records().view(event.tenantId(), event.record());
+            if (contact.isEmpty()) {
+                return;
+            }
+            String stage = created ? createdIn(contact.get(), event.eventId()) : reached.get();
+            List<RecordRef> leads = leads(contact.get());
+            if (stage == null || !settings.lifecycleStages().contains(stage) || hasOpenLead(event.tenantId(), leads)) {
+                return;
+            }
+            String leadId = LeadIds.contactLead(event.record().id(), leads.size());
+            NewLeads.Outcome outcome = this.leads.create(event.tenantId(), LeadIds.contactLeadEffect(event.eventId()),
+                    leadId, properties(contact.get().record()), List.of(event.record()), ORIGIN, now);
+            if (outcome != NewLeads.Outcome.COLLIDED) {
+                return;
+            }
         }
-        String stage = created ? createdIn(contact.get(), event.eventId()) : reached.get();
-        if (stage == null || !settings.lifecycleStages().contains(stage) || hasOpenLead(event.tenantId(), contact.get())) {
-            return;
-        }
-        leads.create(event.tenantId(), LeadIds.lead(event.eventId()), properties(contact.get().record()),
-                List.of(event.record()), ORIGIN, now);
+        throw new ConcurrentChangeException("contact '" + event.record().id() + "' kept getting leads while "
+                + "its own was created; the event will be handled again");
     }
 
     /** The lifecycle stage the change reached, if it changed it. */
@@ -75,10 +90,13 @@ final class LeadCreation implements EventAutomation {
                 .orElseGet(() -> contact.record().property(LifecycleStage.PROPERTY).orElse(null));
     }
 
-    /** A lead whose stage is not a closed one of its pipeline (unknown stages count as open, to make no duplicate). */
-    private boolean hasOpenLead(String tenantId, RecordView contact) {
-        List<RecordRef> refs = contact.associations().stream().map(a -> a.to())
+    private static List<RecordRef> leads(RecordView contact) {
+        return contact.associations().stream().map(a -> a.to())
                 .filter(to -> StandardObjectTypes.LEAD.equals(to.objectType())).toList();
+    }
+
+    /** A lead whose stage is not a closed one of its pipeline (unknown stages count as open, to make no duplicate). */
+    private boolean hasOpenLead(String tenantId, List<RecordRef> refs) {
         if (refs.isEmpty()) {
             return false;
         }

@@ -17,6 +17,7 @@ import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StageChange;
+import io.crmflow.store.TransactionalWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,55 @@ class LeadAutomationTest {
         }
 
         @Test
+        void twoChosenStagesReachedInQuickSuccession_handledAtOnce_makeOneLead() {
+            set(a -> new LeadAutomations(new LeadAutomations.CreateLead(true,
+                    List.of("salesqualifiedlead", "opportunity")), a.followUpLead(), a.attempting(), a.connected()));
+            contact("c1", Map.of("lifecyclestage", "lead"), Origin.api());
+            h.engine.records().update("acme", "contact", "c1", Map.of("lifecyclestage", "salesqualifiedlead"),
+                    Origin.api(), h.now);
+            CrmEvent first = h.events.peekLast();
+            tick();
+            h.engine.records().update("acme", "contact", "c1", Map.of("lifecyclestage", "opportunity"),
+                    Origin.api(), h.now);
+            CrmEvent second = h.events.peekLast();
+            h.events.clear();
+            var other = new LeadCreation(h.engine.ports(), new NewLeads(h.engine.ports(), EngineSettings.DEFAULTS));
+            int[] commits = {0};
+            TransactionalWriter racing = writes -> {
+                if (commits[0]++ == 0) { // the other handler reads and commits between this one's read and commit
+                    other.onEvent(second, h.now);
+                }
+                h.store.commit(writes);
+            };
+            Ports ports = h.engine.ports().withWriter(racing);
+
+            new LeadCreation(ports, new NewLeads(ports, EngineSettings.DEFAULTS)).onEvent(first, h.now);
+
+            assertThat(leadsOf("c1")).hasSize(1);
+            assertThat(h.store.result("acme", LeadIds.contactLeadEffect(second.eventId())))
+                    .as("the other handler made it").isPresent();
+            assertThat(h.store.result("acme", LeadIds.contactLeadEffect(first.eventId())))
+                    .as("this one collided, read again and found it open").isEmpty();
+        }
+
+        @Test
+        void aRedeliveredEvent_afterItsLeadWasClosed_createsNoOther() {
+            contact("c1", Map.of("lifecyclestage", "lead"), Origin.api());
+            h.engine.records().update("acme", "contact", "c1", Map.of("lifecyclestage", "salesqualifiedlead"),
+                    Origin.api(), h.now);
+            CrmEvent changed = h.events.peekLast();
+            h.pump();
+            String leadId = leadsOf("c1").get(0).id();
+            update("lead", leadId, Map.of("hs_pipeline_stage", QUALIFIED), Origin.api());
+
+            h.events.add(changed);
+            h.pump();
+
+            assertThat(leadsOf("c1")).extracting(CrmRecord::id).containsExactly(leadId);
+            assertThat(h.failures).isEmpty();
+        }
+
+        @Test
         void aContactWithAnOpenLead_getsNoOther_butOneWhoseLeadsAreClosedDoes() {
             contact("c1", Map.of("lifecyclestage", "lead"), Origin.api());
             lead("l-open", ATTEMPTING, "c1");
@@ -228,6 +278,73 @@ class LeadAutomationTest {
             update("lead", "l2", Map.of("hs_pipeline_stage", DISQUALIFIED, "hs_lead_disqualification_reason", "no_fit"),
                     Origin.api());
             assertThat(leadsOf("c2")).extracting(CrmRecord::id).containsExactly("l2");
+        }
+
+        @Test
+        void aChosenReasonSelectedAfterTheMoveToDisqualified_getsAFollowUp() {
+            update("lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED), Origin.user("u1"));
+            assertThat(leadsOf("c1")).as("no reason yet").hasSize(1);
+
+            update("lead", "l1", Map.of("hs_lead_disqualification_reason", "timing"), Origin.user("u1"));
+
+            assertThat(leadsOf("c1")).hasSize(2);
+        }
+
+        @Test
+        void aReasonChosenOnALeadNotDisqualified_makesNone() {
+            update("lead", "l1", Map.of("hs_lead_disqualification_reason", "timing"), Origin.user("u1"));
+
+            assertThat(leadsOf("c1")).hasSize(1);
+        }
+
+        @Test
+        void oneDisqualification_whoseReasonChangesAgain_getsOneFollowUp_butADisqualificationLaterGetsAnother() {
+            update("lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED, "hs_lead_disqualification_reason", "timing"),
+                    Origin.user("u1"));
+            update("lead", "l1", Map.of("hs_lead_disqualification_reason", "budget"), Origin.user("u1"));
+            assertThat(leadsOf("c1")).hasSize(2);
+
+            update("lead", "l1", Map.of("hs_pipeline_stage", CONNECTED), Origin.api());
+            update("lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED), Origin.api());
+
+            assertThat(leadsOf("c1")).hasSize(3);
+        }
+
+        @Test
+        void theMoveAndAReasonChosenRightAfter_handledTogether_makeOneFollowUp() {
+            h.engine.records().update("acme", "lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED), Origin.api(), h.now);
+            tick();
+            h.engine.records().update("acme", "lead", "l1", Map.of("hs_lead_disqualification_reason", "timing"),
+                    Origin.api(), h.now);
+
+            h.pump(); // the move's event now reads the reason chosen since, and so does the reason's
+
+            assertThat(leadsOf("c1")).hasSize(2);
+            assertThat(h.failures).isEmpty();
+        }
+
+        @Test
+        void aLeadWithMoreAssociationsThanOneCommitHolds_getsAFollowUpOnTheFirstFortyContacts() {
+            RecordRef l1 = new RecordRef("lead", "l1");
+            for (int i = 0; i < 5; i++) {
+                h.engine.records().create("acme", "company", "co-" + i, Map.of(), Origin.api(), h.now);
+                h.engine.records().associate("acme", new Association(l1, new RecordRef("company", "co-" + i), ""));
+            }
+            for (int i = 0; i < 44; i++) {
+                h.engine.records().create("acme", "contact", String.format("c-%02d", i), Map.of(), Origin.api(), h.now);
+                h.engine.records().associate("acme", new Association(l1,
+                        new RecordRef("contact", String.format("c-%02d", i)), ""));
+            }
+            h.pump();
+
+            update("lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED, "hs_lead_disqualification_reason", "timing"),
+                    Origin.user("u1"));
+
+            assertThat(h.failures).isEmpty();
+            assertThat(leadsOf("c-00")).hasSize(2).filteredOn(l -> !l.id().equals("l1")).singleElement()
+                    .satisfies(f -> assertThat(h.store.view("acme", f.ref()).orElseThrow().associations())
+                            .extracting(a -> a.to().objectType()).hasSize(NewLeads.MOST_ASSOCIATED)
+                            .containsOnly("contact"));
         }
 
         @Test
