@@ -12,9 +12,11 @@ import java.util.Set;
  * @param followUpLead R-LEAD-2: a follow-up lead for a lead disqualified with one of the chosen reasons
  * @param attempting  R-LEAD-3: a user's outreach moves a lead on
  * @param connected   R-LEAD-4: the lead's engagement moves it on
+ * @param version     how many times they were saved (0: never, the defaults): each save is made
+ *                    on condition of the version it read, so two at once cannot lose one
  */
 public record LeadAutomations(CreateLead createLead, FollowUpLead followUpLead, Progression attempting,
-                              Progression connected) {
+                              Progression connected, long version) {
     public static final String NEW = "new-stage-id";
     public static final String ATTEMPTING = "attempting-stage-id";
     public static final String CONNECTED = "connected-stage-id";
@@ -40,6 +42,16 @@ public record LeadAutomations(CreateLead createLead, FollowUpLead followUpLead, 
         followUpLead = followUpLead == null ? DEFAULTS.followUpLead() : followUpLead;
         attempting = attempting == null ? DEFAULTS.attempting() : attempting;
         connected = connected == null ? DEFAULTS.connected() : connected;
+    }
+
+    /** Settings not saved yet: their version is the one they will be saved at. */
+    public LeadAutomations(CreateLead createLead, FollowUpLead followUpLead, Progression attempting,
+                           Progression connected) {
+        this(createLead, followUpLead, attempting, connected, 0);
+    }
+
+    public LeadAutomations withVersion(long newVersion) {
+        return new LeadAutomations(createLead, followUpLead, attempting, connected, newVersion);
     }
 
     /** @param lifecycleStages internal names ({@code salesqualifiedlead} …) */

@@ -7,16 +7,19 @@ import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
+import io.crmflow.store.WriteContentionException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Reads and saves the templated automations of the default lead pipeline (R-LEAD-6). They belong
  * to that pipeline alone: a custom lead pipeline is refused, and uses stage automation instead.
- * A refused save writes nothing. Thread-safe.
+ * A refused save writes nothing; two saves at once both count. Thread-safe.
  */
 public final class LeadAutomationService {
+    private static final int ATTEMPTS = 3;
     private final Ports ports;
 
     public LeadAutomationService(Ports ports) {
@@ -30,18 +33,28 @@ public final class LeadAutomationService {
     }
 
     /**
-     * Applies {@code change} to the current automations and saves the result if it is valid.
-     * Two people saving at the same moment: the last save wins.
+     * Applies {@code change} to the current automations and saves the result if it is valid, on
+     * condition that nobody saved in between. If someone did, the change is applied again to what
+     * they saved (a change names only what it changes), a few times before giving up.
      */
     public LeadAutomations update(String tenantId, String pipelineId, UnaryOperator<LeadAutomations> change) {
         Pipeline pipeline = requireDefaultPipeline(tenantId, pipelineId);
-        LeadAutomations changed = change.apply(current(ports, tenantId));
-        List<InputProblem> problems = LeadAutomationValidator.problems(changed, pipeline);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            LeadAutomations read = current(ports, tenantId);
+            LeadAutomations changed = change.apply(read).withVersion(read.version() + 1);
+            List<InputProblem> problems = LeadAutomationValidator.problems(changed, pipeline);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            try {
+                ports.writer().commit(List.of(new Write.PutLeadAutomations(tenantId, changed, read.version())));
+                return changed;
+            } catch (ConflictException | WriteContentionException e) {
+                // Someone saved since the read: apply the change again to what they saved.
+            }
         }
-        ports.writer().commit(List.of(new Write.PutLeadAutomations(tenantId, changed)));
-        return changed;
+        throw new ConcurrentChangeException("the lead automations kept changing while this change was saved; "
+                + "send it again");
     }
 
     static LeadAutomations current(Ports ports, String tenantId) {

@@ -82,8 +82,13 @@ public sealed interface Write {
     record PutActionComment(String tenantId, io.crmflow.definition.ActionComment comment) implements Write {
     }
 
-    /** Creates or replaces the templated automations of the tenant's default lead pipeline (R-LEAD-6). */
-    record PutLeadAutomations(String tenantId, io.crmflow.definition.LeadAutomations automations) implements Write {
+    /**
+     * Saves the templated automations of the tenant's default lead pipeline (R-LEAD-6), at
+     * {@code automations.version()}. {@code expectedVersion} 0 means "none saved yet; fail if
+     * some are", otherwise "fail unless the saved ones are at this version".
+     */
+    record PutLeadAutomations(String tenantId, io.crmflow.definition.LeadAutomations automations,
+                              long expectedVersion) implements Write {
     }
 
     /**

@@ -497,6 +497,28 @@ class LeadAutomationTest {
         }
 
         @Test
+        void twoSavesOfDifferentAutomationsAtOnce_bothCount() {
+            int[] commits = {0};
+            TransactionalWriter racing = writes -> {
+                if (commits[0]++ == 0) { // another person saves between this save's read and its commit
+                    set(a -> new LeadAutomations(a.createLead(), a.followUpLead(), new LeadAutomations.Progression(
+                            false, a.attempting().from(), a.attempting().to(), a.attempting().events()), a.connected()));
+                }
+                h.store.commit(writes);
+            };
+            var racingService = new LeadAutomationService(h.engine.ports().withWriter(racing));
+
+            racingService.update("acme", "lead-pipeline", a -> new LeadAutomations(
+                    new LeadAutomations.CreateLead(true, List.of("opportunity")), a.followUpLead(), a.attempting(),
+                    a.connected()));
+
+            LeadAutomations saved = service.automations("acme", "lead-pipeline");
+            assertThat(saved.createLead().enabled()).isTrue();
+            assertThat(saved.attempting().enabled()).as("the other save is kept").isFalse();
+            assertThat(saved.version()).isEqualTo(2);
+        }
+
+        @Test
         void aCustomLeadPipeline_isRefused_andAnUnknownOneIsNotFound() {
             h.engine.definitions().putPipeline("acme", new Pipeline("partners", "lead", "Partners",
                     List.of(new PipelineStage("p-new", "New", true))));

@@ -107,19 +107,35 @@ public abstract class DefinitionStoreContract extends StoreContract {
     }
 
     @Test
+    void putLeadAutomations_replaceOnlyTheVersionRead_soOfTwoSavesFromOneReadTheSecondFails() {
+        var mine = new LeadAutomations(new LeadAutomations.CreateLead(true, List.of("opportunity")), null, null, null, 1);
+        var theirs = new LeadAutomations(null, null, null, null, 1);
+
+        commit(new Write.PutLeadAutomations(T, mine, 0));
+        ConflictException none = conflict(new Write.PutLeadAutomations(T, theirs, 0));
+        ConflictException stale = conflict(new Write.PutLeadAutomations(T, theirs.withVersion(3), 2));
+
+        assertThat(none.writeIndex()).isZero();
+        assertThat(stale.writeIndex()).isZero();
+        assertThat(stores.definitions().leadAutomations(T)).contains(mine);
+        commit(new Write.PutLeadAutomations(T, theirs.withVersion(2), 1));
+        assertThat(stores.definitions().leadAutomations(T)).contains(theirs.withVersion(2));
+    }
+
+    @Test
     void putLeadAutomations_areKeptOutsideThePipelinesPartition_andReplaced() {
         Pipeline leads = new Pipeline("lead-pipeline", "lead", "Leads", List.of(new PipelineStage("new", "New", true)));
         commit(new Write.PutPipeline(T, leads));
         assertThat(stores.definitions().leadAutomations(T)).isEmpty();
         var first = new LeadAutomations(new LeadAutomations.CreateLead(true, List.of("salesqualifiedlead")),
-                null, null, null);
+                null, null, null, 1);
         var second = new LeadAutomations(null, new LeadAutomations.FollowUpLead(true, "UPSELL", List.of("timing")),
                 new LeadAutomations.Progression(false, List.of("new"), "attempting-stage-id",
-                        List.of(LeadEvent.CALL_LOGGED)), null);
+                        List.of(LeadEvent.CALL_LOGGED)), null, 2);
 
-        commit(new Write.PutLeadAutomations(T, first));
+        commit(new Write.PutLeadAutomations(T, first, 0));
         assertThat(stores.definitions().leadAutomations(T)).contains(first);
-        commit(new Write.PutLeadAutomations(T, second));
+        commit(new Write.PutLeadAutomations(T, second, 1));
 
         assertThat(stores.definitions().leadAutomations(T)).contains(second);
         assertThat(stores.definitions().leadAutomations(OTHER_TENANT)).isEmpty();

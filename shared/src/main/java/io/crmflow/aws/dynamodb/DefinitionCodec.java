@@ -84,10 +84,22 @@ final class DefinitionCodec {
                 Keys.commentSk(c.at(), c.id()), c)));
     }
 
-    /** Keyed by the pipeline they belong to, the default lead pipeline. */
+    /**
+     * Keyed by the pipeline they belong to, the default lead pipeline, on condition of the version
+     * read. Expecting none, the condition is that the item has no version: absent, or saved before
+     * settings had versions (they read as version 0), so such an item can still be saved over.
+     */
     static List<TransactWriteItem> leadAutomations(String table, Write.PutLeadAutomations w) {
-        return List.of(TransactItems.put(table, jsonItem(Keys.leadAutomations(w.tenantId()),
-                io.crmflow.definition.LeadAutomations.PIPELINE_ID, w.automations())));
+        Map<String, AttributeValue> item = jsonItem(Keys.leadAutomations(w.tenantId()),
+                io.crmflow.definition.LeadAutomations.PIPELINE_ID, w.automations());
+        item.put("version", Items.n(w.automations().version()));
+        if (w.expectedVersion() != 0) {
+            return List.of(TransactItems.replace(table, item, w.expectedVersion()));
+        }
+        return List.of(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#version) OR #version = :zero")
+                .expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeValues(Map.of(":zero", Items.n(0))).build()).build());
     }
 
     /** The current definition, its immutable version copy, and its trigger-index entry. */

@@ -128,6 +128,11 @@ final class MemoryWrites {
             var stored = s.record(w.record().tenantId(), w.record().ref());
             return versionConflict("record " + w.record().ref(), stored == null ? null : stored.version(),
                     w.expectedVersion());
+        } else if (write instanceof Write.PutLeadAutomations w) {
+            var stored = s.leadAutomations.get(w.tenantId());
+            // As the adapter's condition: settings saved at version 0 count as none saved.
+            return versionConflict("lead automations", stored == null || stored.version() == 0 ? null
+                    : stored.version(), w.expectedVersion());
         } else if (write instanceof Write.PutWorkflow w) {
             return workflowConflict(w);
         } else if (write instanceof Write.PutEnrollment w) {
