@@ -245,4 +245,18 @@ class LeadAutomationRequirementsTest {
         assertThat(stage("l-ada")).as("switched off").isEqualTo(NEW);
         assertThat(stage("l-partner")).as("a custom pipeline uses stage automation").isEqualTo(NEW);
     }
+
+    @Test
+    @DisplayName("R-LEAD-6 a null inside a list of the settings is refused at its own pointer, and nothing is saved")
+    void R_LEAD_6_aNullInAList_isRefusedAtItsPointer() {
+        JsonNode before = s.api.get(AUTOMATIONS).json();
+
+        Api.Answer bad = s.api.patch(AUTOMATIONS, "{\"createLead\": {\"lifecycleStages\": [null]},"
+                + "\"attempting\": {\"events\": [\"email_sent\", null]}, \"connected\": {\"from\": [null]}}");
+
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(pointers(bad)).containsExactly("/createLead/lifecycleStages/0", "/attempting/events/1",
+                "/connected/from/0");
+        assertThat(s.api.get(AUTOMATIONS).json()).isEqualTo(before);
+    }
 }
