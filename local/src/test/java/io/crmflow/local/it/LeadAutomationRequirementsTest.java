@@ -125,17 +125,23 @@ class LeadAutomationRequirementsTest {
     }
 
     @Test
-    @DisplayName("R-LEAD-2 a lead disqualified with a chosen reason gets a follow-up lead of the chosen type")
+    @DisplayName("R-LEAD-2 a lead disqualified with a chosen reason, or given one once disqualified, gets a "
+            + "follow-up lead of the chosen type")
     void R_LEAD_2_followUpLeadForADisqualifiedLead() {
         configure("{\"followUpLead\": {\"enabled\": true, \"leadType\": \"RE_ATTEMPTING\", "
                 + "\"disqualificationReasons\": [\"timing\"]}}");
         s.contact("ada", Map.of());
         s.contact("grace", Map.of());
+        s.contact("alan", Map.of());
         lead("l-ada", CONNECTED, "ada");
         lead("l-grace", CONNECTED, "grace");
+        lead("l-alan", CONNECTED, "alan");
 
         s.update("lead", "l-ada", Map.of("hs_pipeline_stage", DISQUALIFIED, "hs_lead_disqualification_reason", "timing"));
         s.update("lead", "l-grace", Map.of("hs_pipeline_stage", DISQUALIFIED, "hs_lead_disqualification_reason", "no_fit"));
+        s.update("lead", "l-alan", Map.of("hs_pipeline_stage", DISQUALIFIED));
+        aMomentLater();
+        s.update("lead", "l-alan", Map.of("hs_lead_disqualification_reason", "timing"));
 
         assertThat(leadsOf("ada")).hasSize(2).filteredOn(l -> !l.get("id").asText().equals("l-ada")).singleElement()
                 .satisfies(followUp -> {
@@ -143,6 +149,7 @@ class LeadAutomationRequirementsTest {
                     assertThat(followUp.at("/properties/hs_pipeline_stage").asText()).isEqualTo(NEW);
                 });
         assertThat(leadsOf("grace")).as("another reason").hasSize(1);
+        assertThat(leadsOf("alan")).as("the reason chosen after the move").hasSize(2);
     }
 
     @Test
