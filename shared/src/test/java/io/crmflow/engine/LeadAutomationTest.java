@@ -324,6 +324,26 @@ class LeadAutomationTest {
         }
 
         @Test
+        void aFollowUpWhoseCommitMetAnotherAtTheSameMoment_isTriedAgain_notDropped() {
+            h.engine.records().update("acme", "lead", "l1", Map.of("hs_pipeline_stage", DISQUALIFIED,
+                    "hs_lead_disqualification_reason", "timing"), Origin.api(), h.now);
+            CrmEvent disqualified = h.events.peekLast();
+            h.events.clear();
+            TransactionalWriter contended = writes -> {
+                throw new io.crmflow.store.WriteContentionException("another transaction on the same items");
+            };
+            Ports ports = h.engine.ports().withWriter(contended);
+            var automation = new LeadFollowUp(ports, new NewLeads(ports, EngineSettings.DEFAULTS));
+
+            assertThatThrownBy(() -> automation.onEvent(disqualified, h.now))
+                    .as("the queue delivers the event again").isInstanceOf(ConcurrentChangeException.class);
+            h.events.add(disqualified);
+            h.pump();
+
+            assertThat(leadsOf("c1")).hasSize(2);
+        }
+
+        @Test
         void aLeadWithMoreAssociationsThanOneCommitHolds_getsAFollowUpOnTheFirstFortyContacts() {
             RecordRef l1 = new RecordRef("lead", "l1");
             for (int i = 0; i < 5; i++) {
