@@ -122,6 +122,15 @@ public final class DefinitionService {
     }
 
     /**
+     * Saves a new version of a workflow edited from {@code read}, the way it was when the edit
+     * began (empty: it did not exist), only if nobody saved it since: an edit made meanwhile is
+     * refused with {@link ConcurrentChangeException}, never silently overwritten.
+     */
+    public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted, java.util.Optional<WorkflowDefinition> read) {
+        return save(requireTenant(submitted.tenantId()), submitted, read, Map.of());
+    }
+
+    /**
      * Deletes one action of a workflow, live or not (R-WF-9): a new version, checked and saved
      * like any other, only if nobody saved the workflow since it was read.
      *

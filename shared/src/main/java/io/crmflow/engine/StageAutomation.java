@@ -78,14 +78,28 @@ public final class StageAutomation {
      */
     public WorkflowDefinition setActions(String tenantId, String objectType, String pipelineId, String stageId,
                                          String firstActionId, List<Action> actions) {
+        String id = StageWorkflows.idFor(objectType, pipelineId, stageId);
+        return save(tenantId, objectType, pipelineId, stageId, ports.definitions().workflow(tenantId, id),
+                firstActionId, actions);
+    }
+
+    /**
+     * Saves the stage's actions over {@code read}, the workflow as this edit found it: a save
+     * made by someone else since is refused (409), not overwritten.
+     */
+    private WorkflowDefinition save(String tenantId, String objectType, String pipelineId, String stageId,
+                                    Optional<WorkflowDefinition> read, String firstActionId, List<Action> actions) {
         Pipeline pipeline = pipeline(tenantId, objectType, pipelineId, true);
         PipelineStage stage = stage(pipeline, stageId);
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) == null) {
+                throw InvalidInputException.of("/actions/" + i, "an action is an object with a type and an id, not null");
+            }
+        }
         String first = firstActionId != null || actions.isEmpty() ? firstActionId : actions.get(0).id();
-        String id = StageWorkflows.idFor(objectType, pipelineId, stageId);
-        WorkflowDefinition wf = ports.definitions().workflow(tenantId, id)
-                .map(existing -> existing.withActions(first, actions))
+        WorkflowDefinition wf = read.map(existing -> existing.withActions(first, actions))
                 .orElseGet(() -> StageWorkflows.create(tenantId, pipeline, stage, first, actions));
-        return definitions.saveWorkflow(wf);
+        return definitions.saveWorkflow(wf, read);
     }
 
     /**
@@ -101,7 +115,7 @@ public final class StageAutomation {
                 throw InvalidInputException.of("/query/after", "the stage has no actions yet; add the first without"
                         + " 'after'");
             }
-            return setActions(tenantId, objectType, pipelineId, stageId, action.id(), List.of(action));
+            return save(tenantId, objectType, pipelineId, stageId, existing, action.id(), List.of(action));
         }
         WorkflowDefinition wf = existing.get();
         Action before = after != null ? wf.action(after).orElseThrow(() -> InvalidInputException.of("/query/after",
@@ -115,7 +129,7 @@ public final class StageAutomation {
             actions.add(a.id().equals(before.id()) ? ActionEdges.withNext(a, action.id()) : a);
         }
         actions.add(ActionEdges.withNext(action, before.next()));
-        return setActions(tenantId, objectType, pipelineId, stageId, wf.firstActionId(), actions);
+        return save(tenantId, objectType, pipelineId, stageId, existing, wf.firstActionId(), actions);
     }
 
     /** Replaces one action of the stage, keeping where it leads unless {@code action} says otherwise. */
@@ -129,7 +143,7 @@ public final class StageAutomation {
             throw InvalidInputException.of("/id", "the action's id is '" + actionId + "'; an edit keeps it");
         }
         List<Action> actions = wf.actions().stream().map(a -> a.id().equals(actionId) ? action : a).toList();
-        return setActions(tenantId, objectType, pipelineId, stageId, wf.firstActionId(), actions);
+        return save(tenantId, objectType, pipelineId, stageId, Optional.of(wf), wf.firstActionId(), actions);
     }
 
     /** The stage's workflow; none yet is a 404 that says so. */

@@ -15,6 +15,9 @@ import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
 import io.crmflow.model.RecordRef;
+import io.crmflow.store.DefinitionStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +177,71 @@ class StageAutomationTest {
         h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", wf.id(), wf.name(), "deal", 0, true,
                 new EnrollmentTrigger(Filter.allOf(narrowed.toArray(Condition[]::new)), true, wf.trigger().events()),
                 wf.firstActionId(), wf.actions()));
+    }
+
+    @Test
+    void aNullAmongTheActions_isRefusedAtItsIndex_andNothingIsSaved() {
+        List<Action> withNull = new java.util.ArrayList<>();
+        withNull.add(new Action.CreateTask("task", "Call", null, null, null));
+        withNull.add(null);
+
+        assertThat(pointerOf(() -> stages.setActions("acme", "deal", "sales", SENT, null, withNull)))
+                .isEqualTo("/actions/1");
+        assertThat(pointerOf(() -> stages.setActions("acme", "deal", "sales", SENT, null,
+                java.util.Collections.singletonList(null)))).isEqualTo("/actions/0");
+        assertThat(h.engine.ports().definitions().workflow("acme", stageWorkflow)).isEmpty();
+    }
+
+    @Test
+    void twoPeopleEditingTheActionsAtOnce_theSecondSaveIsRefused_andTheFirstEditIsKept() {
+        taskOnContractSent();
+        // Someone else saves the stage's actions right after this edit read the workflow.
+        StageAutomation racing = racingWith(() -> stages.setActions("acme", "deal", "sales", SENT, null,
+                List.of(new Action.CreateTask("theirs", "Their task", null, null, null))));
+
+        assertThatThrownBy(() -> racing.addAction("acme", "deal", "sales", SENT,
+                new Action.SetProperty("mine", "amount", "1", null), null))
+                .isInstanceOf(ConcurrentChangeException.class).hasMessageContaining(stageWorkflow);
+        assertThat(h.engine.ports().definitions().workflow("acme", stageWorkflow).orElseThrow().actions())
+                .extracting(Action::id).containsExactly("theirs");
+    }
+
+    @Test
+    void settingActionsOverAConcurrentEdit_isRefused_too() {
+        taskOnContractSent();
+        StageAutomation racing = racingWith(() -> stages.addAction("acme", "deal", "sales", SENT,
+                new Action.SetProperty("theirs", "amount", "1", null), null));
+
+        assertThatThrownBy(() -> racing.setActions("acme", "deal", "sales", SENT, null,
+                List.of(new Action.CreateTask("mine", "My task", null, null, null))))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(h.engine.ports().definitions().workflow("acme", stageWorkflow).orElseThrow().actions())
+                .extracting(Action::id).containsExactly("task", "theirs");
+    }
+
+    /** Stage automation whose first read of a workflow is followed at once by {@code otherEdit}. */
+    private StageAutomation racingWith(Runnable otherEdit) {
+        DefinitionStore real = h.engine.ports().definitions();
+        boolean[] raced = {false};
+        DefinitionStore interleaved = (DefinitionStore) Proxy.newProxyInstance(DefinitionStore.class.getClassLoader(),
+                new Class<?>[] {DefinitionStore.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("workflow") && !raced[0]) {
+                        raced[0] = true;
+                        otherEdit.run();
+                    }
+                    return answer;
+                });
+        var p = h.engine.ports();
+        Ports ports = new Ports(p.records(), interleaved, p.enrollments(), p.effects(), p.outbox(), p.writer(), p.bus(),
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people());
+        return new StageAutomation(ports, new DefinitionService(ports, EngineSettings.DEFAULTS,
+                h.engine.clock()));
     }
 
     @Test
