@@ -239,4 +239,47 @@ class ApiBadInputTest {
         }
         assertThat(api.get("/workflows?limit=1").status()).isEqualTo(200);
     }
+
+    @Test
+    void switchingAWorkflow_withoutEnabled_is400AtEnabled_andLeavesItOn() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.put("/workflows/w", "{\"objectType\": \"contact\"}").status()).isEqualTo(200);
+
+        Api.Answer answer = api.patch("/workflows/w", "{}");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/enabled");
+        assertThat(api.get("/workflows/w").json().get("enabled").asBoolean()).isTrue();
+        assertThat(api.patch("/workflows/w", "{\"enabled\": false}").status()).isEqualTo(200);
+        assertThat(api.get("/workflows/w").json().get("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void switchingAStageWorkflow_withoutEnabled_is400AtEnabled_andLeavesItOn() {
+        Api api = Api.forNewTenant(stack, tenant);
+        String stage = "/pipelines/deal/sales/stages/won";
+        assertThat(api.put("/pipelines/deal/sales", "{\"stages\": [{\"id\": \"won\", \"label\": \"Won\","
+                + " \"open\": false}]}").status()).isEqualTo(200);
+        assertThat(api.put(stage + "/actions", "{\"actions\": [{\"type\": \"create_task\", \"id\": \"t\","
+                + " \"subject\": \"Call\"}]}").status()).isEqualTo(200);
+
+        Api.Answer answer = api.patch(stage, "{}");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/enabled");
+        assertThat(api.get("/workflows/stage:deal:sales:won").json().get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void stageActions_withANullAction_is400AtItsIndex_notA500_andNothingSaved() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.put("/pipelines/deal/sales", "{\"stages\": [{\"id\": \"won\", \"label\": \"Won\","
+                + " \"open\": false}]}").status()).isEqualTo(200);
+
+        Api.Answer answer = api.put("/pipelines/deal/sales/stages/won/actions", "{\"actions\": [null]}");
+
+        assertProblem(answer, 400);
+        assertThat(pointers(answer)).containsExactly("/actions/0");
+        assertThat(api.get("/workflows/stage:deal:sales:won").status()).isEqualTo(404);
+    }
 }

@@ -4,6 +4,7 @@ import io.crmflow.definition.Action;
 import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.filter.Filter;
 import io.crmflow.model.Activity;
+import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.ListKind;
 import io.crmflow.model.PipelineStage;
 import io.crmflow.model.PropertyDefinition;
@@ -50,7 +51,18 @@ final class Inputs {
                          io.crmflow.definition.Unenrollment unenrollment, io.crmflow.definition.Goal goal) {
     }
 
-    record EnabledInput(boolean enabled) {
+    /**
+     * A workflow's switch. A boxed Boolean, so that a body without {@code enabled} is refused
+     * rather than read as false: leaving the field out must never switch a workflow off.
+     */
+    record EnabledInput(Boolean enabled) {
+        boolean required() {
+            if (enabled == null) {
+                throw InvalidInputException.of("/enabled", "say whether the workflow is on: {\"enabled\": true} or"
+                        + " {\"enabled\": false}");
+            }
+            return enabled;
+        }
     }
 
     /** What a workflow made from a template may be called; both optional. */

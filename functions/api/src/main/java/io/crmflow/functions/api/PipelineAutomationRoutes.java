@@ -52,7 +52,7 @@ final class PipelineAutomationRoutes {
                         .deleteAction(routes.tenant(r), stageWorkflowId(r, p), p.get("actionId"),
                                 DeletionMode.fromQuery(r.queryParam("mode")), r.queryParam("keep"))))
                 .add("PATCH", STAGE, (r, p) -> ApiResponse.json(200, engine.backfills().setEnabled(routes.tenant(r),
-                        stageWorkflowId(r, p), Routes.body(r, Inputs.EnabledInput.class).enabled())))
+                        stageWorkflowId(r, p), Routes.body(r, Inputs.EnabledInput.class).required())))
                 .add("POST", STAGE + "/actions/{actionId}/comments", (r, p) -> comment(r, stageWorkflowId(r, p),
                         p.get("actionId")))
                 .add("POST", "/workflows/{id}/actions/{actionId}/comments", (r, p) -> comment(r, p.get("id"),

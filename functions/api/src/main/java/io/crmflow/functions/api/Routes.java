@@ -199,7 +199,7 @@ final class Routes {
 
     private ApiResponse setEnabled(ApiRequest r, Map<String, String> p) {
         EnabledInput in = body(r, EnabledInput.class);
-        return ApiResponse.json(200, engine.backfills().setEnabled(tenant(r), p.get("id"), in.enabled()));
+        return ApiResponse.json(200, engine.backfills().setEnabled(tenant(r), p.get("id"), in.required()));
     }
 
     private ApiResponse history(ApiRequest r, Map<String, String> p) {
