@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@code sentFrom}, where a user sent it from ({@code ticket}, {@code contact_record} or
  * {@code personal_inbox}): only {@code ticket} counts, so an email that does not say is not
  * counted; {@code forwarded}, {@code true} on a forwarded email or a reply to one. The actor says
- * who wrote it: a user, or the record (the customer).
+ * who wrote it: a user, or the record (the customer), whose reply counts only when it names its
+ * thread.
  *
  * @param thread the email thread, or null when the activity names none
  * @param why    for {@link Kind#NOT_COUNTED}, the reason; else empty
@@ -50,8 +51,13 @@ record TicketEmail(Kind kind, String thread, String why) {
             return FROM_TICKET.equals(sentFrom) ? new TicketEmail(Kind.TO_CUSTOMER, thread, "")
                     : notCounted(thread, notFromTheTicket(sentFrom));
         }
-        return type == ActivityType.EMAIL_REPLIED ? new TicketEmail(Kind.CUSTOMER_REPLY, thread, "")
-                : notCounted(thread, "an email the contact started, not a reply");
+        if (type != ActivityType.EMAIL_REPLIED) {
+            return notCounted(thread, "an email the contact started, not a reply");
+        }
+        // A reply on the ticket is on one of its threads; one that names none cannot be placed in
+        // any, so it neither counts for the reply rule nor reopens a closed ticket.
+        return thread == null ? notCounted(null, "a reply that names no thread")
+                : new TicketEmail(Kind.CUSTOMER_REPLY, thread, "");
     }
 
     private static String notFromTheTicket(String sentFrom) {

@@ -6,15 +6,18 @@ import io.crmflow.model.PipelineStage;
 import io.crmflow.model.StageChange;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.model.TicketEmailRules;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which status an email gives a ticket, if any (R-PIPE-3, R-PIPE-5): a customer's reply reopens a
- * closed ticket at its pipeline's first open status whatever the settings; otherwise the rule
- * that is on for the email sets its status. The customer-replied rule counts the thread the
- * ticket was created in, and once the ticket was reopened — closed, then open again, by whoever —
- * any thread. Pure.
+ * closed ticket at its pipeline's first open status whatever the settings, in whichever of the
+ * ticket's threads it came; otherwise the rule that is on for the email sets its status. The
+ * customer-replied rule counts the thread the ticket was created in, and once the ticket was
+ * reopened — closed, then open again, by whoever — any thread. An email that happened before the
+ * ticket's last status change sets nothing: events can arrive late and out of order (a retry), and
+ * an older email must not undo a newer status. Pure.
  */
 final class TicketStatusDecision {
     private static final String STATUS = Pipeline.stageProperty(StandardObjectTypes.TICKET);
@@ -23,11 +26,15 @@ final class TicketStatusDecision {
     }
 
     /**
+     * @param emailAt when the email happened (its activity's time, not when it was delivered)
      * @param history the ticket's stage history, oldest first
      * @return the status to set, which may be the one it has; empty when the email sets none
      */
-    static Optional<String> target(TicketEmail email, CrmRecord ticket, Pipeline pipeline, TicketEmailRules rules,
-                                   List<StageChange> history) {
+    static Optional<String> target(TicketEmail email, Instant emailAt, CrmRecord ticket, Pipeline pipeline,
+                                   TicketEmailRules rules, List<StageChange> history) {
+        if (predatesLastStatusChange(emailAt, history)) {
+            return Optional.empty();
+        }
         String status = ticket.property(STATUS).orElse(null);
         Optional<String> chosen = switch (email.kind()) {
             case NOT_COUNTED -> Optional.empty();
@@ -47,6 +54,20 @@ final class TicketStatusDecision {
         String creationThread = ticket.property(StandardObjectTypes.TICKET_CREATION_THREAD).orElse(null);
         boolean inCreationThread = creationThread != null && creationThread.equals(email.thread());
         return inCreationThread || wasReopened(pipeline, history);
+    }
+
+    /**
+     * Whether the email happened strictly before the ticket's status last changed. One at the same
+     * instant still counts: a frozen clock, or two things in one millisecond, are not out of order.
+     */
+    static boolean predatesLastStatusChange(Instant emailAt, List<StageChange> history) {
+        Instant last = null;
+        for (StageChange c : history) {
+            if (STATUS.equals(c.property())) {
+                last = c.at();
+            }
+        }
+        return last != null && emailAt.isBefore(last);
     }
 
     /** Closed, then open again: one change of its status from a closed status to an open one. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Sets a ticket's status from the emails logged on it (R-PIPE-3..5; {@link TicketEmail} says what
- * counts, {@link TicketStatusDecision} which status). Reads the ticket's view once, then its
+ * counts, {@link TicketStatusDecision} which status, and that an email older than the ticket's
+ * last status change sets none). Reads the ticket's view once, then its
  * pipeline's rules and the pipeline by key. The status is written with its stage history and
  * event, and with the event marked done in the same commit: a redelivered event finds the mark and
  * changes nothing, also when someone moved the ticket meanwhile. Thread-safe.
@@ -83,9 +84,12 @@ final class TicketStatusFromEmails implements EventAutomation {
             return true;
         }
         CrmRecord ticket = view.get().record();
-        Optional<String> target = TicketStatusDecision.target(email, ticket, pipeline.get(), rules,
-                view.get().stageChanges());
+        Optional<String> target = TicketStatusDecision.target(email, logged.occurredAt(), ticket, pipeline.get(),
+                rules, view.get().stageChanges());
         if (target.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "event " + logged.eventId() + " on ticket '" + ticket.id()
+                    + "' sets no status" + (TicketStatusDecision.predatesLastStatusChange(logged.occurredAt(),
+                    view.get().stageChanges()) ? ": the email happened before the ticket's last status change" : ""));
             return true;
         }
         String key = effectKey(logged.eventId());

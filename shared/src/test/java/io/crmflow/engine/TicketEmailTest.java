@@ -36,6 +36,7 @@ class TicketEmailTest {
                 .contains("contact's record");
         assertThat(of(ActivityType.EMAIL_SENT, USER, Map.of()).why()).contains("no sentFrom");
         assertThat(of(ActivityType.EMAIL_OPENED, CUSTOMER, Map.of()).why()).contains("not an email sent or received");
+        assertThat(of(ActivityType.EMAIL_REPLIED, CUSTOMER, Map.of("thread", " ")).why()).contains("names no thread");
         assertThat(of(ActivityType.EMAIL_SENT, USER, Map.of("sentFrom", "contact_record")).kind())
                 .isEqualTo(TicketEmail.Kind.NOT_COUNTED);
     }

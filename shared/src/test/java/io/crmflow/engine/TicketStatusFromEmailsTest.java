@@ -78,6 +78,15 @@ class TicketStatusFromEmailsTest {
         return event;
     }
 
+    /** A customer reply that happened at {@code at} and is handled only now, as a retried event is. */
+    private void lateCustomerReply(String thread, java.time.Instant at) {
+        h.now = h.now.plus(Duration.ofMinutes(1));
+        h.engine.records().logActivity(T, ticket, new Activity(ActivityType.EMAIL_REPLIED,
+                new Activity.Actor(Activity.ActorKind.RECORD, "c1"), Map.of("thread", thread)), at, Origin.api());
+        h.pump();
+        assertThat(h.failures).isEmpty();
+    }
+
     /** A user emails the customer from the ticket, in a thread of its own. */
     private CrmEvent.ActivityLogged sentFromTicket() {
         return log(ticket, ActivityType.EMAIL_SENT, Activity.ActorKind.USER, "sentFrom", "ticket", "thread", "th-out");
@@ -344,6 +353,27 @@ class TicketStatusFromEmailsTest {
         }
 
         @Test
+        void aCustomerReplyInAnyOfItsThreads_reopensAClosedTicket_notOnlyInTheCreationThread() {
+            rules(false, false);
+            ticketIn("closed");
+
+            customerReply("th-other");
+
+            assertThat(status()).isEqualTo("new");
+        }
+
+        @Test
+        void aCustomerReplyNamingNoThread_doesNotReopenAClosedTicket() {
+            rules(true, true);
+            ticketIn("closed");
+
+            log(ticket, ActivityType.EMAIL_REPLIED, Activity.ActorKind.RECORD);
+
+            assertThat(status()).isEqualTo("closed");
+            assertThat(byRule()).isEmpty();
+        }
+
+        @Test
         void withTheReplyRuleOn_aClosedTicketStillGoesToTheFirstOpenStatus() {
             rules(true, true);
             ticketIn("closed");
@@ -402,6 +432,46 @@ class TicketStatusFromEmailsTest {
             assertThat(TicketStatusDecision.wasReopened(support, List.of(opened, closed))).isFalse();
             assertThat(TicketStatusDecision.wasReopened(support, List.of(otherProperty))).isFalse();
             assertThat(TicketStatusDecision.wasReopened(support, List.of(opened, closed, reopened))).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("R-PIPE-3..5 emails count in the order they happened, not the order they arrive")
+    class Order {
+        @Test
+        void aCustomerReplyDeliveredLate_doesNotUndoANewerStatusSetByHand() {
+            rules(false, true);
+            ticketIn("new");
+            java.time.Instant replied = h.now.plus(Duration.ofSeconds(30));
+            byHand("waiting-on-contact"); // a minute after the ticket, so after the reply
+
+            lateCustomerReply(CREATION_THREAD, replied);
+
+            assertThat(status()).isEqualTo("waiting-on-contact");
+            assertThat(byRule()).isEmpty();
+        }
+
+        @Test
+        void aCustomerReplyDeliveredLate_doesNotReopenATicketClosedAfterIt() {
+            rules(false, false);
+            ticketIn("waiting-on-us");
+            java.time.Instant replied = h.now.plus(Duration.ofSeconds(30));
+            byHand("closed");
+
+            lateCustomerReply("th-any", replied);
+
+            assertThat(status()).isEqualTo("closed");
+        }
+
+        @Test
+        void anEmailDeliveredLate_stillCounts_whenNoStatusChangedSinceItHappened() {
+            rules(false, true);
+            ticketIn("new");
+            java.time.Instant replied = h.now.plus(Duration.ofSeconds(30));
+
+            lateCustomerReply(CREATION_THREAD, replied);
+
+            assertThat(status()).isEqualTo("waiting-on-us");
         }
     }
 
