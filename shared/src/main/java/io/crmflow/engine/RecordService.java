@@ -37,10 +37,28 @@ public final class RecordService {
         this.publisher = new EventPublisher(ports.bus(), ports.outbox());
     }
 
+    /** A record a new one is created associated with; {@code label} may be null (unlabelled). */
+    public record NewAssociation(String objectType, String id, String label) {
+    }
+
     public CrmRecord create(String tenantId, String objectType, String id, Map<String, String> properties,
                             Origin origin, Instant now) {
+        return create(tenantId, objectType, id, properties, List.of(), origin, now);
+    }
+
+    /**
+     * Creates a record associated with {@code associations}, all in one commit: whatever its
+     * creation triggers already sees them (a new ticket's stage email finds its contacts). Each
+     * target must exist; on any problem, with a property or an association, nothing is written.
+     */
+    public CrmRecord create(String tenantId, String objectType, String id, Map<String, String> properties,
+                            List<NewAssociation> associations, Origin origin, Instant now) {
         ObjectType schema = schema(tenantId, objectType);
-        validate(schema, properties);
+        List<InputProblem> problems = new ArrayList<>(propertyProblems(schema, properties));
+        problems.addAll(NewRecordAssociations.problems(ports.records(), tenantId, associations));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         String recordId = id == null || id.isBlank() ? ports.ids().get() : id;
         Map<String, String> values = new HashMap<>(properties);
         values.values().removeIf(v -> v == null || v.isEmpty());
@@ -57,6 +75,10 @@ public final class RecordService {
             List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(record, 0),
                     new Write.EnqueueEvent(event, outboxDue(now))));
             writes.addAll(StageChanges.ofCreated(record, event));
+            for (NewAssociation t : associations) {
+                writes.add(new Write.PutAssociation(tenantId, new Association(record.ref(),
+                        new RecordRef(t.objectType(), t.id()), t.label())));
+            }
             ports.writer().commit(writes);
         } catch (ConflictException e) {
             throw new AlreadyExistsException(objectType + " '" + recordId + "' already exists");
@@ -132,6 +154,14 @@ public final class RecordService {
     }
 
     private static void validate(ObjectType schema, Map<String, String> properties) {
+        List<InputProblem> problems = propertyProblems(schema, properties);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Every property problem, by pointer. */
+    private static List<InputProblem> propertyProblems(ObjectType schema, Map<String, String> properties) {
         List<InputProblem> problems = new ArrayList<>();
         properties.forEach((name, value) -> {
             String at = "/properties/" + name;
@@ -142,10 +172,8 @@ public final class RecordService {
                 definition.get().problemWith(value).ifPresent(p -> problems.add(new InputProblem(at, p)));
             }
         });
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparing(InputProblem::pointer));
-            throw new InvalidInputException(problems);
-        }
+        problems.sort(java.util.Comparator.comparing(InputProblem::pointer));
+        return problems;
     }
 
     private static RecordRef ref(String objectType, String id) {

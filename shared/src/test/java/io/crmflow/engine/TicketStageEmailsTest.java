@@ -41,17 +41,40 @@ class TicketStageEmailsTest {
         h.pump();
     }
 
-    /** A ticket of the support pipeline with its three contacts; its events are handled. */
+    /**
+     * A ticket of the support pipeline created with its three contacts, in one commit as a ticket
+     * should be; its events are handled.
+     */
     private void ticket(String id, String stage, Map<String, String> more) {
         var props = new java.util.HashMap<>(Map.of("subject", "Printer on fire", "hs_pipeline", "support",
                 "hs_pipeline_stage", stage));
         props.putAll(more);
-        h.engine.records().create("acme", "ticket", id, props, Origin.api(), h.now);
-        for (String contact : List.of("ada", "bob", "cy")) {
-            h.engine.records().associate("acme", new Association(new RecordRef("ticket", id),
-                    new RecordRef("contact", contact), ""));
-        }
+        h.engine.records().create("acme", "ticket", id, props, List.of("ada", "bob", "cy").stream()
+                .map(c -> new RecordService.NewAssociation("contact", c, null)).toList(), Origin.api(), h.now);
         h.pump();
+    }
+
+    @Test
+    void ticketReceived_reachesTheContactsTheTicketWasCreatedWith_evenWhenItsCreationIsHandledAtOnce() {
+        stages.setActions("acme", "ticket", "support", "new", null,
+                List.of(new Action.SendEmail("ack", null, null, null, null, null, EmailTemplate.TICKET_RECEIVED)));
+        h.engine.records().create("acme", "ticket", "late", Map.of("subject", "Late", "hs_pipeline", "support",
+                "hs_pipeline_stage", "new"), Origin.api(), h.now);
+        h.pump(); // the creation is handled before anyone associates a contact: nobody to write to
+        h.engine.records().associate("acme", new Association(new RecordRef("ticket", "late"),
+                new RecordRef("contact", "ada"), ""));
+        h.pump();
+        assertThat(recipients()).isEmpty();
+
+        h.engine.records().create("acme", "ticket", "t1", Map.of("subject", "On time", "hs_pipeline", "support",
+                "hs_pipeline_stage", "new"), List.of(new RecordService.NewAssociation("contact", "ada", "requester")),
+                Origin.api(), h.now);
+        h.pump();
+
+        assertThat(recipients()).containsExactly("ada@example.com");
+        assertThat(h.store.view("acme", new RecordRef("ticket", "t1")).orElseThrow().associations())
+                .containsExactly(new Association(new RecordRef("ticket", "t1"), new RecordRef("contact", "ada"),
+                        "requester"));
     }
 
     private List<String> recipients() {

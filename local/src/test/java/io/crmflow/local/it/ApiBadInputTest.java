@@ -70,7 +70,7 @@ class ApiBadInputTest {
         assertProblem(answer, 400);
         assertThat(pointers(answer)).containsExactly("/propertys");
         assertThat(answer.json().at("/errors/0/detail").asText()).contains("propertys")
-                .contains("expected one of [id, properties]").doesNotContain("class", "io.crmflow");
+                .contains("expected one of [associations, id, properties]").doesNotContain("class", "io.crmflow");
         assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
     }
 
@@ -281,5 +281,27 @@ class ApiBadInputTest {
         assertProblem(answer, 400);
         assertThat(pointers(answer)).containsExactly("/actions/0");
         assertThat(api.get("/workflows/stage:deal:sales:won").status()).isEqualTo(404);
+    }
+
+    @Test
+    void createRecord_associatedWithARecordThatDoesNotExist_orWithTooMany_is400AndNothingWritten() {
+        Api api = Api.forNewTenant(stack, tenant);
+        assertThat(api.post("/records/contact", "{\"id\": \"ada\"}").status()).isEqualTo(201);
+
+        Api.Answer missing = api.post("/records/ticket", """
+                {"id": "t1", "associations": [{"objectType": "contact", "id": "ada"}, null,
+                                              {"objectType": "contact", "id": "nobody"}]}""");
+        String many = java.util.stream.IntStream.range(0, 41)
+                .mapToObj(i -> "{\"objectType\": \"contact\", \"id\": \"c" + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(", ", "{\"id\": \"t1\", \"associations\": [", "]}"));
+        Api.Answer tooMany = api.post("/records/ticket", many);
+
+        assertProblem(missing, 400);
+        assertThat(pointers(missing)).containsExactly("/associations/1", "/associations/2");
+        assertThat(missing.body()).contains("contact 'nobody' does not exist");
+        assertProblem(tooMany, 400);
+        assertThat(pointers(tooMany)).containsExactly("/associations");
+        assertThat(api.get("/records/ticket/t1").status()).isEqualTo(404);
+        assertThat(api.get("/records/contact/ada/associations").json().get("items")).isEmpty();
     }
 }

@@ -28,7 +28,8 @@ final class Inputs {
     record ObjectTypeInput(List<PropertyDefinition> properties) {
     }
 
-    record RecordInput(String id, Map<String, String> properties) {
+    /** A record to create, with the records it belongs to, written in the same commit. */
+    record RecordInput(String id, Map<String, String> properties, List<AssociationInput> associations) {
     }
 
     record PropertiesInput(Map<String, String> properties) {

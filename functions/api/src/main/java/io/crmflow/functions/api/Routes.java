@@ -4,6 +4,7 @@ import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.DeletionMode;
 import io.crmflow.engine.Engine;
+import io.crmflow.engine.RecordService;
 import io.crmflow.engine.WorkflowCounters;
 import io.crmflow.functions.api.Inputs.ActivityInput;
 import io.crmflow.functions.api.Inputs.AssociationInput;
@@ -138,8 +139,13 @@ final class Routes {
 
     private ApiResponse createRecord(ApiRequest r, Map<String, String> p) {
         RecordInput in = body(r, RecordInput.class);
+        // Nulls are kept: the engine refuses them at their index.
+        java.util.List<RecordService.NewAssociation> associations = in.associations() == null ? java.util.List.of()
+                : in.associations().stream().map(a -> a == null ? null
+                        : new RecordService.NewAssociation(a.objectType(), a.id(), a.label())).toList();
         return ApiResponse.json(201, engine.records().create(tenant(r), p.get("type"), in.id(),
-                in.properties() == null ? Map.of() : in.properties(), origin(r), engine.clock().instant()));
+                in.properties() == null ? Map.of() : in.properties(), associations, origin(r),
+                engine.clock().instant()));
     }
 
     private ApiResponse updateRecord(ApiRequest r, Map<String, String> p) {
