@@ -1,12 +1,10 @@
 package io.crmflow.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.engine.StageWorkflows;
 import io.crmflow.engine.StepIds;
 import io.crmflow.json.Json;
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,20 +13,21 @@ import java.util.Map;
  * moves into that stage. Runs after {@link Demo} set up the tenant and the pipeline.
  */
 final class DealPipelineDemo {
-    private static final String TENANT = "demo";
     private final LocalStack stack;
+    private final DemoApi api;
     private final PrintStream out;
 
     DealPipelineDemo(LocalStack stack, PrintStream out) {
         this.stack = stack;
+        this.api = new DemoApi(stack);
         this.out = out;
     }
 
     void run() {
         say("");
         say("— Deal pipeline automation —");
-        call("PUT", "/users/olivia", "{\"email\":\"olivia@example.com\",\"name\":\"Olivia\"}", null);
-        call("PUT", "/pipelines/deal/sales/stages/contract-sent/actions", """
+        api.call("PUT", "/users/olivia", "{\"email\":\"olivia@example.com\",\"name\":\"Olivia\"}", null);
+        api.call("PUT", "/pipelines/deal/sales/stages/contract-sent/actions", """
                 {"actions":[
                   {"type":"create_task","id":"chase","subject":"Follow up on the contract for {{dealname}}",
                    "body":"Check it was received and answer questions.","dueIn":"P2D","next":"tell"},
@@ -39,47 +38,34 @@ final class DealPipelineDemo {
         say("On the Sales pipeline, stage 'Contract sent' now creates a task and emails the deal's owner.");
         say("  It is the workflow '" + workflow + "': GET /workflows/" + workflow + " opens it.");
 
-        call("POST", "/records/deal", Json.write(Map.of("id", "acme-renewal", "properties", Map.of("dealname",
+        api.call("POST", "/records/deal", Json.write(Map.of("id", "acme-renewal", "properties", Map.of("dealname",
                 "Acme renewal", "amount", "12000", "pipeline", "sales", "dealstage", "appointment",
                 "hubspot_owner_id", "olivia"))), null);
         stack.drain();
-        call("PATCH", "/records/deal/acme-renewal", "{\"properties\":{\"dealstage\":\"contract-sent\"}}", "sam");
+        api.call("PATCH", "/records/deal/acme-renewal", "{\"properties\":{\"dealstage\":\"contract-sent\"}}", "sam");
         stack.drain();
         say("Sam moved the deal 'Acme renewal' (owner: Olivia) from 'Appointment scheduled' to 'Contract sent'.");
 
         String enrollment = workflow + "~deal~acme-renewal";
         say("");
         say("What the stage's workflow did (oldest first):");
-        JsonNode history = call("GET", "/enrollments/" + enrollment + "/history", null, null).get("items");
+        JsonNode history = api.call("GET", "/enrollments/" + enrollment + "/history", null, null).get("items");
         for (int i = history.size() - 1; i >= 0; i--) {
             JsonNode h = history.get(i);
             say("  " + h.get("kind").asText() + (h.hasNonNull("actionId") ? " [" + h.get("actionId").asText() + "]" : "")
                     + ": " + h.get("detail").asText());
         }
-        JsonNode task = call("GET", "/records/task/" + StepIds.task(enrollment, 1), null, null).get("properties");
+        JsonNode task = api.call("GET", "/records/task/" + StepIds.task(enrollment, 1), null, null).get("properties");
         say("Task created: \"" + task.get("hs_task_subject").asText() + "\", owner " + task.get("hubspot_owner_id")
                 .asText() + ", due " + task.get("hs_timestamp").asText());
         stack.mailbox().sent().stream().filter(m -> m.to().contains("olivia@example.com"))
                 .forEach(m -> say("Email to olivia@example.com — \"" + m.subject() + "\": " + m.body().strip()));
-        JsonNode stages = call("GET", "/records/deal/acme-renewal/stage-history", null, null).get("items");
+        JsonNode stages = api.call("GET", "/records/deal/acme-renewal/stage-history", null, null).get("items");
         stages.forEach(c -> say("Stage history: " + c.get("property").asText() + " → " + c.get("to").asText() + " by "
                 + c.at("/origin/kind").asText() + (c.at("/origin/id").asText().isEmpty() ? ""
                 : " '" + c.at("/origin/id").asText() + "'")));
     }
 
-    private JsonNode call(String method, String path, String body, String user) {
-        Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json", "x-crmflow-tenant",
-                TENANT));
-        if (user != null) {
-            headers.put("x-crmflow-user", user);
-        }
-        APIGatewayV2HTTPResponse response = stack.call(method, path, headers, body);
-        if (response.getStatusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.getStatusCode() + ": "
-                    + response.getBody());
-        }
-        return response.getBody() == null ? Json.mapper().createObjectNode() : Json.tree(response.getBody());
-    }
 
     private void say(String line) {
         out.println(line);

@@ -1,6 +1,5 @@
 package io.crmflow.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
 import java.io.PrintStream;
@@ -14,24 +13,25 @@ import java.util.Map;
  * step goes through the real API function, bus, queues and handlers.
  */
 final class Demo {
-    private static final String TENANT = "demo";
     private final LocalStack stack;
+    private final DemoApi api;
     private final SettableClock clock;
     private final PrintStream out;
 
     Demo(LocalStack stack, SettableClock clock, PrintStream out) {
         this.stack = stack;
+        this.api = new DemoApi(stack);
         this.clock = clock;
         this.out = out;
     }
 
     void run() {
         say("crmflow demo — the local stack is up (DynamoDB Local, ElasticMQ, EventBridge and SES stand-ins).");
-        call("POST", "/tenants", "{\"id\":\"demo\",\"name\":\"Demo Inc.\",\"timezone\":\"Europe/Paris\"}");
-        call("PUT", "/pipelines/deal/sales", """
+        api.call("POST", "/tenants", "{\"id\":\"demo\",\"name\":\"Demo Inc.\",\"timezone\":\"Europe/Paris\"}");
+        api.call("PUT", "/pipelines/deal/sales", """
                 {"label":"Sales","stages":[{"id":"appointment","label":"Appointment scheduled","open":true},
                  {"id":"contract-sent","label":"Contract sent","open":true},{"id":"won","label":"Closed won","open":false}]}""");
-        call("PUT", "/workflows/customer-welcome", """
+        api.call("PUT", "/workflows/customer-welcome", """
                 {"name":"Customer welcome","objectType":"contact",
                  "trigger":{"criteria":{"groups":[{"conditions":[
                    {"type":"property","property":"lifecyclestage","operator":"eq","values":["customer"]}]}]}},
@@ -52,7 +52,7 @@ final class Demo {
         stack.drain();
         say("");
         say("Added contacts ada (lead), grace (lead) and alan (already a customer, no first name).");
-        call("PATCH", "/records/contact/ada", "{\"properties\":{\"lifecyclestage\":\"customer\"}}");
+        api.call("PATCH", "/records/contact/ada", "{\"properties\":{\"lifecyclestage\":\"customer\"}}");
         say("Ada became a customer.");
         stack.drain();
 
@@ -73,7 +73,7 @@ final class Demo {
                 + m.body().strip()));
         say("");
         say("History of ada's enrollment (newest first):");
-        JsonNode history = call("GET", "/enrollments/customer-welcome~contact~ada/history", null).get("items");
+        JsonNode history = api.call("GET", "/enrollments/customer-welcome~contact~ada/history", null).get("items");
         history.forEach(h -> say("  " + h.get("at").asText() + "  " + pad(h.get("kind").asText()) + " "
                 + (h.hasNonNull("actionId") ? "[" + h.get("actionId").asText() + "] " : "") + h.get("detail").asText()));
         say("");
@@ -86,13 +86,13 @@ final class Demo {
     }
 
     private void contact(String id, String firstName, String email, String stage) {
-        call("POST", "/records/contact", Json.write(Map.of("id", id, "properties",
+        api.call("POST", "/records/contact", Json.write(Map.of("id", id, "properties",
                 firstName.isEmpty() ? Map.of("email", email, "lifecyclestage", stage)
                         : Map.of("email", email, "firstname", firstName, "lifecyclestage", stage))));
     }
 
     private void printEnrollments() {
-        JsonNode page = call("GET", "/workflows/customer-welcome/enrollments", null);
+        JsonNode page = api.call("GET", "/workflows/customer-welcome/enrollments", null);
         if (page.get("items").isEmpty()) {
             say("  (none)");
         }
@@ -101,15 +101,6 @@ final class Demo {
                 + (e.get("status").asText().equals("WAITING") ? " due " + e.get("dueAt").asText() : "")));
     }
 
-    private JsonNode call(String method, String path, String body) {
-        APIGatewayV2HTTPResponse response = stack.call(method, path,
-                Map.of("content-type", "application/json", "x-crmflow-tenant", TENANT), body);
-        if (response.getStatusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.getStatusCode() + ": "
-                    + response.getBody());
-        }
-        return response.getBody() == null ? Json.mapper().createObjectNode() : Json.tree(response.getBody());
-    }
 
     private static String pad(String s) {
         return String.format("%-16s", s);
