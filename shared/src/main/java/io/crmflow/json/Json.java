@@ -54,6 +54,10 @@ public final class Json {
             .addMixIn(io.crmflow.definition.WorkflowDefinition.class, WorkflowDefinitionMixin.class)
             .addMixIn(Action.NotifyChannel.class, LowerCaseEnumMixin.class)
             .addMixIn(io.crmflow.definition.LeadEvent.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.journey.StageAction.class, StageActionMixin.class)
+            .addMixIn(io.crmflow.journey.End.Kind.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.journey.JourneyVersion.Kind.class, LowerCaseEnumMixin.class)
+            .addMixIn(io.crmflow.journey.JourneyChange.Kind.class, LowerCaseEnumMixin.class)
             .build();
 
     private Json() {
@@ -122,6 +126,20 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.Webhook.class, name = "webhook")
     })
     interface ActionMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.SendAssets.class, name = "send_assets"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.Wait.class, name = "wait"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.WaitForActivity.class, name = "wait_for_activity"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.CreateTask.class, name = "create_task"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.SetProperty.class, name = "set_property"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.SendNotification.class, name = "send_notification"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.GoToEnd.class, name = "go_to_end"),
+        @JsonSubTypes.Type(value = io.crmflow.journey.StageAction.GoToStage.class, name = "go_to_stage")
+    })
+    interface StageActionMixin {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
