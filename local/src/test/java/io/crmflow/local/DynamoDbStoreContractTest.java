@@ -4,6 +4,7 @@ import io.crmflow.aws.dynamodb.CrmTable;
 import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
+import io.crmflow.aws.dynamodb.DynamoDbJourneyStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
@@ -12,6 +13,7 @@ import io.crmflow.store.BackfillStoreContract;
 import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
+import io.crmflow.store.JourneyStoreContract;
 import io.crmflow.store.OutboxContract;
 import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
@@ -84,7 +86,7 @@ class DynamoDbStoreContractTest {
         return new Stores(new DynamoDbRecordStore(client, table), new DynamoDbDefinitionStore(client, table),
                 new DynamoDbEnrollmentStore(client, table), new DynamoDbEffectLedger(client, table),
                 new DynamoDbOutbox(client, table), new DynamoDbTransactionalWriter(client, table),
-                new DynamoDbPeopleStore(client, table), atomic);
+                new DynamoDbPeopleStore(client, table), new DynamoDbJourneyStore(client, table), atomic);
     }
 
     @org.junit.jupiter.api.Test
@@ -161,6 +163,14 @@ class DynamoDbStoreContractTest {
 
     @Nested
     class Transactions extends TransactionalWriterContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Journeys extends JourneyStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();

@@ -165,4 +165,45 @@ public sealed interface Write {
      */
     record PutNotification(String tenantId, io.crmflow.model.Notification notification) implements Write {
     }
+    /**
+     * The writes of customer journeys (R-JRN), which the stores apply apart from the rest: each is
+     * one journey partition's item or a tenant-wide guard of a journey rule.
+     */
+    sealed interface JourneyWrite extends Write {
+    }
+
+    /**
+     * Saves a journey with a new version of it (R-JRN-10, R-JRN-12): the journey (conditional on
+     * {@code expectedVersion}, 0 for a new journey), the version's history entry, its definition
+     * and one entry per stage it changed. {@code journey.version()} must be {@code version.number()},
+     * a number not used before.
+     */
+    record PutJourney(io.crmflow.journey.Journey journey, long expectedVersion,
+                      io.crmflow.journey.JourneyVersion version, io.crmflow.journey.JourneyDefinition definition)
+            implements JourneyWrite {
+        public PutJourney {
+            if (journey.version() != version.number()) {
+                throw new IllegalArgumentException("journey " + journey.id() + " is saved at version " + journey.version()
+                        + " with version " + version.number() + " of its history");
+            }
+        }
+    }
+
+    /**
+     * Holds an {@link io.crmflow.journey.EligibilityKey} for a journey (R-JRN-3): fails if another
+     * journey of the tenant holds it; holding it again is a no-op.
+     */
+    record ClaimEligibility(String tenantId, String key, String journeyId) implements JourneyWrite {
+    }
+
+    /** Lets go of an eligibility key; fails unless this journey holds it. */
+    record ReleaseEligibility(String tenantId, String key, String journeyId) implements JourneyWrite {
+    }
+
+    /**
+     * Counts one more journey owned by a user (R-JRN-9); fails when the user owns {@code max}
+     * already, so two journeys created at once cannot both pass the limit.
+     */
+    record CountOwnedJourney(String tenantId, String userId, int max) implements JourneyWrite {
+    }
 }

@@ -55,7 +55,9 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
     }
 
     private List<TransactWriteItem> expand(Write write) {
-        if (write instanceof Write.PutTenant w) {
+        if (write instanceof Write.JourneyWrite w) {
+            return JourneyCodec.expand(table, w);
+        } else if (write instanceof Write.PutTenant w) {
             return DefinitionCodec.tenant(table, w);
         } else if (write instanceof Write.PutObjectType w) {
             return DefinitionCodec.objectType(table, w);

@@ -249,6 +249,45 @@ final class Keys {
         return FIXED_WIDTH_INSTANT.format(at) + "#" + notificationId;
     }
 
+    static final String JOURNEY_SK = "#JOURNEY";
+    static final String JOURNEY_VERSION_PREFIX = "V#";
+    static final String ELIGIBILITY_SK = "#CLAIM";
+    static final String OWNED_SK = "#COUNT";
+
+    /** A journey's partition: the journey, its versions, their definitions and the stages' histories. */
+    static String journey(String tenantId, String journeyId) {
+        return "T#" + tenantId + "#JRN#" + journeyId;
+    }
+
+    static String journeys(String tenantId) {
+        return "T#" + tenantId + "#JOURNEYS";
+    }
+
+    static String journeyVersionSk(long version) {
+        return JOURNEY_VERSION_PREFIX + String.format("%010d", version);
+    }
+
+    static String journeyDefinitionSk(long version) {
+        return "D#" + String.format("%010d", version);
+    }
+
+    /** The trailing '#' keeps one stage's prefix from matching another stage whose id starts alike. */
+    static String stageVersionPrefix(String stageId) {
+        return "SV#" + stageId + "#";
+    }
+
+    static String stageVersionSk(String stageId, long version) {
+        return stageVersionPrefix(stageId) + String.format("%010d", version);
+    }
+
+    static String eligibility(String tenantId, String key) {
+        return "T#" + tenantId + "#JRNELIG#" + key;
+    }
+
+    static String journeysOwned(String tenantId, String userId) {
+        return "T#" + tenantId + "#JRNOWNER#" + userId;
+    }
+
     private static int shard(String id) {
         return Math.floorMod(id.hashCode(), DUE_SHARDS);
     }

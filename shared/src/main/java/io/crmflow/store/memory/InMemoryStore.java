@@ -19,6 +19,7 @@ import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.DueStep;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.JourneyStore;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.OutboxEntry;
 import io.crmflow.store.Page;
@@ -44,7 +45,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * All seven store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
+ * All eight store ports in memory, with the DynamoDB adapter's semantics: the same conditions,
  * orders, page boundaries and limits (at most 100 items per commit, no item touched twice). What
  * it cannot show is what only a real table does: transactions cancelled by contention, item and
  * event size limits, and index reads that lag; the contract tests also run on DynamoDB Local for
@@ -57,7 +58,8 @@ import java.util.function.Supplier;
  * be fast under contention. Returned values are immutable.
  */
 public final class InMemoryStore
-        implements RecordStore, DefinitionStore, EnrollmentStore, EffectLedger, Outbox, TransactionalWriter, PeopleStore {
+        implements RecordStore, DefinitionStore, EnrollmentStore, EffectLedger, Outbox, TransactionalWriter, PeopleStore,
+        JourneyStore {
     /** DynamoDB's TransactWriteItems limit, applied here so a too-large commit fails in tests too. */
     static final int MAX_ITEMS_PER_COMMIT = 100;
 
@@ -407,6 +409,51 @@ public final class InMemoryStore
         return read(() -> MemoryPaging.page(
                 MemoryState.sortedOrEmpty(s.notifications, new TenantKey(tenantId, userId)).descendingMap(),
                 "notifications|" + tenantId + "|" + userId, cursor, limit));
+    }
+
+    // --- JourneyStore
+
+    @Override
+    public Optional<io.crmflow.journey.Journey> journey(String tenantId, String journeyId) {
+        return read(() -> s.journeys.journey(tenantId, journeyId));
+    }
+
+    @Override
+    public Page<io.crmflow.journey.Journey> journeys(String tenantId, String cursor, int limit) {
+        return read(() -> s.journeys.journeys(tenantId, cursor, limit));
+    }
+
+    @Override
+    public Optional<io.crmflow.journey.JourneyDefinition> journeyDefinition(String tenantId, String journeyId,
+                                                                           long version) {
+        return read(() -> s.journeys.definition(tenantId, journeyId, version));
+    }
+
+    @Override
+    public Optional<io.crmflow.journey.JourneyVersion> journeyVersion(String tenantId, String journeyId, long version) {
+        return read(() -> s.journeys.version(tenantId, journeyId, version));
+    }
+
+    @Override
+    public Page<io.crmflow.journey.JourneyVersion> journeyVersions(String tenantId, String journeyId, String cursor,
+                                                                  int limit) {
+        return read(() -> s.journeys.versions(tenantId, journeyId, cursor, limit));
+    }
+
+    @Override
+    public Page<io.crmflow.journey.StageVersion> stageVersions(String tenantId, String journeyId, String stageId,
+                                                              String cursor, int limit) {
+        return read(() -> s.journeys.stageVersions(tenantId, journeyId, stageId, cursor, limit));
+    }
+
+    @Override
+    public Optional<String> eligibilityHolder(String tenantId, String key) {
+        return read(() -> s.journeys.eligibilityHolder(tenantId, key));
+    }
+
+    @Override
+    public long journeysOwned(String tenantId, String userId) {
+        return read(() -> s.journeys.owned(tenantId, userId));
     }
 
     private <T> T read(Supplier<T> reading) {

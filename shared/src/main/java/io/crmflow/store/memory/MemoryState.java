@@ -108,6 +108,7 @@ final class MemoryState {
     final Map<TenantKey, NavigableMap<String, io.crmflow.model.Notification>> notifications = new HashMap<>();
     /** "{tenant}|{user id}|{notification id}" of every notification: what the adapter's item key is. */
     final java.util.Set<String> notificationItems = new java.util.HashSet<>();
+    final MemoryJourneys journeys = new MemoryJourneys();
 
     static String associationKey(RecordRef to) {
         return to.objectType() + "#" + to.id();

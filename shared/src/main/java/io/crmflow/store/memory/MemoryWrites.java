@@ -31,7 +31,9 @@ final class MemoryWrites {
 
     /** One string per table item the write touches, equal exactly when the items are the same. */
     static List<String> items(Write write) {
-        if (write instanceof Write.PutTenant w) {
+        if (write instanceof Write.JourneyWrite w) {
+            return MemoryJourneys.items(w);
+        } else if (write instanceof Write.PutTenant w) {
             return List.of("tenant|" + w.tenant().id());
         } else if (write instanceof Write.PutObjectType w) {
             return List.of("objtype|" + w.tenantId() + "|" + w.type().name());
@@ -122,7 +124,9 @@ final class MemoryWrites {
 
     /** Why the write's condition fails against the current state, or null when it holds. */
     String conflict(Write write) {
-        if (write instanceof Write.PutTenant w) {
+        if (write instanceof Write.JourneyWrite w) {
+            return s.journeys.conflict(w);
+        } else if (write instanceof Write.PutTenant w) {
             return s.tenants.containsKey(w.tenant().id()) ? "tenant " + w.tenant().id() + " already exists" : null;
         } else if (write instanceof Write.PutRecord w) {
             var stored = s.record(w.record().tenantId(), w.record().ref());
@@ -229,7 +233,9 @@ final class MemoryWrites {
     }
 
     void apply(Write write) {
-        if (write instanceof Write.PutTenant w) {
+        if (write instanceof Write.JourneyWrite w) {
+            s.journeys.apply(w);
+        } else if (write instanceof Write.PutTenant w) {
             s.tenants.put(w.tenant().id(), w.tenant());
         } else if (write instanceof Write.PutObjectType w) {
             s.objectTypes.put(new TenantKey(w.tenantId(), w.type().name()), w.type());

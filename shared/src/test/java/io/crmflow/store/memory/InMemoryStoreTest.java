@@ -4,6 +4,7 @@ import io.crmflow.store.BackfillStoreContract;
 import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
+import io.crmflow.store.JourneyStoreContract;
 import io.crmflow.store.OutboxContract;
 import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
@@ -16,7 +17,7 @@ class InMemoryStoreTest {
 
     static Stores fresh() {
         InMemoryStore store = new InMemoryStore();
-        return new Stores(store, store, store, store, store, store, store);
+        return new Stores(store, store, store, store, store, store, store, store);
     }
 
     @Nested
@@ -69,6 +70,14 @@ class InMemoryStoreTest {
 
     @Nested
     class Transactions extends TransactionalWriterContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Journeys extends JourneyStoreContract {
         @Override
         protected Stores newStores() {
             return fresh();
