@@ -3,6 +3,7 @@ package io.crmflow.aws;
 import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
+import io.crmflow.aws.dynamodb.DynamoDbJourneyStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
 import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
@@ -33,6 +34,7 @@ public final class AwsPorts {
                 () -> UUID.randomUUID().toString(),
                 webhooks,
                 new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()),
-                new DynamoDbPeopleStore(db, table));
+                new DynamoDbPeopleStore(db, table),
+                new DynamoDbJourneyStore(db, table));
     }
 }

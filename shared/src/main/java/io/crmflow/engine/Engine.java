@@ -11,14 +11,14 @@ import java.util.List;
  */
 public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine step, DueSweeper sweeper,
                      RecordService records, DefinitionService definitions, Backfills backfills,
-                     Automations automations) {
+                     Automations automations, JourneyService journeys) {
 
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
         DefinitionService definitions = new DefinitionService(ports, settings, clock);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
                 new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions),
-                new Automations(automations(ports, settings)));
+                new Automations(automations(ports, settings)), new JourneyService(ports, clock));
     }
 
     /** Every templated automation, in the order they see each event. */

@@ -9,6 +9,7 @@ import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.JourneyStore;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.PeopleStore;
 import io.crmflow.store.RecordStore;
@@ -24,11 +25,12 @@ import java.util.function.Supplier;
  * @param webhooks  posts the webhook action's requests
  * @param backfills where the pages of a backfill on activation go (R-WF-8)
  * @param people    the tenant's users and teams, whom internal notifications reach, and their notifications
+ * @param journeys  customer journeys, their versions and the guards of their rules (R-JRN)
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
                     StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
-                    BackfillQueue backfills, PeopleStore people) {
+                    BackfillQueue backfills, PeopleStore people, JourneyStore journeys) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -43,28 +45,29 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(webhooks);
         Objects.requireNonNull(backfills);
         Objects.requireNonNull(people);
+        Objects.requireNonNull(journeys);
     }
 
     /** For tests and tools whose workflows post no webhooks: any webhook is reported not delivered. */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, PeopleStore people) {
+                 Supplier<String> ids, PeopleStore people, JourneyStore journeys) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
-                BackfillQueue.NONE, people);
+                BackfillQueue.NONE, people, journeys);
     }
 
     /** Ports of a process that never backfills. */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, Webhooks webhooks, PeopleStore people) {
+                 Supplier<String> ids, Webhooks webhooks, PeopleStore people, JourneyStore journeys) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks,
-                BackfillQueue.NONE, people);
+                BackfillQueue.NONE, people, journeys);
     }
 
     /** The same ports, committing through {@code other}. */
     public Ports withWriter(TransactionalWriter other) {
         return new Ports(records, definitions, enrollments, effects, outbox, other, bus, steps, mailer, ids, webhooks,
-                backfills, people);
+                backfills, people, journeys);
     }
 }

@@ -84,7 +84,7 @@ final class EngineHarness {
             store.commit(writes);
         };
         Ports ports = new Ports(store, store, store, store, store, writer, bus, queue, mailer,
-                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store);
+                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store);
         engine = Engine.create(ports, new Clock() {
             @Override
             public ZoneId getZone() {

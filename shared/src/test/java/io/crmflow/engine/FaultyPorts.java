@@ -108,7 +108,7 @@ final class FaultyPorts {
 
     Ports ports() {
         return new Ports(store, store, store, store, store, this::commit, this::publish, this::send, this::mail,
-                () -> "id-" + ids.incrementAndGet(), store);
+                () -> "id-" + ids.incrementAndGet(), store, store);
     }
 
     /** Runs {@code handler} as one attempt: faults rolled by {@code attempt}'s dice, messages collected in it. */

@@ -239,7 +239,7 @@ class StageAutomationTest {
                 });
         var p = h.engine.ports();
         Ports ports = new Ports(p.records(), interleaved, p.enrollments(), p.effects(), p.outbox(), p.writer(), p.bus(),
-                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people());
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys());
         return new StageAutomation(ports, new DefinitionService(ports, EngineSettings.DEFAULTS,
                 h.engine.clock()));
     }
