@@ -66,6 +66,11 @@ public final class JourneyService {
         return JourneyView.of(journey, draft, null);
     }
 
+    /** The tenant's journeys in id order, a page at a time. */
+    public Page<Journey> list(String tenantId, String cursor, int limit) {
+        return store.journeys(tenantId, cursor, limit);
+    }
+
     public JourneyView view(String tenantId, String journeyId) {
         Journey journey = journey(tenantId, journeyId);
         return JourneyView.of(journey, definition(journey, journey.version()), published(journey));

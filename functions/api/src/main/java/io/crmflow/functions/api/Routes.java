@@ -51,6 +51,7 @@ final class Routes {
         router = new TicketEmailRoutes(this, engine).addTo(router);
         router = new PipelineAutomationRoutes(this, engine).addTo(router);
         router = new LeadAutomationRoutes(this, engine).addTo(router);
+        router = new JourneyRoutes(this, engine).addTo(router);
         return router
                 .add("POST", "/tenants", (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)

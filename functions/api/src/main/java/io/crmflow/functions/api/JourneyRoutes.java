@@ -1,0 +1,132 @@
+package io.crmflow.functions.api;
+
+import io.crmflow.engine.Engine;
+import io.crmflow.engine.JourneyService;
+import io.crmflow.journey.End;
+import io.crmflow.journey.JourneyDefinition;
+import io.crmflow.journey.JourneyUnenrollment;
+import io.crmflow.journey.Stage;
+import io.crmflow.model.InputProblem;
+import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.Origin;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routes of customer journeys' definitions (R-JRN-1..7, R-JRN-9, R-JRN-10, R-JRN-12):
+ * creating one, saving its draft, publishing it, and its version history. The runtime that
+ * enrolls contacts is not here yet. Decoding, tenant and errors follow {@link Routes}.
+ */
+final class JourneyRoutes {
+    private static final String OWNER_HEADER = "/headers/" + Routes.USER_HEADER;
+    private final Routes routes;
+    private final JourneyService journeys;
+
+    JourneyRoutes(Routes routes, Engine engine) {
+        this.routes = routes;
+        this.journeys = engine.journeys();
+    }
+
+    /** A new journey; {@code id} optional, so that a retried request cannot make a second journey. */
+    record CreateInput(String id, String name, String property, List<String> eligibilityLists, Boolean enrollEmpty,
+                       List<Stage> stages, List<End> ends, JourneyUnenrollment unenrollment) {
+        JourneyDefinition definition() {
+            return new JourneyDefinition(name, property, eligibilityLists, enrollEmpty, stages, ends, unenrollment);
+        }
+    }
+
+    /** The draft as edited, and the journey's version the edit started from. */
+    record DraftInput(Long baseVersion, String name, String property, List<String> eligibilityLists,
+                      Boolean enrollEmpty, List<Stage> stages, List<End> ends, JourneyUnenrollment unenrollment) {
+        JourneyDefinition definition() {
+            return new JourneyDefinition(name, property, eligibilityLists, enrollEmpty, stages, ends, unenrollment);
+        }
+    }
+
+    /**
+     * The two questions publishing asks (R-JRN-10), both to be answered; and, optionally, the
+     * version reviewed, so that a draft saved meanwhile is not published unseen.
+     */
+    record PublishInput(Boolean enrollExisting, Boolean createStageReports, Long draftVersion) {
+    }
+
+    Router addTo(Router router) {
+        return router
+                .add("POST", "/journeys", (r, p) -> create(r))
+                .add("GET", "/journeys", (r, p) -> ApiResponse.json(200, journeys.list(routes.tenant(r),
+                        r.queryParam("cursor"), Routes.limit(r))))
+                .add("GET", "/journeys/{id}", (r, p) -> ApiResponse.json(200, journeys.view(routes.tenant(r), p.get("id"))))
+                .add("PUT", "/journeys/{id}/draft", this::saveDraft)
+                .add("POST", "/journeys/{id}/publish", this::publish)
+                .add("GET", "/journeys/{id}/versions", (r, p) -> ApiResponse.json(200, journeys.versions(
+                        routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
+                .add("GET", "/journeys/{id}/versions/{n}", (r, p) -> ApiResponse.json(200, journeys.version(
+                        routes.tenant(r), p.get("id"), number(p))))
+                .add("POST", "/journeys/{id}/versions/{n}/restore", (r, p) -> ApiResponse.json(200, journeys.restore(
+                        routes.tenant(r), p.get("id"), number(p), user(r))))
+                .add("GET", "/journeys/{id}/stages/{stageId}/versions", (r, p) -> ApiResponse.json(200,
+                        journeys.stageVersions(routes.tenant(r), p.get("id"), p.get("stageId"), r.queryParam("cursor"),
+                                Routes.limit(r))));
+    }
+
+    /** R-JRN-9: a journey is owned by the user who creates it, so creating one names the user. */
+    private ApiResponse create(ApiRequest r) {
+        String tenant = routes.tenant(r);
+        String owner = user(r);
+        if (owner == null) {
+            throw InvalidInputException.of(OWNER_HEADER, "name the user creating the journey, who will own it, in the "
+                    + Routes.USER_HEADER + " header");
+        }
+        CreateInput in = Routes.body(r, CreateInput.class);
+        if (in.id() != null) {
+            Routes.guard("/id", () -> io.crmflow.model.Names.requireValid(in.id(), "journey id"));
+        }
+        try {
+            return ApiResponse.json(201, journeys.create(tenant, owner, in.id(), in.definition()));
+        } catch (InvalidInputException e) {
+            // The owner is the header's user: say so there.
+            throw new InvalidInputException(e.problems().stream().map(p -> p.pointer().equals("/owner")
+                    ? new InputProblem(OWNER_HEADER, p.message()) : p).toList());
+        }
+    }
+
+    private ApiResponse saveDraft(ApiRequest r, Map<String, String> p) {
+        String tenant = routes.tenant(r);
+        DraftInput in = Routes.body(r, DraftInput.class);
+        if (in.baseVersion() == null) {
+            throw InvalidInputException.of("/baseVersion", "say which version of the journey the edit started from"
+                    + " (its \"version\" when it was read), so an edit made meanwhile is not overwritten");
+        }
+        return ApiResponse.json(200, journeys.saveDraft(tenant, p.get("id"), in.definition(), in.baseVersion(), user(r)));
+    }
+
+    private ApiResponse publish(ApiRequest r, Map<String, String> p) {
+        String tenant = routes.tenant(r);
+        PublishInput in = Routes.body(r, PublishInput.class);
+        if (in.enrollExisting() == null || in.createStageReports() == null) {
+            throw InvalidInputException.of(in.enrollExisting() == null ? "/enrollExisting" : "/createStageReports",
+                    "publishing asks two questions; answer both: {\"enrollExisting\": true|false,"
+                            + " \"createStageReports\": true|false}");
+        }
+        return ApiResponse.json(200, journeys.publish(tenant, p.get("id"), in.enrollExisting(),
+                in.createStageReports(), in.draftVersion(), user(r)));
+    }
+
+    private static long number(Map<String, String> p) {
+        try {
+            long n = Long.parseLong(p.get("n"));
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw InvalidInputException.of("/path/n", "a version is a whole number from 1 (got '" + p.get("n") + "')");
+    }
+
+    /** The user the request is made for, or null when it names none (the API's own change). */
+    private static String user(ApiRequest r) {
+        Origin origin = Routes.origin(r);
+        return origin.kind() == Origin.Kind.USER ? origin.id() : null;
+    }
+}
