@@ -60,11 +60,7 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     @Override
     public Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit) {
         String partition = Keys.workflows(tenantId);
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
+        QueryRequest query = Queries.gsi1(table, partition, true);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit,
                 item -> DefinitionCodec.read(item, WorkflowDefinition.class));
     }
@@ -101,12 +97,7 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
 
     @Override
     public List<io.crmflow.definition.ActionComment> actionComments(String tenantId, String workflowId) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.workflow(tenantId, workflowId)),
-                        ":prefix", Items.s(Keys.COMMENT_PREFIX)))
-                .build();
+        QueryRequest query = Queries.withPrefix(table, Keys.workflow(tenantId, workflowId), Keys.COMMENT_PREFIX, true);
         return Paging.all(client, query).stream()
                 .map(item -> DefinitionCodec.read(item, io.crmflow.definition.ActionComment.class)).toList();
     }
@@ -124,11 +115,7 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     }
 
     private <T> List<T> partition(String pk, Class<T> type) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(pk)))
-                .build();
+        QueryRequest query = Queries.partition(table, pk);
         return Paging.all(client, query).stream()
                 .map((Map<String, AttributeValue> item) -> DefinitionCodec.read(item, type)).toList();
     }

@@ -44,12 +44,7 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
 
     @Override
     public Map<String, Long> counters(String tenantId, String workflowId) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :counter)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.workflow(tenantId, workflowId)),
-                        ":counter", Items.s(Keys.COUNTER_PREFIX)))
-                .build();
+        QueryRequest query = Queries.withPrefix(table, Keys.workflow(tenantId, workflowId), Keys.COUNTER_PREFIX, true);
         Map<String, Long> counters = new java.util.TreeMap<>();
         for (Map<String, AttributeValue> item : Paging.all(client, query)) {
             counters.merge(Keys.counterName(item.get(Keys.SK).s()), Items.num(item, "count"), Long::sum);
@@ -60,22 +55,14 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
     @Override
     public Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit) {
         String partition = Keys.enrollment(tenantId, enrollmentId);
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :history)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition), ":history", Items.s(Keys.HISTORY_PREFIX)))
-                .build();
+        QueryRequest query = Queries.withPrefix(table, partition, Keys.HISTORY_PREFIX, false);
         return Paging.page(client, query, Paging.Shape.TABLE, partition, cursor, limit, EnrollmentCodec::historyEntry);
     }
 
     @Override
     public Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit) {
         String partition = Keys.enrollmentsOf(tenantId, workflowId);
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1).scanIndexForward(false)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
+        QueryRequest query = Queries.gsi1(table, partition, false);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit, EnrollmentCodec::enrollment);
     }
 

@@ -35,11 +35,7 @@ public final class DynamoDbJourneyStore implements JourneyStore {
     @Override
     public Page<Journey> journeys(String tenantId, String cursor, int limit) {
         String partition = Keys.journeys(tenantId);
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
+        QueryRequest query = Queries.gsi1(table, partition, true);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit,
                 item -> DefinitionCodec.read(item, Journey.class));
     }
@@ -80,11 +76,7 @@ public final class DynamoDbJourneyStore implements JourneyStore {
     }
 
     private <T> Page<T> newestFirst(String pk, String prefix, String cursor, int limit, Class<T> type) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":prefix", Items.s(prefix)))
-                .build();
+        QueryRequest query = Queries.withPrefix(table, pk, prefix, false);
         return Paging.page(client, query, Paging.Shape.TABLE, pk, cursor, limit, item -> DefinitionCodec.read(item, type));
     }
 

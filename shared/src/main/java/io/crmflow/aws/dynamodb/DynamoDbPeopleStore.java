@@ -87,11 +87,7 @@ public final class DynamoDbPeopleStore implements PeopleStore {
     }
 
     private <T> Page<T> listing(String partition, boolean ascending, String cursor, int limit, Class<T> type) {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1).scanIndexForward(ascending)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
+        QueryRequest query = Queries.gsi1(table, partition, ascending);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit,
                 item -> DefinitionCodec.read(item, type));
     }

@@ -46,11 +46,7 @@ public final class DynamoDbRecordStore implements RecordStore {
      */
     @Override
     public Optional<RecordView> view(String tenantId, RecordRef ref) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.record(tenantId, ref))))
-                .build();
+        QueryRequest query = Queries.partition(table, Keys.record(tenantId, ref));
         CrmRecord record = null;
         List<Association> associations = new ArrayList<>();
         Set<String> lists = new HashSet<>();
@@ -100,11 +96,7 @@ public final class DynamoDbRecordStore implements RecordStore {
     @Override
     public Page<CrmRecord> recordsOfType(String tenantId, String objectType, String cursor, int limit) {
         String partition = Keys.recordsOfType(tenantId, objectType);
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
+        QueryRequest query = Queries.gsi1(table, partition, true);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit, RecordCodec::record);
     }
 }
