@@ -7,18 +7,13 @@ import io.crmflow.model.CrmRecord;
 import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StageChange;
 import io.crmflow.model.StandardObjectTypes;
-import io.crmflow.store.ConflictException;
 import io.crmflow.store.RecordView;
-import io.crmflow.store.Write;
-import io.crmflow.store.WriteContentionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,13 +31,11 @@ final class LeadProgression implements EventAutomation {
     private static final String STAGE = Pipeline.stageProperty(StandardObjectTypes.LEAD);
     private static final int ATTEMPTS = 3;
     private final Ports ports;
-    private final EngineSettings settings;
-    private final EventPublisher publisher;
+    private final OnceChanges changes;
 
     LeadProgression(Ports ports, EngineSettings settings) {
         this.ports = ports;
-        this.settings = settings;
-        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+        this.changes = new OnceChanges(ports, settings);
     }
 
     private record Move(String name, LeadAutomations.Progression progression) {
@@ -99,28 +92,14 @@ final class LeadProgression implements EventAutomation {
                 return;
             }
             String to = move.get().progression().to();
-            var changed = new CrmEvent.PropertiesChanged(LeadIds.moveEvent(event.eventId(), ref.id()), event.tenantId(),
-                    ref, now, Origin.leadAutomation(move.get().name()), List.of(new PropertyChange(STAGE, from, to)));
-            List<Write> writes = new ArrayList<>();
-            writes.add(new Write.PutEffectDone(event.tenantId(), key, "moved from " + from + " to " + to, now));
-            CrmRecord moved = lead.with(Map.of(STAGE, to, "lastmodifieddate", now.toString()), now);
-            writes.add(new Write.PutRecord(moved, lead.version()));
-            writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
-            writes.addAll(StageChanges.of(changed, moved));
-            try {
-                ports.writer().commit(writes);
-                publisher.publishCommitted(List.of(changed));
+            OnceChanges.Outcome outcome = changes.set(lead, STAGE, to, Origin.leadAutomation(move.get().name()),
+                    LeadIds.moveEvent(event.eventId(), ref.id()), key, "moved from " + from + " to " + to, now);
+            if (outcome != OnceChanges.Outcome.RECORD_CHANGED) {
                 return;
-            } catch (ConflictException | WriteContentionException e) {
-                boolean done = e instanceof ConflictException c && c.writeIndex() == 0
-                        || ports.effects().result(event.tenantId(), key).isPresent();
-                if (done) {
-                    return;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw new ConcurrentChangeException("lead '" + ref.id() + "' kept changing while "
-                            + move.get().name() + " moved it; the event will be handled again");
-                }
+            }
+            if (attempt == ATTEMPTS) {
+                throw new ConcurrentChangeException("lead '" + ref.id() + "' kept changing while "
+                        + move.get().name() + " moved it; the event will be handled again");
             }
         }
     }

@@ -4,17 +4,10 @@ import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.model.TicketEmailRules;
-import io.crmflow.store.ConflictException;
 import io.crmflow.store.RecordView;
-import io.crmflow.store.Write;
-import io.crmflow.store.WriteContentionException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +24,11 @@ final class TicketStatusFromEmails implements EventAutomation {
     private static final String STATUS = Pipeline.stageProperty(StandardObjectTypes.TICKET);
     private static final String PIPELINE = Pipeline.pipelineProperty(StandardObjectTypes.TICKET);
     private final Ports ports;
-    private final EngineSettings settings;
-    private final EventPublisher publisher;
+    private final OnceChanges changes;
 
     TicketStatusFromEmails(Ports ports, EngineSettings settings) {
         this.ports = ports;
-        this.settings = settings;
-        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
+        this.changes = new OnceChanges(ports, settings);
     }
 
     /** The effect key that makes an event's status change happen once. */
@@ -92,33 +83,12 @@ final class TicketStatusFromEmails implements EventAutomation {
                     view.get().stageChanges()) ? ": the email happened before the ticket's last status change" : ""));
             return true;
         }
-        String key = effectKey(logged.eventId());
-        List<Write> writes = new ArrayList<>();
-        // First, so that when the event was handled before, the conflict reported is this one.
-        writes.add(new Write.PutEffectDone(tenant, key, target.get(), now));
-        String from = ticket.property(STATUS).orElse(null);
-        CrmEvent.PropertiesChanged changed = null;
-        if (!target.get().equals(from)) {
-            changed = new CrmEvent.PropertiesChanged(ports.ids().get(), tenant, ticket.ref(), now,
-                    Origin.ticketEmailRule(pipelineId.get()), List.of(new PropertyChange(STATUS, from, target.get())));
-            CrmRecord moved = ticket.with(Map.of(STATUS, target.get(), "lastmodifieddate", now.toString()), now);
-            writes.add(new Write.PutRecord(moved, ticket.version()));
-            writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
-            writes.addAll(StageChanges.of(changed, moved));
+        OnceChanges.Outcome outcome = changes.set(ticket, STATUS, target.get(), Origin.ticketEmailRule(pipelineId.get()),
+                ports.ids().get(), effectKey(logged.eventId()), target.get(), now);
+        if (outcome == OnceChanges.Outcome.DONE_BEFORE) {
+            LOG.log(System.Logger.Level.DEBUG, "email event " + logged.eventId() + " already set ticket "
+                    + ticket.id() + "'s status");
         }
-        try {
-            ports.writer().commit(writes);
-        } catch (ConflictException | WriteContentionException e) {
-            if (ports.effects().result(tenant, key).isPresent()) {
-                LOG.log(System.Logger.Level.DEBUG, "email event " + logged.eventId() + " already set ticket "
-                        + ticket.id() + "'s status");
-                return true;
-            }
-            return false;
-        }
-        if (changed != null) {
-            publisher.publishCommitted(List.of(changed));
-        }
-        return true;
+        return outcome != OnceChanges.Outcome.RECORD_CHANGED;
     }
 }
