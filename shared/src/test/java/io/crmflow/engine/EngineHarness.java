@@ -1,5 +1,6 @@
 package io.crmflow.engine;
 
+import io.crmflow.testing.ReadingClock;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Tenant;
 import io.crmflow.outbound.EventBus;
@@ -11,11 +12,9 @@ import io.crmflow.outbound.WebhookResult;
 import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.TransactionalWriter;
 import io.crmflow.store.memory.InMemoryStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,22 +84,7 @@ final class EngineHarness {
         };
         Ports ports = new Ports(store, store, store, store, store, writer, bus, queue, mailer,
                 () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store);
-        engine = Engine.create(ports, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        }, EngineSettings.DEFAULTS);
+        engine = Engine.create(ports, new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
     EngineHarness withTenant(String id) {

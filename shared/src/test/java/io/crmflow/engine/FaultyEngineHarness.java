@@ -1,13 +1,12 @@
 package io.crmflow.engine;
 
+import io.crmflow.testing.ReadingClock;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Tenant;
 import io.crmflow.outbound.EmailThrottledException;
 import io.crmflow.store.memory.InMemoryStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,22 +96,7 @@ final class FaultyEngineHarness implements AutoCloseable {
         this.dice = new Random(seed);
         this.faults = new FaultyPorts(store, portRates, new Random(dice.nextLong()),
                 message -> queue.add(new Delivery(message, 0)));
-        this.engine = Engine.create(faults.ports(), new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        }, EngineSettings.DEFAULTS);
+        this.engine = Engine.create(faults.ports(), new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
     FaultyEngineHarness withTenant(String id) {

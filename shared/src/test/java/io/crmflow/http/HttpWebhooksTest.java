@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import io.crmflow.testing.ReadingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,22 +42,7 @@ class HttpWebhooksTest {
 
     private Instant now = START;
     private final List<Duration> waits = new ArrayList<>();
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final Clock clock = new ReadingClock(() -> now);
     private final Sleeper sleeper = d -> {
         waits.add(d);
         now = now.plus(d);
