@@ -223,12 +223,22 @@ public final class DefinitionService {
     public WorkflowDefinition setWorkflowEnabled(String tenantId, String workflowId, boolean enabled) {
         WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
                 .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
-        if (wf.enabled() == enabled) {
-            return wf;
+        return setWorkflowEnabled(wf, enabled);
+    }
+
+    /**
+     * Switches {@code read}, the workflow as the caller read it, on or off, only if nobody saved
+     * it since: an edit made meanwhile is refused with {@link ConcurrentChangeException}, never
+     * overwritten with the content read.
+     */
+    public WorkflowDefinition setWorkflowEnabled(WorkflowDefinition read, boolean enabled) {
+        if (read.enabled() == enabled) {
+            return read;
         }
         // Switching off must work even when the definition no longer fits a changed schema;
         // switching on checks it again, since it will run.
-        return enabled ? saveWorkflow(wf.withEnabled(true)) : commit(wf.withEnabled(false), wf.version());
+        return enabled ? saveWorkflow(read.withEnabled(true), java.util.Optional.of(read))
+                : commit(read.withEnabled(false), read.version());
     }
 
     /** The tenant's webhook settings, {@link WebhookSettings#NONE} until it sets them. */
