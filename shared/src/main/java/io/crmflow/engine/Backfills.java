@@ -57,26 +57,29 @@ public final class Backfills {
                     + workflowId + "/enrollments");
         }
         boolean wasOff = !wf.enabled();
-        WorkflowDefinition on = definitions.setWorkflowEnabled(tenantId, workflowId, true);
+        WorkflowDefinition on = definitions.setWorkflowEnabled(wf, true);
         Optional<Backfill> job = ports.enrollments().backfill(tenantId, workflowId);
         boolean underWay = job.isPresent() && !job.get().state().ended();
         if (enrollExisting && !underWay) {
-            start(on, job, now);
+            // A new run's counter starts at nothing: no page of it has run yet.
+            return Activation.of(start(on, job, now), true, 0);
         } else if (enrollExisting && wasOff) {
             ports.backfills().send(job.get().pageMessage()); // held while off: go on now, not at its next look
         } else if (!enrollExisting && underWay) {
-            cancel(tenantId, workflowId, "activated to enroll only records that meet the triggers from now on", now);
+            job = cancel(job.get(), "activated to enroll only records that meet the triggers from now on", now);
         }
-        return progress(tenantId, workflowId);
+        return answer(on, job);
     }
 
     /** Where the workflow's activation stands: its latest backfill, if it ever had one. */
     public Activation progress(String tenantId, String workflowId) {
-        WorkflowDefinition wf = workflow(tenantId, workflowId);
-        return ports.enrollments().backfill(tenantId, workflowId)
-                .map(job -> Activation.of(job, wf.enabled(), ports.enrollments().counters(tenantId, workflowId)
-                        .getOrDefault(job.enrolledCounter(), 0L)))
-                .orElseGet(() -> Activation.none(workflowId, wf.enabled()));
+        return answer(workflow(tenantId, workflowId), ports.enrollments().backfill(tenantId, workflowId));
+    }
+
+    private Activation answer(WorkflowDefinition wf, Optional<Backfill> latest) {
+        return latest.map(job -> Activation.of(job, wf.enabled(), ports.enrollments()
+                        .counters(wf.tenantId(), wf.id()).getOrDefault(job.enrolledCounter(), 0L)))
+                .orElseGet(() -> Activation.none(wf.id(), wf.enabled()));
     }
 
     /**
@@ -86,9 +89,9 @@ public final class Backfills {
      * enrolling: that choice is {@link #activate}'s.
      */
     public WorkflowDefinition setEnabled(String tenantId, String workflowId, boolean enabled) {
-        boolean wasOn = workflow(tenantId, workflowId).enabled();
-        WorkflowDefinition saved = definitions.setWorkflowEnabled(tenantId, workflowId, enabled);
-        if (enabled && !wasOn) {
+        WorkflowDefinition read = workflow(tenantId, workflowId);
+        WorkflowDefinition saved = definitions.setWorkflowEnabled(read, enabled);
+        if (enabled && !read.enabled()) {
             ports.enrollments().backfill(tenantId, workflowId).filter(job -> !job.state().ended())
                     .ifPresent(job -> ports.backfills().send(job.pageMessage()));
         }
@@ -105,7 +108,8 @@ public final class Backfills {
         return sweeper.sweep(now, hasTime);
     }
 
-    private void start(WorkflowDefinition wf, Optional<Backfill> ended, Instant now) {
+    /** @return the job as written */
+    private Backfill start(WorkflowDefinition wf, Optional<Backfill> ended, Instant now) {
         long run = ended.map(b -> b.run() + 1).orElse(1L);
         long version = ended.map(Backfill::version).orElse(0L);
         Backfill job = Backfill.start(wf.tenantId(), wf.id(), run, wf.version(), now, now.plus(settings.watchdog()),
@@ -117,24 +121,29 @@ public final class Backfills {
                     + "' was changed by another request at the same moment; send this one again");
         }
         ports.backfills().send(job.pageMessage());
+        return job;
     }
 
-    /** Retried on a conflict: a page may commit between the read and the write. */
-    private void cancel(String tenantId, String workflowId, String why, Instant now) {
+    /**
+     * Stops {@code read}, retried on a conflict: a page may commit between the read and the write.
+     *
+     * @return the job as it now stands: cancelled here, or ended meanwhile
+     */
+    private Optional<Backfill> cancel(Backfill read, String why, Instant now) {
+        Optional<Backfill> job = Optional.of(read);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Backfill> job = ports.enrollments().backfill(tenantId, workflowId)
-                    .filter(b -> !b.state().ended());
-            if (job.isEmpty()) {
-                return;
+            if (job.isEmpty() || job.get().state().ended()) {
+                return job;
             }
+            Backfill cancelled = job.get().cancelled(why, now);
             try {
-                ports.writer().commit(List.of(new Write.PutBackfill(job.get().cancelled(why, now), job.get().version())));
-                return;
+                ports.writer().commit(List.of(new Write.PutBackfill(cancelled, job.get().version())));
+                return Optional.of(cancelled);
             } catch (ConflictException movedOn) {
-                // read it again
+                job = ports.enrollments().backfill(read.tenantId(), read.workflowId());
             }
         }
-        throw new ConcurrentChangeException("the backfill of workflow '" + workflowId
+        throw new ConcurrentChangeException("the backfill of workflow '" + read.workflowId()
                 + "' kept moving while it was being stopped; send the request again");
     }
 
