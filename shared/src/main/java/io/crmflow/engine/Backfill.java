@@ -1,6 +1,8 @@
 package io.crmflow.engine;
 
 import io.crmflow.model.Names;
+import io.crmflow.model.RecordRef;
+import io.crmflow.store.Write;
 import java.time.Instant;
 
 /**
@@ -96,6 +98,14 @@ public record Backfill(String tenantId, String workflowId, long run, long workfl
     /** The workflow counter of the records this run enrolled: incremented in each enrollment's commit. */
     public String enrolledCounter() {
         return counterOf(run);
+    }
+
+    /**
+     * One more record this run enrolled, written in the commit that enrolls {@code record} (its
+     * first enrollment in the workflow, the only kind a backfill makes).
+     */
+    Write countEnrolled(RecordRef record) {
+        return new Write.IncrementCounter(tenantId, workflowId, enrolledCounter(), Enrollment.idFor(workflowId, record));
     }
 
     static String counterOf(long run) {

@@ -6,10 +6,8 @@ import io.crmflow.model.Tenant;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Page;
 import io.crmflow.store.RecordView;
-import io.crmflow.store.TransactionalWriter;
 import io.crmflow.store.Write;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,10 +34,12 @@ final class BackfillPager {
 
     private final Ports ports;
     private final EngineSettings settings;
+    private final TriggerEngine trigger;
 
     BackfillPager(Ports ports, EngineSettings settings) {
         this.ports = ports;
         this.settings = settings;
+        this.trigger = new TriggerEngine(ports, settings);
     }
 
     Outcome run(BackfillPage message, Instant now) {
@@ -77,14 +77,12 @@ final class BackfillPager {
 
     private void enrollMatching(Backfill job, Tenant tenant, WorkflowDefinition wf, List<CrmRecord> records,
                                 Instant now) {
-        // Its own engine per page, whose commits count the run's enrollments as they are made.
-        TriggerEngine counting = new TriggerEngine(ports.withWriter(new CountingWriter(ports.writer(), job)), settings);
         String why = "met the enrollment criteria when the workflow was activated with its existing records (backfill run "
                 + job.run() + ")";
         for (CrmRecord listed : records) {
             // The listing comes from an index that may lag; decide on the record as it is now.
             Optional<RecordView> view = ports.records().view(job.tenantId(), listed.ref());
-            view.ifPresent(v -> counting.enrollIfMatching(tenant, wf, v, why, now));
+            view.ifPresent(v -> trigger.enrollIfMatching(tenant, wf, v, why, job.countEnrolled(listed.ref()), now));
         }
     }
 
@@ -94,26 +92,6 @@ final class BackfillPager {
             return true;
         } catch (ConflictException movedOn) {
             return false; // another message ran this page first, or the job was cancelled or restarted
-        }
-    }
-
-    /**
-     * Adds one to the run's counter in every commit that creates an enrollment in the workflow,
-     * so the count is exact however often a page is run: a repeated enrollment fails whole, its
-     * count with it. Appended last, the counter leaves the other writes' indexes as they were.
-     */
-    private record CountingWriter(TransactionalWriter writer, Backfill job) implements TransactionalWriter {
-        @Override
-        public void commit(List<Write> writes) {
-            List<Write> counted = new ArrayList<>(writes);
-            for (Write w : writes) {
-                if (w instanceof Write.PutEnrollment put && put.expectedVersion() == 0
-                        && put.enrollment().workflowId().equals(job.workflowId())) {
-                    counted.add(new Write.IncrementCounter(job.tenantId(), job.workflowId(), job.enrolledCounter(),
-                            put.enrollment().id()));
-                }
-            }
-            writer.commit(counted);
         }
     }
 }

@@ -64,10 +64,4 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks,
                 BackfillQueue.NONE, people, journeys);
     }
-
-    /** The same ports, committing through {@code other}. */
-    public Ports withWriter(TransactionalWriter other) {
-        return new Ports(records, definitions, enrollments, effects, outbox, other, bus, steps, mailer, ids, webhooks,
-                backfills, people, journeys);
-    }
 }

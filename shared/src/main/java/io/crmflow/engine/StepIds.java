@@ -41,6 +41,14 @@ public final class StepIds {
         return "ntf-" + digest(enrollmentId + "~" + seq + "~" + userId);
     }
 
+    /**
+     * The ledger key remembering that event {@code causeEventId} enrolled a record in a workflow
+     * that re-enrolls. Readable rather than hashed: keys already stored must keep matching.
+     */
+    static String entry(String workflowId, String causeEventId) {
+        return "ENTRY#" + workflowId + "#" + causeEventId;
+    }
+
     static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -214,21 +214,23 @@ public final class TriggerEngine {
         if (wf.firstActionId() == null) {
             return Optional.empty(); // nothing to run: an empty workflow is entered once
         }
+        CrmEvent entered = entered(enrollment, now);
+        List<Write> writes = new ArrayList<>(List.of(new Write.Reenroll(enrollment, slot.count()),
+                WorkflowCounters.enrolled(enrollment),
+                new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
+                        why + " (enrollment " + n + ")")),
+                new Write.EnqueueEvent(entered, now.plus(settings.watchdog()))));
+        int entry = writes.size();
+        writes.add(entryOf(wf, causeEventId, enrollment, now));
         try {
-            CrmEvent entered = entered(enrollment, now);
-            ports.writer().commit(List.of(new Write.Reenroll(enrollment, slot.count()),
-                    WorkflowCounters.enrolled(enrollment),
-                    new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
-                            why + " (enrollment " + n + ")")),
-                    new Write.EnqueueEvent(entered, now.plus(settings.watchdog())),
-                    entryOf(wf, causeEventId, enrollment, now)));
+            ports.writer().commit(writes);
             publisher.publishCommitted(List.of(entered));
             return Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() == 0) {
                 return Optional.empty(); // another handler re-enrolled it first
             }
-            if (conflict.writeIndex() == 4) {
+            if (conflict.writeIndex() == entry) {
                 return Optional.empty(); // this event made an enrollment before, which ended since: once per event
             }
             throw conflict;
@@ -280,11 +282,17 @@ public final class TriggerEngine {
      * alone guards only against one under way). Kept as long as an event may come back.
      */
     private static Write entryOf(WorkflowDefinition wf, String causeEventId, Enrollment enrollment, Instant now) {
-        return new Write.PutEffectDone(wf.tenantId(), "ENTRY#" + wf.id() + "#" + causeEventId, enrollment.id(), now);
+        return new Write.PutEffectDone(wf.tenantId(), StepIds.entry(wf.id(), causeEventId), enrollment.id(), now);
     }
 
-    private java.util.Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why,
-                                                  String causeEventId, Instant now) {
+    private Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, String causeEventId,
+                                        Instant now) {
+        return enroll(wf, record, why, causeEventId, List.of(), now);
+    }
+
+    /** @param extra written in the same commit, after the enrollment's own writes: what the caller counts with it */
+    private Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, String causeEventId,
+                                        List<Write> extra, Instant now) {
         boolean empty = wf.firstActionId() == null;
         var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record), wf.id(), wf.version(),
                 record, empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
@@ -306,15 +314,16 @@ public final class TriggerEngine {
             entry = writes.size();
             writes.add(entryOf(wf, causeEventId, enrollment, now));
         }
+        writes.addAll(extra);
         try {
             ports.writer().commit(writes);
             publisher.publishCommitted(List.of(entered));
-            return java.util.Optional.of(enrollment);
+            return Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() != 0 && conflict.writeIndex() != entry) {
                 throw conflict;
             }
-            return java.util.Optional.empty(); // the slot exists: enrolled already, by a redelivery or a racing handler
+            return Optional.empty(); // the slot exists: enrolled already, by a redelivery or a racing handler
         }
     }
 
@@ -332,11 +341,13 @@ public final class TriggerEngine {
      * enroll nobody. An event-based trigger is met only when its event happens, never by a record
      * as it stands: such a workflow enrolls nobody here.
      *
-     * @param view read just now, strongly consistent, like an event's
+     * @param view    read just now, strongly consistent, like an event's
+     * @param counted written in the enrollment's commit, so it counts exactly the enrollments made
+     *                (the backfill run's counter): a repeated enrollment fails whole, its count with it
      * @return the enrollment made; empty when the record does not match, is kept out, or was enrolled before
      */
-    public Optional<Enrollment> enrollIfMatching(Tenant tenant, WorkflowDefinition wf, RecordView view, String why,
-                                                 Instant now) {
+    Optional<Enrollment> enrollIfMatching(Tenant tenant, WorkflowDefinition wf, RecordView view, String why,
+                                          Write counted, Instant now) {
         if (!Backfills.matchable(wf) || view.slots().containsKey(wf.id())) {
             return Optional.empty();
         }
@@ -349,7 +360,7 @@ public final class TriggerEngine {
                 || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, null, now);
+        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, null, List.of(counted), now);
         made.filter(e -> e.status() == EnrollmentStatus.ACTIVE)
                 .ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
         return made;

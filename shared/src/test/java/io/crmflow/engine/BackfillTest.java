@@ -336,6 +336,6 @@ class BackfillTest {
             }
             h.store.commit(new ArrayList<>(writes));
         };
-        return new BackfillPager(h.engine.ports().withWriter(crashing), EngineSettings.DEFAULTS);
+        return new BackfillPager(h.portsWith(crashing), EngineSettings.DEFAULTS);
     }
 }

@@ -87,6 +87,13 @@ final class EngineHarness {
         engine = Engine.create(ports, new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
+    /** The engine's ports committing through {@code writer}: for a test that puts a race or a crash in a commit. */
+    Ports portsWith(TransactionalWriter writer) {
+        Ports p = engine.ports();
+        return new Ports(p.records(), p.definitions(), p.enrollments(), p.effects(), p.outbox(), writer, p.bus(),
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys());
+    }
+
     EngineHarness withTenant(String id) {
         engine.definitions().createTenant(new Tenant(id, id, ZoneId.of("Europe/Paris")));
         return this;

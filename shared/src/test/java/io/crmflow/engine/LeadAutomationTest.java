@@ -194,7 +194,7 @@ class LeadAutomationTest {
                 }
                 h.store.commit(writes);
             };
-            Ports ports = h.engine.ports().withWriter(racing);
+            Ports ports = h.portsWith(racing);
 
             new LeadCreation(ports, new NewLeads(ports, EngineSettings.DEFAULTS)).onEvent(first, h.now);
 
@@ -332,7 +332,7 @@ class LeadAutomationTest {
             TransactionalWriter contended = writes -> {
                 throw new io.crmflow.store.WriteContentionException("another transaction on the same items");
             };
-            Ports ports = h.engine.ports().withWriter(contended);
+            Ports ports = h.portsWith(contended);
             var automation = new LeadFollowUp(ports, new NewLeads(ports, EngineSettings.DEFAULTS));
 
             assertThatThrownBy(() -> automation.onEvent(disqualified, h.now))
@@ -526,7 +526,7 @@ class LeadAutomationTest {
                 }
                 h.store.commit(writes);
             };
-            var racingService = new LeadAutomationService(h.engine.ports().withWriter(racing));
+            var racingService = new LeadAutomationService(h.portsWith(racing));
 
             racingService.update("acme", "lead-pipeline", a -> new LeadAutomations(
                     new LeadAutomations.CreateLead(true, List.of("opportunity")), a.followUpLead(), a.attempting(),

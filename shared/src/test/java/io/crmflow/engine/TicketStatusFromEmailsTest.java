@@ -246,7 +246,7 @@ class TicketStatusFromEmailsTest {
                 }
                 h.store.commit(writes);
             };
-            var automation = new TicketStatusFromEmails(h.engine.ports().withWriter(racing), EngineSettings.DEFAULTS);
+            var automation = new TicketStatusFromEmails(h.portsWith(racing), EngineSettings.DEFAULTS);
 
             automation.onEvent(email, h.now);
 
