@@ -5,9 +5,9 @@ import io.crmflow.model.CrmRecord;
 import io.crmflow.model.Tenant;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Page;
-import io.crmflow.store.RecordView;
 import io.crmflow.store.Write;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,9 +61,11 @@ final class BackfillPager {
         Tenant tenant = ports.definitions().tenant(job.tenantId()).orElseThrow(() -> new InvalidMessageException(
                 "backfill of workflow '" + job.workflowId() + "' names tenant '" + job.tenantId()
                         + "', which does not exist"));
+        BackfillScope scope = BackfillScope.of(ports.definitions(), tenant, wf.get(), "met the enrollment criteria"
+                + " when the workflow was activated with its existing records (backfill run " + job.run() + ")");
         Page<CrmRecord> records = ports.records().recordsOfType(job.tenantId(), wf.get().objectType(), job.cursor(),
                 PAGE_SIZE);
-        enrollMatching(job, tenant, wf.get(), records.items(), now);
+        enrollMatching(job, scope, records.items(), now);
         Backfill next = job.afterPage(records.nextCursor(), records.items().size(), now, now.plus(settings.watchdog()));
         if (!save(job, next)) {
             return Outcome.DROPPED;
@@ -75,15 +77,16 @@ final class BackfillPager {
         return Outcome.RAN;
     }
 
-    private void enrollMatching(Backfill job, Tenant tenant, WorkflowDefinition wf, List<CrmRecord> records,
-                                Instant now) {
-        String why = "met the enrollment criteria when the workflow was activated with its existing records (backfill run "
-                + job.run() + ")";
+    /** The page's first steps go in one send once all its records are done (see {@link TriggerEngine#sendFirstSteps}). */
+    private void enrollMatching(Backfill job, BackfillScope scope, List<CrmRecord> records, Instant now) {
+        List<Enrollment> made = new ArrayList<>();
         for (CrmRecord listed : records) {
             // The listing comes from an index that may lag; decide on the record as it is now.
-            Optional<RecordView> view = ports.records().view(job.tenantId(), listed.ref());
-            view.ifPresent(v -> trigger.enrollIfMatching(tenant, wf, v, why, job.countEnrolled(listed.ref()), now));
+            ports.records().view(job.tenantId(), listed.ref())
+                    .flatMap(view -> trigger.enrollIfMatching(scope, view, job.countEnrolled(listed.ref()), now))
+                    .ifPresent(made::add);
         }
+        trigger.sendFirstSteps(made);
     }
 
     private boolean save(Backfill read, Backfill next) {

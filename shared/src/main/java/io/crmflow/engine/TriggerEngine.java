@@ -119,10 +119,8 @@ public final class TriggerEngine {
         if (UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        Optional<Enrollment> made = slot == null ? enroll(wf, event.record(), reason, event.eventId(), now)
-                : reenroll(wf, event.record(), slot, reason, event.eventId(), now);
-        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
-        return made;
+        return started(slot == null ? enroll(wf, event.record(), reason, event.eventId(), now)
+                : reenroll(wf, event.record(), slot, reason, event.eventId(), now));
     }
 
     /**
@@ -172,11 +170,9 @@ public final class TriggerEngine {
         WorkflowDefinition wf = target.get();
         EnrollmentSlot slot = view.slots().get(wf.id());
         String why = "enrolled by an action of workflow '" + request.origin().id() + "'";
-        Optional<Enrollment> made = slot == null ? enroll(wf, request.record(), why, request.eventId(), now)
+        return started(slot == null ? enroll(wf, request.record(), why, request.eventId(), now)
                 : slot.live() || !wf.trigger().reenroll() ? Optional.empty()
-                : reenroll(wf, request.record(), slot, why, request.eventId(), now);
-        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE).ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
-        return made;
+                : reenroll(wf, request.record(), slot, why, request.eventId(), now));
     }
 
     /** Whether a workflow's trigger waits for milestones of {@code workflowId}, or its criteria name that workflow. */
@@ -270,9 +266,7 @@ public final class TriggerEngine {
         Enrollment e = enroll(wf, record, "enrolled by hand through the API", null, now)
                 .orElseThrow(() -> new AlreadyExistsException(record + " was enrolled in workflow '" + workflowId
                         + "' before; a record is enrolled once"));
-        if (e.status() == EnrollmentStatus.ACTIVE) {
-            ports.steps().send(List.of(e.stepMessage()));
-        }
+        sendFirstSteps(List.of(e));
         return e;
     }
 
@@ -338,31 +332,43 @@ public final class TriggerEngine {
      * rules an event applies (R-WF-8: the backfill on activation): a record on a suppression list,
      * meeting the unenrollment criteria or the goal stays out, and a record ever enrolled in the
      * workflow is left alone. The same commit as an event's makes a second call for one record
-     * enroll nobody. An event-based trigger is met only when its event happens, never by a record
-     * as it stands: such a workflow enrolls nobody here.
+     * enroll nobody. Its first step is not sent: the caller sends a page's at once
+     * ({@link #sendFirstSteps}).
      *
      * @param view    read just now, strongly consistent, like an event's
      * @param counted written in the enrollment's commit, so it counts exactly the enrollments made
      *                (the backfill run's counter): a repeated enrollment fails whole, its count with it
      * @return the enrollment made; empty when the record does not match, is kept out, or was enrolled before
      */
-    Optional<Enrollment> enrollIfMatching(Tenant tenant, WorkflowDefinition wf, RecordView view, String why,
-                                          Write counted, Instant now) {
-        if (!Backfills.matchable(wf) || view.slots().containsKey(wf.id())) {
+    Optional<Enrollment> enrollIfMatching(BackfillScope scope, RecordView view, Write counted, Instant now) {
+        WorkflowDefinition wf = scope.workflow();
+        if (view.slots().containsKey(wf.id())) {
             return Optional.empty();
         }
-        var schemas = new TenantSchemas(ports.definitions(), tenant.id());
-        ObjectType schema = schemas.objectType(wf.objectType()).orElseThrow(() -> new InvalidMessageException(
-                "workflow '" + wf.id() + "' is based on object type '" + wf.objectType() + "', which tenant '"
-                        + tenant.id() + "' does not have"));
-        var context = new RecordFilterContext(view, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
+        var context = new RecordFilterContext(view, scope.schema(), List.of(), ports.records(), scope.schemas(), now,
+                scope.tenant().timezone());
         if (!Filters.matches(wf.trigger().criteria(), context) || ChatTickets.leftOut(wf, view.record())
                 || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        Optional<Enrollment> made = enroll(wf, view.record().ref(), why, null, List.of(counted), now);
-        made.filter(e -> e.status() == EnrollmentStatus.ACTIVE)
-                .ifPresent(e -> ports.steps().send(List.of(e.stepMessage())));
+        return enroll(wf, view.record().ref(), scope.why(), null, List.of(counted), now);
+    }
+
+    /**
+     * Sends the first step of each enrollment that has one to run (an empty workflow completes
+     * on entering), in one call. Sent only once committed; a message lost after the commit is
+     * sent again by the sweeper when the enrollment's watchdog time passes.
+     */
+    void sendFirstSteps(List<Enrollment> made) {
+        List<StepMessage> first = made.stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE)
+                .map(Enrollment::stepMessage).toList();
+        if (!first.isEmpty()) {
+            ports.steps().send(first);
+        }
+    }
+
+    private Optional<Enrollment> started(Optional<Enrollment> made) {
+        sendFirstSteps(made.stream().toList());
         return made;
     }
 }
