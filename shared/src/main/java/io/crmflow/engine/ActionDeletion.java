@@ -5,10 +5,7 @@ import io.crmflow.definition.ActionEdges;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,30 +115,14 @@ final class ActionDeletion {
 
     /** Where an id in {@code gone} finally leads: a remaining action, or null. */
     private static String follow(String id, Map<String, String> gone) {
-        Set<String> seen = new HashSet<>();
-        String at = id;
-        while (at != null && gone.containsKey(at) && seen.add(at)) {
-            at = gone.get(at);
-        }
-        return at != null && gone.containsKey(at) ? null : at;
+        String end = ActionGraph.follow(id, gone, at -> !gone.containsKey(at));
+        return end != null && gone.containsKey(end) ? null : end;
     }
 
     /** What can no longer be reached from the first action once the deleted ones are gone. */
     private static List<String> unreachable(String first, List<Action> actions) {
-        Map<String, Action> byId = actions.stream().collect(Collectors.toMap(Action::id, a -> a, (a, b) -> a,
-                LinkedHashMap::new));
-        Set<String> reached = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        if (first != null) {
-            todo.push(first);
-        }
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (byId.containsKey(id) && reached.add(id)) {
-                byId.get(id).successors().forEach(todo::push);
-            }
-        }
-        return byId.keySet().stream().filter(id -> !reached.contains(id)).toList();
+        Set<String> reached = ActionGraph.reachable(first, actions);
+        return actions.stream().map(Action::id).distinct().filter(id -> !reached.contains(id)).toList();
     }
 
     private static String quoted(List<String> ids) {

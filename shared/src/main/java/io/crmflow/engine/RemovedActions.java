@@ -3,7 +3,6 @@ package io.crmflow.engine;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,17 +60,10 @@ final class RemovedActions {
         return out;
     }
 
-    /** Follows deletions from {@code to} to a live action, or null when the chain ends nowhere. */
+    /** Follows deletions from {@code to} to a live action, or null when the chain ends nowhere or breaks. */
     private static String resolve(String to, Map<String, String> removed, Set<String> live) {
-        Set<String> seen = new HashSet<>();
-        String at = to;
-        while (at != null && !live.contains(at)) {
-            if (!removed.containsKey(at) || !seen.add(at)) {
-                return null;
-            }
-            at = removed.get(at);
-        }
-        return at;
+        String end = ActionGraph.follow(to, removed, live::contains);
+        return end != null && live.contains(end) ? end : null;
     }
 
     /**
@@ -86,15 +78,8 @@ final class RemovedActions {
         if (!removed.containsKey(cursor)) {
             return Optional.empty();
         }
-        Set<String> seen = new HashSet<>();
-        String at = removed.get(cursor);
-        while (at != null && wf.action(at).isEmpty()) {
-            if (!removed.containsKey(at) || !seen.add(at)) {
-                return Optional.empty();
-            }
-            at = removed.get(at);
-        }
-        return Optional.of(new Redirect(cursor, at));
+        String end = ActionGraph.follow(removed.get(cursor), removed, id -> wf.action(id).isPresent());
+        return end != null && wf.action(end).isEmpty() ? Optional.empty() : Optional.of(new Redirect(cursor, end));
     }
 
     /** The step of an enrollment at a deleted action: its history says so, then it goes on or completes. */

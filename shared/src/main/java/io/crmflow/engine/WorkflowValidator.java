@@ -12,7 +12,6 @@ import io.crmflow.model.WebhookSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -291,7 +290,7 @@ public final class WorkflowValidator {
         for (int i = 0; i < wf.actions().size(); i++) {
             checkSuccessors(wf.actions().get(i), "/actions/" + i, indexById, problems);
         }
-        Set<String> reached = reachable(wf);
+        Set<String> reached = ActionGraph.reachable(wf.firstActionId(), wf.actions());
         for (int i = 0; i < wf.actions().size(); i++) {
             if (!reached.contains(wf.actions().get(i).id())) {
                 problems.add(new InputProblem("/actions/" + i, "action '" + wf.actions().get(i).id()
@@ -301,18 +300,6 @@ public final class WorkflowValidator {
         findLoopWithoutWait(wf, reached, indexById).ifPresent(id -> problems.add(new InputProblem(
                 "/actions/" + indexById.get(id), "actions loop back to '" + id
                         + "' with no delay in the loop and would never end")));
-    }
-
-    private static Set<String> reachable(WorkflowDefinition wf) {
-        Set<String> reached = new HashSet<>();
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(wf.firstActionId()));
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (reached.add(id)) {
-                wf.action(id).map(Action::successors).orElse(List.of()).forEach(todo::push);
-            }
-        }
-        return reached;
     }
 
     /**
