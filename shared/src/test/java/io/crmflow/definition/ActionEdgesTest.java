@@ -13,14 +13,6 @@ import org.junit.jupiter.api.Test;
 
 class ActionEdgesTest {
 
-    @Test
-    void everyActionType_canBeRewired() {
-        assertThat(ActionEdges.REWIRED)
-                .as("a new action type needs its edges rewired in ActionEdges.retarget, so deleting an action before it works")
-                .containsAll(Arrays.stream(Action.class.getPermittedSubclasses()).map(c -> c.asSubclass(Action.class))
-                        .toList());
-    }
-
     /**
      * Every action type, its components filled in, rewired: only the edges change. Catches a
      * component added to an action that the rewiring would silently drop.
