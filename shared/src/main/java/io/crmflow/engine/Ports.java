@@ -56,12 +56,4 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
                 BackfillQueue.NONE, people, journeys);
     }
-
-    /** Ports of a process that never backfills. */
-    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
-                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, Webhooks webhooks, PeopleStore people, JourneyStore journeys) {
-        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks,
-                BackfillQueue.NONE, people, journeys);
-    }
 }

@@ -35,11 +35,6 @@ public final class WorkflowValidator {
         return validate(wf, schemas, null, People.NOBODY);
     }
 
-    /** @param webhooks the tenant's webhook settings, which decide what its webhook actions may target */
-    public static List<InputProblem> validate(WorkflowDefinition wf, Schemas schemas, WebhookSettings webhooks) {
-        return validate(wf, schemas, webhooks, People.NOBODY);
-    }
-
     /**
      * @param webhooks the tenant's webhook settings, which decide what its webhook actions may target
      * @param people   the tenant's users and teams, which notifications name
