@@ -1,7 +1,6 @@
 package io.crmflow.engine;
 
 import io.crmflow.definition.Action;
-import io.crmflow.definition.EmailTemplate;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.FilterContext;
@@ -11,7 +10,6 @@ import io.crmflow.model.StandardObjectTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,44 +29,8 @@ final class StepDecider {
         this.watchdog = watchdog;
     }
 
-    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now) {
-        // The record alone: enough for steps that read no lists, associations or other workflows.
-        RecordFilterContext alone = new RecordFilterContext(new io.crmflow.store.RecordView(record, List.of(),
-                java.util.Set.of(), java.util.Map.of()), schema, List.of(), null, null, now, ZoneOffset.UTC);
-        return decide(e, wf, record, schema, now, () -> alone, () -> ZoneOffset.UTC);
-    }
-
-    /**
-     * @param filters the record's filter context, asked for only by branches: building it costs
-     *                reads (associations, lists) that other actions do not need
-     */
     StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone) {
-        return decide(e, wf, record, schema, now, filters, zone, type -> {
-            throw new IllegalStateException("this step creates no record");
-        });
-    }
-
-    /** @param schemaOf the schema of another object type, for the records a step creates */
-    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                        java.util.function.Function<String, ObjectType> schemaOf) {
-        return decide(e, wf, record, schema, now, filters, zone, schemaOf, People.NOBODY);
-    }
-
-    /** @param people the tenant's users and teams, read only by a notification */
-    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                        java.util.function.Function<String, ObjectType> schemaOf, People people) {
-        return decide(e, wf, record, schema, now, filters, zone, schemaOf, people,
-                id -> EmailTemplate.shipped(id).orElseThrow());
-    }
-
-    /** @param templates the tenant's text of each default email (R-PIPE-6), read only by an email that uses one */
-    StepDecision decide(Enrollment e, WorkflowDefinition wf, CrmRecord record, ObjectType schema, Instant now,
-                        Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                        java.util.function.Function<String, ObjectType> schemaOf, People people,
-                        java.util.function.Function<String, EmailTemplate> templates) {
+                        StepInputs in) {
         var step = new StepDraft(e, now, watchdog);
         if (e.status() == EnrollmentStatus.WAITING) {
             step.log(Kind.WAIT_ENDED, e.cursor(), "wait ended");
@@ -83,28 +45,28 @@ final class StepDecider {
                     "action '" + e.cursor() + "' no longer exists in workflow '" + wf.id() + "'");
         }
         if (UnenrollmentRules.any(wf)) {
-            var leave = UnenrollmentRules.reasonToLeave(wf, filters.get());
+            var leave = UnenrollmentRules.reasonToLeave(wf, in.filters().get());
             if (leave.isPresent()) {
-                return leaveEarly(step, wf, filters.get(), leave.get());
+                return leaveEarly(step, wf, in.filters().get(), leave.get());
             }
         }
         // Java 17 has no pattern switch; the sealed family keeps this chain complete.
         Action a = action.get();
-        if (wf.window() != null && runsInWindow(a) && !wf.window().isOpen(now, zone.get())) {
-            Instant opening = wf.window().nextOpening(now, zone.get());
+        if (wf.window() != null && runsInWindow(a) && !wf.window().isOpen(now, in.zone().get())) {
+            Instant opening = wf.window().nextOpening(now, in.zone().get());
             step.log(Kind.WAIT_STARTED, a.id(), "outside the workflow's execution window: waiting until it opens at "
                     + opening);
             return step.waitUntil(a.id(), opening);
         }
-        return act(a, step, wf, record, schema, filters, zone, schemaOf, people, templates);
+        return act(a, step, wf, record, schema, in);
     }
 
     private StepDecision act(Action a, StepDraft step, WorkflowDefinition wf, CrmRecord record, ObjectType schema,
-                             Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone,
-                             java.util.function.Function<String, ObjectType> schemaOf, People people,
-                             java.util.function.Function<String, EmailTemplate> templates) {
+                             StepInputs in) {
         Enrollment e = step.e;
         Instant now = step.now;
+        Supplier<RecordFilterContext> filters = in.filters();
+        Supplier<ZoneId> zone = in.zone();
         if (a instanceof Action.SetProperty set && set.on() != null) {
             return RecordActions.setPropertyOnAssociated(step, set, wf, filters.get().associated(set.on()),
                     filters.get().schemaOf(set.on()));
@@ -114,7 +76,7 @@ final class StepDecider {
             return RecordActions.createTask(step, task, record);
         } else if (a instanceof Action.SendEmail send && StandardObjectTypes.TICKET.equals(wf.objectType())) {
             return TicketContactEmails.send(step, send, record, filters.get().associated(StandardObjectTypes.CONTACT),
-                    templates);
+                    in.templates());
         } else if (a instanceof Action.SendEmail send) {
             StepDecision d = RecordActions.sendEmail(step, send, record);
             if (send.kind() == Action.EmailKind.MARKETING && d.effect() instanceof OutsideEffect.Email mail) {
@@ -126,7 +88,7 @@ final class StepDecider {
         } else if (a instanceof Action.Delay wait) {
             return WaitActions.delay(step, wait);
         } else if (a instanceof Action.CreateRecord create) {
-            return RecordActions.createRecord(step, create, record, schemaOf.apply(create.objectType()));
+            return RecordActions.createRecord(step, create, record, in.schemaOf().apply(create.objectType()));
         } else if (a instanceof Action.CopyProperty copy) {
             String value = record.property(copy.from()).orElse("");
             if (value.isEmpty()) {
@@ -134,10 +96,10 @@ final class StepDecider {
                 return step.moveTo(copy.next());
             }
             return act(new Action.SetProperty(copy.id(), copy.to(), value, copy.next(), copy.on()), step, wf, record,
-                    schema, filters, zone, schemaOf, people, templates);
+                    schema, in);
         } else if (a instanceof Action.ClearProperty clear) {
             return act(new Action.SetProperty(clear.id(), clear.property(), "", clear.next(), clear.on()), step, wf,
-                    record, schema, filters, zone, schemaOf, people, templates);
+                    record, schema, in);
         } else if (a instanceof Action.DelayUntilDate wait) {
             ZoneId z = zone.get();
             return WaitActions.waitFor(step, wait.id(),
@@ -168,7 +130,7 @@ final class StepDecider {
         } else if (a instanceof Action.Webhook hook) {
             return WebhookActions.post(step, hook, record);
         } else if (a instanceof Action.Notify notify) {
-            return NotifyActions.notify(step, notify, record, people);
+            return NotifyActions.notify(step, notify, record, in.people());
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
     }

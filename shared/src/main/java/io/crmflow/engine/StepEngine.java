@@ -64,12 +64,13 @@ public final class StepEngine {
         // Memoised: a step may ask for the zone or the filter context more than once.
         var zone = new Memo<>(() -> zone(e.tenantId()));
         var filters = new Memo<RecordFilterContext>(() -> filterContext(e, schema, schemas, now, zone.get()));
-        return apply(e, decider.decide(e, wf.get(), record, schema, now, filters, zone,
+        var in = new StepInputs(filters, zone,
                 type -> schemas.objectType(type).orElseThrow(() -> new IllegalStateException(
                         "object type '" + type + "' no longer exists")), People.of(ports.people(), e.tenantId()),
                 id -> ports.definitions().emailTemplate(e.tenantId(), id)
                         .or(() -> io.crmflow.definition.EmailTemplate.shipped(id))
-                        .orElseThrow(() -> new IllegalStateException("there is no email template '" + id + "'"))), now);
+                        .orElseThrow(() -> new IllegalStateException("there is no email template '" + id + "'")));
+        return apply(e, decider.decide(e, wf.get(), record, schema, now, in), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */

@@ -225,10 +225,10 @@ class NotifyActionTest {
         ObjectType contact = io.crmflow.model.StandardObjectTypes.byName("contact").orElseThrow();
         People known = People.of(h.store, "acme");
 
-        List<Write> first = notifications(decider.decide(e, wf, record, contact, h.now, () -> null, () -> null,
-                t -> null, known));
-        List<Write> again = notifications(decider.decide(e, wf, record, contact, h.now.plusSeconds(90), () -> null,
-                () -> null, t -> null, known));
+        List<Write> first = notifications(decider.decide(e, wf, record, contact, h.now,
+                StepInputs.alone(record, contact, h.now).withPeople(known)));
+        List<Write> again = notifications(decider.decide(e, wf, record, contact, h.now.plusSeconds(90),
+                StepInputs.alone(record, contact, h.now).withPeople(known)));
 
         assertThat(first).hasSize(2);
         assertThat(again).extracting(w -> ((Write.PutNotification) w).notification().id())
