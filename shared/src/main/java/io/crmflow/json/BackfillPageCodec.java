@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.engine.BackfillPage;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Backfill pages (R-WF-8) travel on the trigger queue beside the CRM events the bus delivers
- * there, in the same envelope shape, so the trigger handler tells them apart by
- * {@code detail-type} alone. Stateless.
+ * there, in the same envelope shape ({@link Envelope}), so the trigger handler tells them apart
+ * by {@code detail-type} alone. Stateless.
  */
 public final class BackfillPageCodec {
     /** Not under "crm.": the bus rule that feeds the trigger queue can never take one for a CRM event. */
@@ -26,27 +25,21 @@ public final class BackfillPageCodec {
     }
 
     /**
-     * The page an envelope carries; empty when it carries something else, which is then for
-     * {@link EventCodec#fromEnvelope} to read (or to refuse with a precise reason).
+     * The page an envelope of {@link #DETAIL_TYPE} carries.
      *
-     * @throws JsonInputException when it is a page envelope whose page does not fit
+     * @throws JsonInputException when the envelope carries something else, or a page that does not fit
      */
-    public static Optional<BackfillPage> fromEnvelope(String envelopeJson) {
-        JsonNode envelope;
-        try {
-            envelope = Json.tree(envelopeJson);
-        } catch (JsonInputException notJson) {
-            return Optional.empty();
+    public static BackfillPage fromEnvelope(Envelope envelope) {
+        if (!DETAIL_TYPE.equals(envelope.detailType())) {
+            throw new JsonInputException("/detail-type", "expected a backfill page envelope, '" + DETAIL_TYPE
+                    + "', not '" + envelope.detailType() + "'");
         }
-        if (envelope == null || !envelope.isObject() || !DETAIL_TYPE.equals(envelope.path("detail-type").asText())) {
-            return Optional.empty();
-        }
-        JsonNode detail = envelope.get("detail");
+        JsonNode detail = envelope.detail();
         if (detail == null || !detail.isObject()) {
             throw new JsonInputException("/detail", "a backfill page envelope needs its page as a JSON object");
         }
         try {
-            return Optional.of(Json.read(detail, BackfillPage.class));
+            return Json.read(detail, BackfillPage.class);
         } catch (JsonInputException e) {
             throw new JsonInputException("/detail" + (e.pointer().equals("/") ? "" : e.pointer()), e.getMessage());
         }

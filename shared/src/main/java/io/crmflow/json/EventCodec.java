@@ -45,16 +45,8 @@ public final class EventCodec {
         return fromDetail(detailType, Json.tree(detailJson));
     }
 
-    /** Decodes the envelope an EventBridge rule delivers to an SQS target. */
-    public static CrmEvent fromEnvelope(String envelopeJson) {
-        JsonNode envelope = Json.tree(envelopeJson);
-        if (envelope == null || !envelope.isObject()) {
-            throw new JsonInputException("/", "expected an event envelope (a JSON object)");
-        }
-        JsonNode detailType = envelope.get("detail-type");
-        if (detailType == null || !detailType.isTextual()) {
-            throw new JsonInputException("/detail-type", "the envelope has no detail-type");
-        }
-        return fromDetail(detailType.asText(), envelope.get("detail"));
+    /** Decodes the CRM event an envelope the bus delivered carries. */
+    public static CrmEvent fromEnvelope(Envelope envelope) {
+        return fromDetail(envelope.detailType(), envelope.detail());
     }
 }

@@ -8,6 +8,7 @@ import io.crmflow.engine.Engine;
 import io.crmflow.functions.common.SqsBatchProcessor;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.BackfillPageCodec;
+import io.crmflow.json.Envelope;
 import io.crmflow.json.EventCodec;
 
 /**
@@ -32,11 +33,11 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return batch.process(event, message -> {
-            var page = BackfillPageCodec.fromEnvelope(message.getBody());
-            if (page.isPresent()) {
-                engine.backfills().runPage(page.get(), engine.clock().instant());
+            Envelope envelope = Envelope.read(message.getBody());
+            if (envelope.detailType().equals(BackfillPageCodec.DETAIL_TYPE)) {
+                engine.backfills().runPage(BackfillPageCodec.fromEnvelope(envelope), engine.clock().instant());
             } else {
-                var crmEvent = EventCodec.fromEnvelope(message.getBody());
+                var crmEvent = EventCodec.fromEnvelope(envelope);
                 engine.trigger().onEvent(crmEvent, engine.clock().instant());
                 engine.automations().onEvent(crmEvent, engine.clock().instant());
             }
