@@ -25,7 +25,7 @@ final class WebhookDelivery {
                     + "/settings/webhooks)");
         }
         WebhookResult result = ports.webhooks().post(new WebhookPost(hook.url(), hook.payload(),
-                hook.payload().deliveryId(), settings.signingSecret(), settings.allowPrivateTargets()));
+                settings.signingSecret(), settings.allowPrivateTargets()));
         if (result instanceof WebhookResult.Delivered delivered) {
             return "delivered: HTTP " + delivered.status() + ", " + attempts(delivered.attempts());
         }

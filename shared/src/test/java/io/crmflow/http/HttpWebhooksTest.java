@@ -67,7 +67,7 @@ class HttpWebhooksTest {
     }
 
     private WebhookResult post(String url, boolean allowPrivate) {
-        return webhooks(LIMITS, Resolver.DNS).post(new WebhookPost(url, PAYLOAD, PAYLOAD.deliveryId(), SECRET, allowPrivate));
+        return webhooks(LIMITS, Resolver.DNS).post(new WebhookPost(url, PAYLOAD, SECRET, allowPrivate));
     }
 
     private static Receiver.Answer retryAfter(int status, String value) {
@@ -183,8 +183,8 @@ class HttpWebhooksTest {
         var limits = new WebhookLimits(Duration.ofSeconds(5), Duration.ofMinutes(10), 3, Duration.ofSeconds(1),
                 Duration.ofSeconds(8));
 
-        WebhookResult result = webhooks(limits, Resolver.DNS).post(new WebhookPost(r.url("/hook"), PAYLOAD,
-                PAYLOAD.deliveryId(), SECRET, true));
+        WebhookResult result = webhooks(limits, Resolver.DNS).post(new WebhookPost(r.url("/hook"), PAYLOAD, SECRET,
+                true));
 
         assertThat(result).isEqualTo(new WebhookResult.NotDelivered(
                 "no 2xx answer (3 attempts); the last: the receiver answered HTTP 500", 3));
@@ -228,7 +228,7 @@ class HttpWebhooksTest {
                 Duration.ofSeconds(8));
 
         WebhookResult result = webhooks(oneQuickAttempt, Resolver.DNS).post(new WebhookPost(
-                "http://127.0.0.1:" + silent.getAddress().getPort() + "/hook", PAYLOAD, PAYLOAD.deliveryId(), SECRET, true));
+                "http://127.0.0.1:" + silent.getAddress().getPort() + "/hook", PAYLOAD, SECRET, true));
 
         assertThat(result).isInstanceOfSatisfying(WebhookResult.NotDelivered.class,
                 nd -> assertThat(nd.reason()).startsWith("no 2xx answer (1 attempt); the last: no answer in time"));
@@ -272,7 +272,7 @@ class HttpWebhooksTest {
     }
 
     private static String reason(HttpWebhooks webhooks, String url) {
-        WebhookResult result = webhooks.post(new WebhookPost(url, PAYLOAD, PAYLOAD.deliveryId(), SECRET, false));
+        WebhookResult result = webhooks.post(new WebhookPost(url, PAYLOAD, SECRET, false));
         assertThat(result.attempts()).as(url).isZero();
         return ((WebhookResult.NotDelivered) result).reason();
     }
