@@ -53,7 +53,7 @@ public final class DefinitionService {
     }
 
     public ObjectType putObjectType(String tenantId, ObjectType type) {
-        requireTenant(tenantId);
+        Tenants.require(ports, tenantId);
         if (StandardObjectTypes.isStandard(type.name())) {
             throw InvalidInputException.of("/name", "'" + type.name() + "' is a standard object type; choose another name");
         }
@@ -117,7 +117,7 @@ public final class DefinitionService {
      * else completing (R-WF-9, {@link RemovedActions}).
      */
     public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted) {
-        Tenant tenant = requireTenant(submitted.tenantId());
+        Tenant tenant = Tenants.require(ports, submitted.tenantId());
         return save(tenant, submitted, ports.definitions().workflow(submitted.tenantId(), submitted.id()), Map.of());
     }
 
@@ -127,7 +127,7 @@ public final class DefinitionService {
      * refused with {@link ConcurrentChangeException}, never silently overwritten.
      */
     public WorkflowDefinition saveWorkflow(WorkflowDefinition submitted, java.util.Optional<WorkflowDefinition> read) {
-        return save(requireTenant(submitted.tenantId()), submitted, read, Map.of());
+        return save(Tenants.require(ports, submitted.tenantId()), submitted, read, Map.of());
     }
 
     /**
@@ -138,7 +138,7 @@ public final class DefinitionService {
      */
     public WorkflowDefinition deleteAction(String tenantId, String workflowId, String actionId, DeletionMode mode,
                                            String keep) {
-        Tenant tenant = requireTenant(tenantId);
+        Tenant tenant = Tenants.require(ports, tenantId);
         WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
                 .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
         var plan = ActionDeletion.plan(wf, actionId, mode, keep);
@@ -243,7 +243,7 @@ public final class DefinitionService {
 
     /** The tenant's webhook settings, {@link WebhookSettings#NONE} until it sets them. */
     public WebhookSettings webhookSettings(String tenantId) {
-        requireTenant(tenantId);
+        Tenants.require(ports, tenantId);
         return ports.definitions().webhookSettings(tenantId).orElse(WebhookSettings.NONE);
     }
 
@@ -266,12 +266,7 @@ public final class DefinitionService {
     }
 
     private TenantSchemas schemas(String tenantId) {
-        requireTenant(tenantId);
+        Tenants.require(ports, tenantId);
         return new TenantSchemas(ports.definitions(), tenantId);
-    }
-
-    private Tenant requireTenant(String tenantId) {
-        return ports.definitions().tenant(tenantId)
-                .orElseThrow(() -> new NotFoundException("tenant '" + tenantId + "' does not exist"));
     }
 }

@@ -26,14 +26,14 @@ public final class PeopleService {
     }
 
     public User putUser(String tenantId, User user) {
-        requireTenant(tenantId);
+        Tenants.require(ports, tenantId);
         ports.writer().commit(List.of(new Write.PutUser(tenantId, user)));
         return user;
     }
 
     /** @throws InvalidInputException pointing at each member ({@code /userIds/{i}}) that is not a user */
     public Team putTeam(String tenantId, Team team) {
-        requireTenant(tenantId);
+        Tenants.require(ports, tenantId);
         Set<String> known = ports.people().users(tenantId, team.userIds()).stream().map(User::id)
                 .collect(Collectors.toSet());
         List<InputProblem> problems = new ArrayList<>();
@@ -63,11 +63,5 @@ public final class PeopleService {
     public Page<Notification> notifications(String tenantId, String userId, String cursor, int limit) {
         user(tenantId, userId);
         return ports.people().notifications(tenantId, userId, cursor, limit);
-    }
-
-    private void requireTenant(String tenantId) {
-        if (ports.definitions().tenant(tenantId).isEmpty()) {
-            throw new NotFoundException("tenant '" + tenantId + "' does not exist");
-        }
     }
 }

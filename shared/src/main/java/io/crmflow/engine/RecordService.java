@@ -146,9 +146,7 @@ public final class RecordService {
     }
 
     private ObjectType schema(String tenantId, String objectType) {
-        if (ports.definitions().tenant(tenantId).isEmpty()) {
-            throw new NotFoundException("tenant '" + tenantId + "' does not exist");
-        }
+        Tenants.require(ports, tenantId);
         return new TenantSchemas(ports.definitions(), tenantId).objectType(objectType)
                 .orElseThrow(() -> new NotFoundException("object type '" + objectType + "' does not exist"));
     }
