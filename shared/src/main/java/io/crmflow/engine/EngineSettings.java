@@ -1,5 +1,6 @@
 package io.crmflow.engine;
 
+import io.crmflow.outbound.Backoff;
 import java.time.Duration;
 
 /**
@@ -25,7 +26,6 @@ public record EngineSettings(Duration watchdog, Duration effectClaim, Duration d
 
     /** How long after its {@code n}-th resend (1, 2 …) a step is re-sent again: doubling, capped. */
     public Duration resendGap(int n) {
-        Duration gap = watchdog.multipliedBy(1L << Math.min(Math.max(n - 1, 0), 20));
-        return gap.compareTo(longestResendGap) > 0 ? longestResendGap : gap;
+        return Backoff.doubling(watchdog, n, longestResendGap);
     }
 }

@@ -1,5 +1,6 @@
 package io.crmflow.http;
 
+import io.crmflow.outbound.Backoff;
 import java.time.Duration;
 
 /**
@@ -28,7 +29,6 @@ public record WebhookLimits(Duration requestTimeout, Duration timeLimit, int max
 
     /** The wait after the {@code n}-th failed attempt (1, 2 …): doubling from the first, capped. */
     public Duration backoff(int n) {
-        Duration wait = firstBackoff.multipliedBy(1L << Math.min(Math.max(n - 1, 0), 20));
-        return wait.compareTo(longestBackoff) > 0 ? longestBackoff : wait;
+        return Backoff.doubling(firstBackoff, n, longestBackoff);
     }
 }
