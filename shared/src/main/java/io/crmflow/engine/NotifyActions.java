@@ -42,7 +42,7 @@ final class NotifyActions {
     static StepDecision notify(StepDraft step, Action.Notify a, CrmRecord record, People people) {
         List<String> notReached = new ArrayList<>();
         Set<String> wanted = new LinkedHashSet<>(a.recipients().users());
-        Map<String, Team> teams = people.teams(a.recipients().teams().stream().filter(NotifyActions::isId).toList());
+        Map<String, Team> teams = people.teams(a.recipients().teams().stream().filter(Names::isValid).toList());
         for (String teamId : a.recipients().teams()) {
             Team team = teams.get(teamId);
             if (team == null) {
@@ -57,7 +57,8 @@ final class NotifyActions {
         } else if (owner != null) {
             wanted.add(owner);
         }
-        Map<String, User> found = people.users(wanted.stream().filter(NotifyActions::isId).toList());
+        // Only what could be an id is looked up: an owner property holding anything else is nobody.
+        Map<String, User> found = people.users(wanted.stream().filter(Names::isValid).toList());
         List<User> recipients = new ArrayList<>();
         for (String userId : wanted) {
             User user = found.get(userId);
@@ -105,15 +106,5 @@ final class NotifyActions {
         }
         step.log(Kind.ACTION_EXECUTED, a.id(), "in-app notification left for "
                 + recipients.stream().map(User::id).collect(Collectors.joining(", ")));
-    }
-
-    /** Whether a value could be a user or team id; a property value that could not is nobody's. */
-    static boolean isId(String value) {
-        try {
-            Names.requireValid(value, "id");
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

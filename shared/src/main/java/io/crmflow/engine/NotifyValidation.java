@@ -1,6 +1,7 @@
 package io.crmflow.engine;
 
 import io.crmflow.definition.Action;
+import io.crmflow.model.Names;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
 import io.crmflow.outbound.OutgoingEmail;
@@ -44,7 +45,7 @@ final class NotifyValidation {
 
     /** Only what could be an id is looked up: anything else could not be a table key, and exists nowhere. */
     private static List<String> validIds(List<String> ids) {
-        return ids.stream().filter(NotifyActions::isId).distinct().toList();
+        return ids.stream().filter(Names::isValid).distinct().toList();
     }
 
     private static void requireKnown(List<String> ids, Map<String, ?> known, String at, String what,

@@ -9,4 +9,9 @@ public final class Names {
     public static String requireValid(String value, String what) {
         return Require.name(value, what);
     }
+
+    /** Whether {@code value} is a valid id: what {@link #requireValid} accepts, asked without an exception. */
+    public static boolean isValid(String value) {
+        return Require.isName(value);
+    }
 }

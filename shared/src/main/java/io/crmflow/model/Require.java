@@ -16,9 +16,13 @@ final class Require {
         return value;
     }
 
+    static boolean isName(String value) {
+        return value != null && NAME.matcher(value).matches();
+    }
+
     /** Names and ids become parts of table keys, so '#' and spaces are kept out of them. */
     static String name(String value, String what) {
-        if (value == null || !NAME.matcher(value).matches()) {
+        if (!isName(value)) {
             throw new IllegalArgumentException(what + " must be 1-100 characters of letters, digits, '_', '.', ':' or '-' (got "
                     + (value == null ? "nothing" : "'" + value + "'") + ")");
         }
