@@ -33,17 +33,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3's exactly-once run: 1,000 contacts through a branch, a 2-day delay and an email while
- * messages arrive twice (also at the same moment on two threads), out of order or not at all, and
- * handlers die between the email and the commit. Each run draws a new seed, which every assertion
- * names; {@value #SEED_PROPERTY} replays one, the same up to how the copies run at the same moment
- * interleave, and exactly with {@value #SEQUENTIAL_PROPERTY}{@code =true}, which runs those one
- * after the other.
+ * Effects exactly once under at-least-once delivery (R-RUN-5), with suppression (R-WF-7) and
+ * the goal (R-WF-11) ending enrollments early: 1,000 contacts through a branch, a 2-day delay
+ * and an email while messages arrive twice (also at the same moment on two threads), out of
+ * order or not at all, and handlers die between the email and the commit. Each run draws a new
+ * seed, which every assertion names; {@value #SEED_PROPERTY} replays one, the same up to how the
+ * copies run at the same moment interleave, and exactly with
+ * {@value #SEQUENTIAL_PROPERTY}{@code =true}, which runs those one after the other.
  */
-@DisplayName("Issue 3 exactly once under faults: 1,000 contacts through a branch, a 2-day delay and a send-email, "
-        + "with duplicate deliveries, crashes between the email and the commit and lost messages, get exactly one "
-        + "email each when they should, none after meeting the goal or joining a suppression list, and every "
-        + "enrollment ends")
+@DisplayName("R-RUN-5 with R-WF-7 and R-WF-11 exactly once under faults: 1,000 contacts through a branch, a 2-day"
+        + " delay and a send-email, with duplicate deliveries, crashes between the email and the commit and lost"
+        + " messages, get exactly one email each when they should, none after meeting the goal or joining a"
+        + " suppression list, and every enrollment ends")
 class ExactlyOnceUnderFaultsTest {
     static final String SEED_PROPERTY = "crmflow.faults.seed";
     static final String SEQUENTIAL_PROPERTY = "crmflow.faults.sequential";

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("A record is created with its associations in one commit, or not at all")
+@DisplayName("R-PIPE-6 a ticket is created with its contacts in one commit, so its \"ticket received\" email finds"
+        + " them, or not at all")
 class RecordCreationAssociationsTest {
     private final EngineHarness h = new EngineHarness().withTenant("acme");
     private final RecordRef ticket = new RecordRef("ticket", "t1");
