@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * A record's stage history ({@link StageChange}): items in the record's partition, sorted by
- * time, so the one Query that reads a record's view brings them too. Stateless.
+ * A record's stage history ({@link StageChange}): items in the record's partition, sorted by the
+ * record version each change made (two changes may share an instant, never a version), so the one
+ * Query that reads a record's view brings them too, in order. Stateless.
  */
 final class StageChangeCodec {
     private StageChangeCodec() {
