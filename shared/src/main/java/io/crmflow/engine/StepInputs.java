@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,8 +31,8 @@ record StepInputs(Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone, 
      * other workflows, UTC, no record created, nobody to notify, the shipped email templates.
      */
     static StepInputs alone(CrmRecord record, ObjectType schema, Instant now) {
-        RecordFilterContext context = new RecordFilterContext(new RecordView(record, List.of(), Set.of(), Map.of()),
-                schema, List.of(), null, null, now, ZoneOffset.UTC);
+        RecordFilterContext context = new RecordFilterContext(RecordView.alone(record), schema, List.of(), null, null,
+                now, ZoneOffset.UTC);
         return new StepInputs(() -> context, () -> ZoneOffset.UTC, type -> {
             throw new IllegalStateException("this step creates no record");
         }, People.NOBODY, id -> EmailTemplate.shipped(id).orElseThrow());

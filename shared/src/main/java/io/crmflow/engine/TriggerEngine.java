@@ -143,8 +143,7 @@ public final class TriggerEngine {
         if (same) {
             return now;
         }
-        RecordView then = new RecordView(view.record().with(set, at), view.associations(), view.staticLists(),
-                view.slots(), view.marks(), view.stageChanges());
+        RecordView then = view.withRecord(view.record().with(set, at));
         List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
         return new RecordFilterContext(then, schema, changes, ports.records(), schemas, at, tenant.timezone());
     }
@@ -195,8 +194,7 @@ public final class TriggerEngine {
         }
         Map<String, String> before = new HashMap<>();
         changed.changes().forEach(c -> before.put(c.property(), c.from()));
-        RecordView was = new RecordView(view.record().with(before, now), view.associations(), view.staticLists(),
-                view.slots());
+        RecordView was = view.withRecord(view.record().with(before, now));
         var wasContext = new RecordFilterContext(was, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
         return !Filters.matches(wf.trigger().criteria(), wasContext);
     }

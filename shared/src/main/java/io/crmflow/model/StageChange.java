@@ -21,9 +21,4 @@ public record StageChange(String property, String from, String to, Instant at, O
         Require.nonNull(origin, "origin");
         Require.name(eventId, "event id");
     }
-
-    /** A change whose place in the record's history is not known (decisions that read no order from it). */
-    public StageChange(String property, String from, String to, Instant at, Origin origin, String eventId) {
-        this(property, from, to, at, origin, eventId, 0);
-    }
 }

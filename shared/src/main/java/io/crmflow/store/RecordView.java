@@ -27,14 +27,18 @@ public record RecordView(CrmRecord record, List<Association> associations, Set<S
         stageChanges = stageChanges == null ? List.of() : List.copyOf(stageChanges);
     }
 
-    public RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
-                      Map<String, EnrollmentSlot> slots, List<WorkflowMark> marks) {
-        this(record, associations, staticLists, slots, marks, List.of());
+    /** The record with nothing stored beside it: for decisions that read no lists, associations or workflows. */
+    public static RecordView alone(CrmRecord record) {
+        return new RecordView(record, List.of(), Set.of(), Map.of(), List.of(), List.of());
     }
 
-    public RecordView(CrmRecord record, List<Association> associations, Set<String> staticLists,
-                      Map<String, EnrollmentSlot> slots) {
-        this(record, associations, staticLists, slots, List.of());
+    /**
+     * The same view of {@code other}, a version of this record as it was or would be: what is
+     * stored beside the record is kept, so criteria read against it see the same lists, workflows
+     * and marks.
+     */
+    public RecordView withRecord(CrmRecord other) {
+        return new RecordView(other, associations, staticLists, slots, marks, stageChanges);
     }
 
     /** What the record is remembered for in a workflow, if anything of that kind. */

@@ -424,10 +424,14 @@ class TicketStatusFromEmailsTest {
         @Test
         void aTicketOnlyEverOpen_orOnlyClosed_wasNotReopened() {
             Pipeline support = h.store.pipeline(T, "ticket", "support").orElseThrow();
-            StageChange opened = new StageChange("hs_pipeline_stage", "new", "waiting-on-us", h.now, Origin.api(), "e1");
-            StageChange closed = new StageChange("hs_pipeline_stage", "waiting-on-us", "closed", h.now, Origin.api(), "e2");
-            StageChange reopened = new StageChange("hs_pipeline_stage", "closed", "new", h.now, Origin.api(), "e3");
-            StageChange otherProperty = new StageChange("hs_pipeline", "closed", "new", h.now, Origin.api(), "e4");
+            StageChange opened = new StageChange("hs_pipeline_stage", "new", "waiting-on-us", h.now, Origin.api(), "e1",
+                    2);
+            StageChange closed = new StageChange("hs_pipeline_stage", "waiting-on-us", "closed", h.now, Origin.api(), "e2",
+                    3);
+            StageChange reopened = new StageChange("hs_pipeline_stage", "closed", "new", h.now, Origin.api(), "e3",
+                    4);
+            StageChange otherProperty = new StageChange("hs_pipeline", "closed", "new", h.now, Origin.api(), "e4",
+                    5);
 
             assertThat(TicketStatusDecision.wasReopened(support, List.of(opened, closed))).isFalse();
             assertThat(TicketStatusDecision.wasReopened(support, List.of(otherProperty))).isFalse();
