@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * R-LEAD-2: a lead of the default pipeline disqualified with one of the chosen disqualification
  * reasons gets a follow-up lead of the chosen type, in the first stage, associated with the same
- * contacts and companies (at most {@link NewLeads#MOST_ASSOCIATED}, contacts first).
+ * contacts and companies (at most {@link RecordActions#MOST_ASSOCIATED}, contacts first).
  *
  * <p>Two changes call for it: the move to Disqualified, whose reason is the one the change set or
  * else the one the lead has; and, while the lead stays in Disqualified, a reason chosen afterwards
@@ -116,6 +116,6 @@ final class LeadFollowUp implements EventAutomation {
     private static List<RecordRef> associated(RecordView lead) {
         return lead.associations().stream().map(a -> a.to()).filter(to -> FOLLOWED.contains(to.objectType()))
                 .sorted(Comparator.comparingInt(to -> FOLLOWED.indexOf(to.objectType())))
-                .limit(NewLeads.MOST_ASSOCIATED).toList();
+                .limit(RecordActions.MOST_ASSOCIATED).toList();
     }
 }

@@ -26,12 +26,6 @@ import java.util.Map;
  * name the same one, makes the second of them collide.
  */
 final class NewLeads {
-    /**
-     * The most records a new lead is associated with: each costs two items of its commit, which
-     * also holds the lead, its marker, its event and two stage changes, and DynamoDB changes at
-     * most 100 items in one transaction.
-     */
-    static final int MOST_ASSOCIATED = RecordActions.MOST_ASSOCIATED;
     private final Ports ports;
     private final EngineSettings settings;
     private final EventPublisher publisher;
@@ -54,12 +48,12 @@ final class NewLeads {
     /**
      * @param cause      the exactly-once key of what called for the lead
      * @param properties the lead's own (name, type, owner); pipeline and stage are set here
-     * @param associated at most {@link #MOST_ASSOCIATED} records; the caller chooses which
+     * @param associated at most {@link RecordActions#MOST_ASSOCIATED} records; the caller chooses which
      */
     Outcome create(String tenantId, String cause, String leadId, Map<String, String> properties,
                    List<RecordRef> associated, Origin origin, Instant now) {
-        if (associated.size() > MOST_ASSOCIATED) {
-            throw new IllegalArgumentException("a new lead is associated with at most " + MOST_ASSOCIATED
+        if (associated.size() > RecordActions.MOST_ASSOCIATED) {
+            throw new IllegalArgumentException("a new lead is associated with at most " + RecordActions.MOST_ASSOCIATED
                     + " records, not " + associated.size());
         }
         Pipeline pipeline = LeadAutomationService.defaultPipeline(ports, tenantId);

@@ -16,12 +16,6 @@ import java.util.Set;
  * ticket's "ticket received" email) already finds them. Thread-safe.
  */
 final class NewRecordAssociations {
-    /**
-     * Each association is two items of the creation's one transaction, which holds at most 100
-     * with the record, its event and its stage history; 40 leaves room to spare.
-     */
-    static final int MOST = 40;
-
     private NewRecordAssociations() {
     }
 
@@ -31,9 +25,9 @@ final class NewRecordAssociations {
      */
     static List<InputProblem> problems(RecordStore records, String tenantId, List<RecordService.NewAssociation> targets) {
         List<InputProblem> problems = new ArrayList<>();
-        if (targets.size() > MOST) {
-            problems.add(new InputProblem("/associations", "at most " + MOST + " associations when creating a record "
-                    + "(they are written in one transaction with it); add the others with "
+        if (targets.size() > RecordActions.MOST_ASSOCIATED) {
+            problems.add(new InputProblem("/associations", "at most " + RecordActions.MOST_ASSOCIATED
+                    + " associations when creating a record (they are written in one transaction with it); add the others with "
                     + "POST /records/{type}/{id}/associations"));
             return problems;
         }

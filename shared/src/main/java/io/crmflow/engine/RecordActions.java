@@ -23,7 +23,13 @@ final class RecordActions {
     private RecordActions() {
     }
 
-    /** The most associated records one action changes: each costs two items of the step's transaction. */
+    /**
+     * The most other records one commit touches beside its own, whatever it does with each: a
+     * workflow action changing associated records (the record and its event), a record created
+     * with associations, a new lead (an association both ways). Each costs two items of the one
+     * transaction, which DynamoDB caps at 100 and which also holds the commit's own record, event,
+     * marker and stage history; 40 leaves room to spare.
+     */
     static final int MOST_ASSOCIATED = 40;
     /** The most when the property is a stage: each record's stage history takes a third item. */
     static final int MOST_ASSOCIATED_STAGES = 30;

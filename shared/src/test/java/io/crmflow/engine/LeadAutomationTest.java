@@ -363,7 +363,7 @@ class LeadAutomationTest {
             assertThat(h.failures).isEmpty();
             assertThat(leadsOf("c-00")).hasSize(2).filteredOn(l -> !l.id().equals("l1")).singleElement()
                     .satisfies(f -> assertThat(h.store.view("acme", f.ref()).orElseThrow().associations())
-                            .extracting(a -> a.to().objectType()).hasSize(NewLeads.MOST_ASSOCIATED)
+                            .extracting(a -> a.to().objectType()).hasSize(RecordActions.MOST_ASSOCIATED)
                             .containsOnly("contact"));
         }
 

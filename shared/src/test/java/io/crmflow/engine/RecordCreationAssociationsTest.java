@@ -85,21 +85,21 @@ class RecordCreationAssociationsTest {
 
     @Test
     void moreThanOneTransactionCanHold_isRefusedWhole_andExactlyTheMostIsCommitted() {
-        for (int i = 0; i <= NewRecordAssociations.MOST; i++) {
+        for (int i = 0; i <= RecordActions.MOST_ASSOCIATED; i++) {
             h.engine.records().create("acme", "contact", "c" + i, Map.of(), Origin.api(), h.now);
         }
         h.published.clear();
-        List<NewAssociation> many = IntStream.rangeClosed(0, NewRecordAssociations.MOST)
+        List<NewAssociation> many = IntStream.rangeClosed(0, RecordActions.MOST_ASSOCIATED)
                 .mapToObj(i -> new NewAssociation("contact", "c" + i, null)).toList();
 
         assertThatThrownBy(() -> create(Map.of(), many)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/associations");
-                    assertThat(p.message()).contains("at most " + NewRecordAssociations.MOST);
+                    assertThat(p.message()).contains("at most " + RecordActions.MOST_ASSOCIATED);
                 }));
         assertNothingWritten();
 
-        create(Map.of(), many.subList(0, NewRecordAssociations.MOST));
-        assertThat(h.store.view("acme", ticket).orElseThrow().associations()).hasSize(NewRecordAssociations.MOST);
+        create(Map.of(), many.subList(0, RecordActions.MOST_ASSOCIATED));
+        assertThat(h.store.view("acme", ticket).orElseThrow().associations()).hasSize(RecordActions.MOST_ASSOCIATED);
     }
 }
