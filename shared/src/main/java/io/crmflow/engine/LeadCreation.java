@@ -60,7 +60,7 @@ final class LeadCreation implements EventAutomation {
                 return;
             }
             String stage = created ? createdIn(contact.get(), event.eventId()) : reached.get();
-            List<RecordRef> leads = leads(contact.get());
+            List<RecordRef> leads = Leads.ofContact(contact.get());
             if (stage == null || !settings.lifecycleStages().contains(stage) || hasOpenLead(event.tenantId(), leads)) {
                 return;
             }
@@ -85,14 +85,9 @@ final class LeadCreation implements EventAutomation {
     private static String createdIn(RecordView contact, String eventId) {
         return contact.stageChanges().stream()
                 .filter(c -> LifecycleStage.PROPERTY.equals(c.property()))
-                .filter(c -> c.eventId().equals(eventId) || c.eventId().startsWith(eventId + "."))
+                .filter(c -> StageChanges.madeBy(c, eventId))
                 .map(c -> c.to()).findFirst()
                 .orElseGet(() -> contact.record().property(LifecycleStage.PROPERTY).orElse(null));
-    }
-
-    private static List<RecordRef> leads(RecordView contact) {
-        return contact.associations().stream().map(a -> a.to())
-                .filter(to -> StandardObjectTypes.LEAD.equals(to.objectType())).toList();
     }
 
     /** A lead whose stage is not a closed one of its pipeline (unknown stages count as open, to make no duplicate). */

@@ -3,7 +3,6 @@ package io.crmflow.engine;
 import io.crmflow.definition.LeadAutomations;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
-import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.PropertyChange;
@@ -62,8 +61,7 @@ final class LeadFollowUp implements EventAutomation {
             return;
         }
         Optional<RecordView> view = ports.records().view(event.tenantId(), event.record());
-        if (view.isEmpty() || !DefaultPipelines.LEAD_PIPELINE_ID.equals(view.get().record()
-                .property(Pipeline.pipelineProperty(StandardObjectTypes.LEAD)).orElse(null))) {
+        if (view.isEmpty() || !Leads.inDefaultPipeline(view.get().record())) {
             return;
         }
         CrmRecord lead = view.get().record();
@@ -98,7 +96,7 @@ final class LeadFollowUp implements EventAutomation {
     private static Optional<StageChange> ownChange(RecordView lead, String eventId) {
         return lead.stageChanges().stream().filter(c -> STAGE.equals(c.property()))
                 .filter(c -> LeadAutomations.DISQUALIFIED.equals(c.to()))
-                .filter(c -> c.eventId().equals(eventId) || c.eventId().startsWith(eventId + "."))
+                .filter(c -> StageChanges.madeBy(c, eventId))
                 .findFirst();
     }
 

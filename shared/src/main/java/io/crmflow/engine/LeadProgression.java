@@ -4,7 +4,6 @@ import io.crmflow.definition.LeadAutomations;
 import io.crmflow.definition.LeadEvent;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
-import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
@@ -73,16 +72,14 @@ final class LeadProgression implements EventAutomation {
         if (StandardObjectTypes.LEAD.equals(event.record().objectType())) {
             return List.of(event.record());
         }
-        return ports.records().view(event.tenantId(), event.record()).map(v -> v.associations().stream()
-                .map(a -> a.to()).filter(to -> StandardObjectTypes.LEAD.equals(to.objectType())).toList())
-                .orElse(List.of());
+        return ports.records().view(event.tenantId(), event.record()).map(Leads::ofContact).orElse(List.of());
     }
 
     private void advance(CrmEvent event, RecordRef ref, List<Move> moves, Pipeline pipeline, Instant now) {
         String key = LeadIds.move(event.eventId(), ref.id());
         for (int attempt = 1; ; attempt++) {
             Optional<RecordView> view = ports.records().view(event.tenantId(), ref);
-            if (view.isEmpty() || !inDefaultPipeline(view.get().record()) || movedBackByHand(view.get(), pipeline)) {
+            if (view.isEmpty() || !Leads.inDefaultPipeline(view.get().record()) || movedBackByHand(view.get(), pipeline)) {
                 return;
             }
             CrmRecord lead = view.get().record();
@@ -102,11 +99,6 @@ final class LeadProgression implements EventAutomation {
                         + move.get().name() + " moved it; the event will be handled again");
             }
         }
-    }
-
-    private static boolean inDefaultPipeline(CrmRecord lead) {
-        return DefaultPipelines.LEAD_PIPELINE_ID.equals(
-                lead.property(Pipeline.pipelineProperty(StandardObjectTypes.LEAD)).orElse(null));
     }
 
     /** The move, among those that take the lead from its stage, that brings it furthest forward. */

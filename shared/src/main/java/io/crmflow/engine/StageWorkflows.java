@@ -12,11 +12,7 @@ import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +40,7 @@ public final class StageWorkflows {
         if (plain && readable.length() <= MAX_ID) {
             return readable;
         }
-        return PREFIX + "h:" + digest(objectType + "\n" + pipelineId + "\n" + stageId);
+        return PREFIX + "h:" + StepIds.digest(objectType + "\n" + pipelineId + "\n" + stageId, 20);
     }
 
     public static boolean isStageWorkflow(String workflowId) {
@@ -174,14 +170,5 @@ public final class StageWorkflows {
                 .filter(c -> c instanceof Condition.OnProperty p && p.property().equals(property)
                         && p.operator() == Operator.EQ && p.values().size() == 1)
                 .map(c -> ((Condition.OnProperty) c).values().get(0)).findFirst();
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -50,9 +50,17 @@ public final class StepIds {
     }
 
     static String digest(String text) {
+        return digest(text, 16);
+    }
+
+    /**
+     * The first {@code bytes} bytes of the text's SHA-256, in hex. Ids already stored fix each
+     * caller's length: changing it would orphan them.
+     */
+    static String digest(String text, int bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -250,6 +250,8 @@ class StageAutomationTest {
         String a = StageWorkflows.idFor("deal", "a:b", "c");
         String b = StageWorkflows.idFor("deal", "a", "b:c");
         assertThat(a).isNotEqualTo(b).startsWith("stage:h:");
+        // Stored stage workflows are found by this id: its digest keeps its length.
+        assertThat(a).matches("stage:h:[0-9a-f]{40}");
         assertThat(StageWorkflows.idFor("deal", "p".repeat(60), "s".repeat(60))).hasSizeLessThanOrEqualTo(100);
     }
 
