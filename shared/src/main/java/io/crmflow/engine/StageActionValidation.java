@@ -1,6 +1,7 @@
 package io.crmflow.engine;
 
 import io.crmflow.journey.StageAction;
+import io.crmflow.model.EmailAddress;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
 import java.time.Duration;
@@ -17,7 +18,6 @@ final class StageActionValidation {
     static final int MAX_SMS = 1_600;
     /** WhatsApp's limit on one message's text. */
     static final int MAX_WHATSAPP = 4_096;
-    private static final String ADDRESS = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private StageActionValidation() {
     }
@@ -50,7 +50,7 @@ final class StageActionValidation {
         }
         if (send.email() != null) {
             var email = send.email();
-            if (email.from() != null && !email.from().isBlank() && !email.from().matches(ADDRESS)) {
+            if (email.from() != null && !email.from().isBlank() && !EmailAddress.isValid(email.from())) {
                 problems.add(new InputProblem(at + "/email/from", "'" + email.from() + "' is not an email address"));
             }
             text(email.subject(), at + "/email/subject", "an email needs a subject", problems);

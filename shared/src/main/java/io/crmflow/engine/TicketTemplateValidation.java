@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * What an email using a default ticket email must be (R-PIPE-6): on a ticket workflow, naming a
  * template that exists, transactional, and without a text of its own — the template's is sent.
+ * Its sender is checked as any email's is, by {@link WorkflowValidator}.
  */
 final class TicketTemplateValidation {
     private TicketTemplateValidation() {
@@ -29,9 +30,6 @@ final class TicketTemplateValidation {
         if (send.subject() != null || send.body() != null) {
             problems.add(new InputProblem(at + (send.subject() != null ? "/subject" : "/body"), "an email using template '"
                     + send.template() + "' sends the template's text; edit it at /email-templates/" + send.template()));
-        }
-        if (send.from() != null && !send.from().isBlank() && !send.from().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add(new InputProblem(at + "/from", "'" + send.from() + "' is not an email address"));
         }
     }
 }

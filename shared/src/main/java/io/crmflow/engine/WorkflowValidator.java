@@ -5,6 +5,7 @@ import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.FilterProblem;
 import io.crmflow.filter.FilterValidator;
 import io.crmflow.filter.Schemas;
+import io.crmflow.model.EmailAddress;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.PropertyType;
@@ -139,17 +140,19 @@ public final class WorkflowValidator {
             if (task.dueIn() != null && task.dueIn().isNegative()) {
                 problems.add(new InputProblem(at + "/dueIn", "a task cannot be due before it is created"));
             }
-        } else if (a instanceof Action.SendEmail send && send.template() != null) {
-            TicketTemplateValidation.check(send, at, schema, problems);
         } else if (a instanceof Action.SendEmail send) {
-            if (send.kind() == null) {
-                problems.add(new InputProblem(at + "/kind", "say whether the email is marketing or transactional"));
-            }
-            if (send.from() != null && !send.from().isBlank() && !send.from().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (send.from() != null && !send.from().isBlank() && !EmailAddress.isValid(send.from())) {
                 problems.add(new InputProblem(at + "/from", "'" + send.from() + "' is not an email address"));
             }
-            requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
-            requireText(send.body(), at + "/body", "an email needs a body", problems);
+            if (send.template() != null) {
+                TicketTemplateValidation.check(send, at, schema, problems);
+            } else {
+                if (send.kind() == null) {
+                    problems.add(new InputProblem(at + "/kind", "say whether the email is marketing or transactional"));
+                }
+                requireText(send.subject(), at + "/subject", "an email needs a subject", problems);
+                requireText(send.body(), at + "/body", "an email needs a body", problems);
+            }
         } else if (a instanceof Action.CreateRecord create) {
             var type = create.objectType() == null ? java.util.Optional.<ObjectType>empty() : schemas.objectType(create.objectType());
             if (type.isEmpty()) {

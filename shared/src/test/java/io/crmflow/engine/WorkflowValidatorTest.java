@@ -3,6 +3,7 @@ package io.crmflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmflow.definition.Action;
+import io.crmflow.definition.EmailTemplate;
 import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.filter.Filter;
@@ -64,6 +65,15 @@ class WorkflowValidatorTest {
                 "/trigger/criteria/groups/0/conditions/0/property", "/actions/0/value", "/actions/1/duration",
                 "/actions/1/next", "/actions/2/kind", "/actions/2/from", "/actions/2/subject", "/actions/2/body",
                 "/actions/2");
+    }
+
+    @Test
+    void validate_sendersOfTemplateAndOwnTextEmails_areCheckedOnceEach() {
+        var problems = validate("ticket", EnrollmentTrigger.MANUAL, "a",
+                new Action.SendEmail("a", Action.EmailKind.TRANSACTIONAL, "support at acme", null, null, "b",
+                        EmailTemplate.TICKET_RECEIVED),
+                new Action.SendEmail("b", Action.EmailKind.TRANSACTIONAL, "help@", "Hello", "Hi", null));
+        assertThat(problems).extracting(InputProblem::pointer).containsExactly("/actions/0/from", "/actions/1/from");
     }
 
     @Test
