@@ -65,9 +65,9 @@ final class LeadCreation implements EventAutomation {
                 return;
             }
             String leadId = LeadIds.contactLead(event.record().id(), leads.size());
-            NewLeads.Outcome outcome = this.leads.create(event.tenantId(), LeadIds.contactLeadEffect(event.eventId()),
+            OnceChanges.Outcome outcome = this.leads.create(event.tenantId(), LeadIds.contactLeadEffect(event.eventId()),
                     leadId, properties(contact.get().record()), List.of(event.record()), ORIGIN, now);
-            if (outcome != NewLeads.Outcome.COLLIDED) {
+            if (outcome != OnceChanges.Outcome.COLLIDED) {
                 return;
             }
         }

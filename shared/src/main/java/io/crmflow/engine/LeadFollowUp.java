@@ -77,11 +77,11 @@ final class LeadFollowUp implements EventAutomation {
         lead.property("hs_lead_name").ifPresent(name -> properties.put("hs_lead_name", name));
         lead.property("hubspot_owner_id").ifPresent(owner -> properties.put("hubspot_owner_id", owner));
         String followUpId = LeadIds.followUp(lead.id(), version);
-        NewLeads.Outcome outcome = leads.create(event.tenantId(), LeadIds.followUpEffect(lead.id(), version),
+        OnceChanges.Outcome outcome = leads.create(event.tenantId(), LeadIds.followUpEffect(lead.id(), version),
                 followUpId, properties, associated(view.get()), ORIGIN, now);
         // Its id is the disqualification's, so a collision normally means the follow-up exists; if it
         // does not, the commit met another at the same moment and must be tried again.
-        if (outcome == NewLeads.Outcome.COLLIDED && ports.records()
+        if (outcome == OnceChanges.Outcome.COLLIDED && ports.records()
                 .record(event.tenantId(), new RecordRef(StandardObjectTypes.LEAD, followUpId)).isEmpty()) {
             throw new ConcurrentChangeException("the follow-up of lead '" + lead.id() + "' met another change "
                     + "while it was saved; the event will be handled again");

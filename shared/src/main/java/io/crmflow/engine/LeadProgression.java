@@ -91,7 +91,7 @@ final class LeadProgression implements EventAutomation {
             String to = move.get().progression().to();
             OnceChanges.Outcome outcome = changes.set(lead, STAGE, to, Origin.leadAutomation(move.get().name()),
                     LeadIds.moveEvent(event.eventId(), ref.id()), key, "moved from " + from + " to " + to, now);
-            if (outcome != OnceChanges.Outcome.RECORD_CHANGED) {
+            if (outcome != OnceChanges.Outcome.COLLIDED) {
                 return;
             }
             if (attempt == ATTEMPTS) {

@@ -1,16 +1,12 @@
 package io.crmflow.engine;
 
 import io.crmflow.model.Association;
-import io.crmflow.model.CrmEvent;
-import io.crmflow.model.CrmRecord;
 import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StandardObjectTypes;
-import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
-import io.crmflow.store.WriteContentionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,58 +24,39 @@ import java.util.Map;
 final class NewLeads {
     private final Ports ports;
     private final EngineSettings settings;
-    private final EventPublisher publisher;
+    private final OnceChanges once;
 
     NewLeads(Ports ports, EngineSettings settings) {
         this.ports = ports;
         this.settings = settings;
-        this.publisher = new EventPublisher(ports.bus(), ports.outbox());
-    }
-
-    /** What came of a creation. */
-    enum Outcome {
-        CREATED,
-        /** The cause had made its lead before (a redelivered event): nothing to do. */
-        MADE_BEFORE,
-        /** Another handler made a lead of that id, or was changing the same items: decide again on fresh reads. */
-        COLLIDED
+        this.once = new OnceChanges(ports, settings);
     }
 
     /**
      * @param cause      the exactly-once key of what called for the lead
      * @param properties the lead's own (name, type, owner); pipeline and stage are set here
      * @param associated at most {@link RecordActions#MOST_ASSOCIATED} records; the caller chooses which
+     * @return {@link OnceChanges.Outcome#DONE_BEFORE} when the cause made its lead before (a
+     *         redelivered event); {@link OnceChanges.Outcome#COLLIDED} when another handler made a
+     *         lead of that id, or was changing the same items: decide again on fresh reads
      */
-    Outcome create(String tenantId, String cause, String leadId, Map<String, String> properties,
-                   List<RecordRef> associated, Origin origin, Instant now) {
+    OnceChanges.Outcome create(String tenantId, String cause, String leadId, Map<String, String> properties,
+                               List<RecordRef> associated, Origin origin, Instant now) {
         if (associated.size() > RecordActions.MOST_ASSOCIATED) {
             throw new IllegalArgumentException("a new lead is associated with at most " + RecordActions.MOST_ASSOCIATED
                     + " records, not " + associated.size());
         }
         Pipeline pipeline = LeadAutomationService.defaultPipeline(ports, tenantId);
         Map<String, String> values = new HashMap<>(properties);
+        // Copied from other records, where a value of spaces may stand: a lead is not named that.
         values.values().removeIf(v -> v == null || v.isBlank());
         values.put(Pipeline.pipelineProperty(StandardObjectTypes.LEAD), DefaultPipelines.LEAD_PIPELINE_ID);
         values.put(Pipeline.stageProperty(StandardObjectTypes.LEAD), pipeline.stages().get(0).id());
-        values.put("hs_object_id", leadId);
-        values.put("createdate", now.toString());
-        CrmRecord lead = new CrmRecord(tenantId, StandardObjectTypes.LEAD, leadId, values, 1, now, now);
-        var event = new CrmEvent.RecordCreated(ports.ids().get(), tenantId, lead.ref(), now, origin);
-        List<Write> writes = new ArrayList<>();
-        // First, so that a failed condition at index 0 reads "made before", whatever else failed with it.
-        writes.add(new Write.PutEffectDone(tenantId, cause, "created lead " + leadId, now));
-        writes.add(new Write.PutRecord(lead, 0));
-        associated.forEach(other -> writes.add(new Write.PutAssociation(tenantId, new Association(lead.ref(), other, ""))));
-        writes.add(new Write.EnqueueEvent(event, now.plus(settings.watchdog())));
-        writes.addAll(StageChanges.ofCreated(lead, event));
-        try {
-            ports.writer().commit(writes);
-        } catch (ConflictException | WriteContentionException e) {
-            boolean madeBefore = e instanceof ConflictException c && c.writeIndex() == 0
-                    || ports.effects().result(tenantId, cause).isPresent();
-            return madeBefore ? Outcome.MADE_BEFORE : Outcome.COLLIDED;
-        }
-        publisher.publishCommitted(List.of(event));
-        return Outcome.CREATED;
+        var lead = RecordWrites.created(tenantId, StandardObjectTypes.LEAD, leadId, values, origin, ports.ids().get(),
+                now, settings.watchdog());
+        List<Write> writes = new ArrayList<>(lead.writes());
+        associated.forEach(other -> writes.add(new Write.PutAssociation(tenantId,
+                new Association(lead.record().ref(), other, ""))));
+        return once.commit(tenantId, cause, "created lead " + leadId, writes, List.of(lead.event()), now);
     }
 }

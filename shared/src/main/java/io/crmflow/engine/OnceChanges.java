@@ -3,19 +3,19 @@ package io.crmflow.engine;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
 import io.crmflow.model.Origin;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
 import io.crmflow.store.WriteContentionException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How an automation changes one property of a record for an event, exactly once: the record, its
- * event through the outbox, its stage history and the event's effect key go in one commit, so a
- * redelivered event finds the key and changes nothing, also after someone changed the record
+ * How an automation writes for an event exactly once: what it writes (a record's change with its
+ * stage history and event, a new lead) goes in one commit with the event's effect key, so a
+ * redelivered event finds the key and writes nothing, also after someone changed the record
  * since. Thread-safe.
  */
 final class OnceChanges {
@@ -25,8 +25,11 @@ final class OnceChanges {
         COMMITTED,
         /** The key was done before: the event was handled already. */
         DONE_BEFORE,
-        /** The record changed since it was read: read it again and decide again. */
-        RECORD_CHANGED
+        /**
+         * What was read changed since, or another handler wrote the same items at once: read again
+         * and decide again.
+         */
+        COLLIDED
     }
 
     private final Ports ports;
@@ -47,30 +50,31 @@ final class OnceChanges {
      */
     Outcome set(CrmRecord record, String property, String to, Origin origin, String eventId, String effectKey,
                 String result, Instant now) {
-        String tenant = record.tenantId();
-        List<Write> writes = new ArrayList<>();
+        Map<String, String> value = new HashMap<>();
+        value.put(property, to);
+        var change = RecordWrites.change(record, value, origin, eventId, now, settings.watchdog());
+        return commit(record.tenantId(), effectKey, result, change.map(RecordWrites.Written::writes).orElse(List.of()),
+                change.<CrmEvent>map(RecordWrites.Written::event).stream().toList(), now);
+    }
+
+    /**
+     * Commits {@code writes} with {@code effectKey} marked done, then publishes {@code events}
+     * (those the writes enqueue).
+     */
+    Outcome commit(String tenantId, String effectKey, String result, List<Write> writes, List<CrmEvent> events,
+                   Instant now) {
+        List<Write> all = new ArrayList<>();
         // First, so that when the event was handled before, the conflict reported is this one.
-        writes.add(new Write.PutEffectDone(tenant, effectKey, result, now));
-        String from = record.property(property).orElse(null);
-        CrmEvent.PropertiesChanged changed = null;
-        if (!to.equals(from)) {
-            changed = new CrmEvent.PropertiesChanged(eventId, tenant, record.ref(), now, origin,
-                    List.of(new PropertyChange(property, from, to)));
-            CrmRecord after = record.with(Map.of(property, to, "lastmodifieddate", now.toString()), now);
-            writes.add(new Write.PutRecord(after, record.version()));
-            writes.add(new Write.EnqueueEvent(changed, now.plus(settings.watchdog())));
-            writes.addAll(StageChanges.of(changed, after));
-        }
+        all.add(new Write.PutEffectDone(tenantId, effectKey, result, now));
+        all.addAll(writes);
         try {
-            ports.writer().commit(writes);
+            ports.writer().commit(all);
         } catch (ConflictException | WriteContentionException e) {
             boolean done = e instanceof ConflictException c && c.writeIndex() == 0
-                    || ports.effects().result(tenant, effectKey).isPresent();
-            return done ? Outcome.DONE_BEFORE : Outcome.RECORD_CHANGED;
+                    || ports.effects().result(tenantId, effectKey).isPresent();
+            return done ? Outcome.DONE_BEFORE : Outcome.COLLIDED;
         }
-        if (changed != null) {
-            publisher.publishCommitted(List.of(changed));
-        }
+        publisher.publishCommitted(events);
         return Outcome.COMMITTED;
     }
 }

@@ -8,7 +8,6 @@ import io.crmflow.model.CrmEvent;
 import io.crmflow.model.CrmRecord;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Origin;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.model.PropertyValues;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.outbound.OutgoingEmail;
@@ -82,13 +81,7 @@ final class RecordActions {
         }
         var values = new HashMap<String, String>();
         values.put(a.property(), after);
-        values.put("lastmodifieddate", step.now.toString());
-        CrmRecord updated = record.with(values, step.now);
-        step.writes.add(new Write.PutRecord(updated, record.version()));
-        var changed = new CrmEvent.PropertiesChanged(step.eventId(eventIndex), record.tenantId(), record.ref(), step.now,
-                Origin.workflow(wf.id()), List.of(new PropertyChange(a.property(), before, after)));
-        step.emit(changed);
-        step.writes.addAll(StageChanges.of(changed, updated));
+        step.change(record, values, Origin.workflow(wf.id()), eventIndex);
         return "set " + a.property() + " to " + (after == null ? "empty" : "'" + after + "'");
     }
 
@@ -98,18 +91,13 @@ final class RecordActions {
         props.put("hs_task_subject", Personalizer.render(a.subject(), record));
         props.put("hs_task_body", Personalizer.render(a.body(), record));
         props.put("hs_task_status", "NOT_STARTED");
-        props.put("createdate", step.now.toString());
-        props.put("hs_object_id", taskId);
         if (a.dueIn() != null) {
             props.put("hs_timestamp", step.now.plus(a.dueIn()).toString());
         }
         record.property("hubspot_owner_id").ifPresent(owner -> props.put("hubspot_owner_id", owner));
-        props.values().removeIf(v -> v == null || v.isEmpty());
-        var task = new CrmRecord(record.tenantId(), StandardObjectTypes.TASK, taskId, props, 1, step.now, step.now);
-        step.writes.add(new Write.PutRecord(task, 0));
+        CrmRecord task = step.create(record.tenantId(), StandardObjectTypes.TASK, taskId, props,
+                Origin.workflow(step.e.workflowId()), 0);
         step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(task.ref(), record.ref(), "")));
-        step.emit(new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), task.ref(), step.now,
-                Origin.workflow(step.e.workflowId())));
         step.log(Kind.ACTION_EXECUTED, a.id(), "created task " + taskId);
         return step.moveTo(a.next());
     }
@@ -127,17 +115,10 @@ final class RecordActions {
                 props.put(name, rendered);
             }
         });
-        props.values().removeIf(v -> v == null || v.isEmpty());
-        props.put("createdate", step.now.toString());
-        props.put("hs_object_id", id);
-        var created = new CrmRecord(record.tenantId(), a.objectType(), id, props, 1, step.now, step.now);
-        step.writes.add(new Write.PutRecord(created, 0));
+        CrmRecord created = step.create(record.tenantId(), a.objectType(), id, props,
+                Origin.workflow(step.e.workflowId()), 0);
         step.writes.add(new Write.PutAssociation(record.tenantId(), new Association(created.ref(), record.ref(),
                 a.label() == null ? "" : a.label())));
-        var createdEvent = new CrmEvent.RecordCreated(step.eventId(0), record.tenantId(), created.ref(), step.now,
-                Origin.workflow(step.e.workflowId()));
-        step.emit(createdEvent);
-        step.writes.addAll(StageChanges.ofCreated(created, createdEvent));
         step.log(Kind.ACTION_EXECUTED, a.id(), "created " + a.objectType() + " " + id
                 + (dropped.isEmpty() ? "" : "; left unset: " + String.join("; ", dropped)));
         return step.moveTo(a.next());

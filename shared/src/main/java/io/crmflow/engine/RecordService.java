@@ -9,16 +9,13 @@ import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Origin;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.model.RecordRef;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Writes CRM data as the API receives it: validates every property against the schema,
@@ -60,21 +57,16 @@ public final class RecordService {
             throw new InvalidInputException(problems);
         }
         String recordId = id == null || id.isBlank() ? ports.ids().get() : id;
-        Map<String, String> values = new HashMap<>(properties);
-        values.values().removeIf(v -> v == null || v.isEmpty());
-        values.put("hs_object_id", recordId);
-        values.put("createdate", now.toString());
-        CrmRecord record;
+        RecordWrites.Written<CrmEvent.RecordCreated> created;
         try {
-            record = new CrmRecord(tenantId, objectType, recordId, values, 1, now, now);
+            created = RecordWrites.created(tenantId, objectType, recordId, properties, origin, ports.ids().get(), now,
+                    settings.watchdog());
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("/id", e.getMessage());
         }
-        var event = new CrmEvent.RecordCreated(ports.ids().get(), tenantId, record.ref(), now, origin);
+        CrmRecord record = created.record();
         try {
-            List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(record, 0),
-                    new Write.EnqueueEvent(event, outboxDue(now))));
-            writes.addAll(StageChanges.ofCreated(record, event));
+            List<Write> writes = new ArrayList<>(created.writes());
             for (NewAssociation t : associations) {
                 writes.add(new Write.PutAssociation(tenantId, new Association(record.ref(),
                         new RecordRef(t.objectType(), t.id()), t.label())));
@@ -83,7 +75,7 @@ public final class RecordService {
         } catch (ConflictException e) {
             throw new AlreadyExistsException(objectType + " '" + recordId + "' already exists");
         }
-        publisher.publishCommitted(List.of(event));
+        publisher.publishCommitted(List.of(created.event()));
         return record;
     }
 
@@ -94,28 +86,14 @@ public final class RecordService {
         RecordRef ref = ref(objectType, id);
         for (int attempt = 1; ; attempt++) {
             CrmRecord current = get(tenantId, ref);
-            List<PropertyChange> changes = new ArrayList<>();
-            properties.forEach((name, value) -> {
-                String to = value == null || value.isEmpty() ? null : value;
-                String from = current.property(name).orElse(null);
-                if (!Objects.equals(from, to)) {
-                    changes.add(new PropertyChange(name, from, to));
-                }
-            });
-            if (changes.isEmpty()) {
+            var change = RecordWrites.change(current, properties, origin, ports.ids().get(), now, settings.watchdog());
+            if (change.isEmpty()) {
                 return current;
             }
-            Map<String, String> values = new HashMap<>(properties);
-            values.put("lastmodifieddate", now.toString());
-            CrmRecord updated = current.with(values, now);
-            var event = new CrmEvent.PropertiesChanged(ports.ids().get(), tenantId, ref, now, origin, changes);
             try {
-                List<Write> writes = new ArrayList<>(List.of(new Write.PutRecord(updated, current.version()),
-                        new Write.EnqueueEvent(event, outboxDue(now))));
-                writes.addAll(StageChanges.of(event, updated));
-                ports.writer().commit(writes);
-                publisher.publishCommitted(List.of(event));
-                return updated;
+                ports.writer().commit(change.get().writes());
+                publisher.publishCommitted(List.of(change.get().event()));
+                return change.get().record();
             } catch (ConflictException | io.crmflow.store.WriteContentionException e) {
                 if (attempt == UPDATE_ATTEMPTS) {
                     throw new ConcurrentChangeException(ref + " kept changing while it was being updated; try again");
@@ -180,9 +158,5 @@ public final class RecordService {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("/id", e.getMessage());
         }
-    }
-
-    private Instant outboxDue(Instant now) {
-        return now.plus(settings.watchdog());
     }
 }

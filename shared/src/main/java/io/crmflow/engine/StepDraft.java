@@ -2,11 +2,15 @@ package io.crmflow.engine;
 
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.Origin;
 import io.crmflow.store.Write;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Accumulates one step's decision: its writes, history lines and events. Not thread-safe; one per step. */
 final class StepDraft {
@@ -30,6 +34,28 @@ final class StepDraft {
 
     void log(Kind kind, String actionId, String detail) {
         history.add(new HistoryEntry(e.id(), e.historySize() + history.size(), now, kind, actionId, detail));
+    }
+
+    /**
+     * Changes {@code record} (as read) to {@code values} in this step's commit, with its stage
+     * history and event {@code eventIndex}.
+     *
+     * @return the record as changed; empty when it had those values already
+     */
+    Optional<CrmRecord> change(CrmRecord record, Map<String, String> values, Origin origin, int eventIndex) {
+        return RecordWrites.change(record, values, origin, eventId(eventIndex), now, watchdog).map(this::add);
+    }
+
+    /** Creates a record in this step's commit, with its stage history and event {@code eventIndex}. */
+    CrmRecord create(String tenantId, String objectType, String id, Map<String, String> values, Origin origin,
+                     int eventIndex) {
+        return add(RecordWrites.created(tenantId, objectType, id, values, origin, eventId(eventIndex), now, watchdog));
+    }
+
+    private CrmRecord add(RecordWrites.Written<?> written) {
+        writes.addAll(written.writes());
+        events.add(written.event());
+        return written.record();
     }
 
     void emit(CrmEvent event) {

@@ -89,6 +89,6 @@ final class TicketStatusFromEmails implements EventAutomation {
             LOG.log(System.Logger.Level.DEBUG, "email event " + logged.eventId() + " already set ticket "
                     + ticket.id() + "'s status");
         }
-        return outcome != OnceChanges.Outcome.RECORD_CHANGED;
+        return outcome != OnceChanges.Outcome.COLLIDED;
     }
 }

@@ -86,7 +86,8 @@ class StepDeciderTest {
         assertThat(task.record().properties()).containsEntry("hs_task_subject", "Call Ada")
                 .containsEntry("hubspot_owner_id", "u7")
                 .containsEntry("hs_timestamp", NOW.plus(Duration.ofDays(2)).toString());
-        assertThat(d.writes().get(1)).isInstanceOf(Write.PutAssociation.class);
+        assertThat(d.writes()).filteredOn(Write.PutAssociation.class::isInstance)
+                .extracting(w -> ((Write.PutAssociation) w).association().to()).containsExactly(new RecordRef("contact", "c1"));
         StepDecision again = decide(at("a1", EnrollmentStatus.ACTIVE), wf,
                 contact(Map.of("firstname", "Ada", "hubspot_owner_id", "u7")));
         assertThat(again.writes()).isEqualTo(d.writes());
