@@ -1,8 +1,10 @@
 package io.crmflow.engine;
 
 import io.crmflow.model.CrmEvent;
+import io.crmflow.store.RecordView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every templated automation, run for each event after enrollment. One that fails fails the
@@ -15,9 +17,10 @@ public final class Automations {
         this.all = List.copyOf(all);
     }
 
-    public void onEvent(CrmEvent event, Instant now) {
+    /** @param viewAsRead the event's record as {@link TriggerEngine#onEvent} read it, if it did */
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
         for (EventAutomation automation : all) {
-            automation.onEvent(event, now);
+            automation.onEvent(event, viewAsRead, now);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.crmflow.engine;
 
 import io.crmflow.model.CrmEvent;
+import io.crmflow.store.RecordView;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A templated automation that reacts to CRM events beside the workflows: a pipeline's rule
@@ -9,5 +11,9 @@ import java.time.Instant;
  * Events arrive at least once, so each must change nothing the second time it sees one.
  */
 public interface EventAutomation {
-    void onEvent(CrmEvent event, Instant now);
+    /**
+     * @param viewAsRead the event's record as the trigger engine read it for this event, to decide
+     *                   on first instead of reading it again; empty when it was not read
+     */
+    void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now);
 }

@@ -39,7 +39,7 @@ final class LeadCreation implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
         if (!StandardObjectTypes.CONTACT.equals(event.record().objectType())
                 || event.origin().kind() == Origin.Kind.LIFECYCLE_SYNC) {
             return;
@@ -55,7 +55,8 @@ final class LeadCreation implements EventAutomation {
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<RecordView> contact = ports.records().view(event.tenantId(), event.record());
+            Optional<RecordView> contact = EventViews.forAttempt(attempt, viewAsRead,
+                    () -> ports.records().view(event.tenantId(), event.record()));
             if (contact.isEmpty()) {
                 return;
             }

@@ -45,7 +45,7 @@ final class LeadFollowUp implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
         if (!(event instanceof CrmEvent.PropertiesChanged changed)
                 || !StandardObjectTypes.LEAD.equals(event.record().objectType())) {
             return;
@@ -60,7 +60,8 @@ final class LeadFollowUp implements EventAutomation {
         if (!settings.enabled()) {
             return;
         }
-        Optional<RecordView> view = ports.records().view(event.tenantId(), event.record());
+        Optional<RecordView> view = EventViews.forAttempt(1, viewAsRead,
+                () -> ports.records().view(event.tenantId(), event.record()));
         if (view.isEmpty() || !Leads.inDefaultPipeline(view.get().record())) {
             return;
         }

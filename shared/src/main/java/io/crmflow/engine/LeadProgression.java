@@ -41,7 +41,7 @@ final class LeadProgression implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
         if (!(event instanceof CrmEvent.ActivityLogged logged)) {
             return;
         }
@@ -62,23 +62,27 @@ final class LeadProgression implements EventAutomation {
             return;
         }
         Pipeline pipeline = LeadAutomationService.defaultPipeline(ports, event.tenantId());
-        for (RecordRef lead : leads(event)) {
-            advance(event, lead, moves, pipeline, now);
+        for (RecordRef lead : leads(event, viewAsRead)) {
+            // The event's own view is the lead's when the event is about the lead.
+            advance(event, lead, lead.equals(event.record()) ? viewAsRead : Optional.empty(), moves, pipeline, now);
         }
     }
 
     /** The lead itself, or the contact's leads. */
-    private List<RecordRef> leads(CrmEvent event) {
+    private List<RecordRef> leads(CrmEvent event, Optional<RecordView> viewAsRead) {
         if (StandardObjectTypes.LEAD.equals(event.record().objectType())) {
             return List.of(event.record());
         }
-        return ports.records().view(event.tenantId(), event.record()).map(Leads::ofContact).orElse(List.of());
+        return EventViews.forAttempt(1, viewAsRead, () -> ports.records().view(event.tenantId(), event.record()))
+                .map(Leads::ofContact).orElse(List.of());
     }
 
-    private void advance(CrmEvent event, RecordRef ref, List<Move> moves, Pipeline pipeline, Instant now) {
+    private void advance(CrmEvent event, RecordRef ref, Optional<RecordView> viewAsRead, List<Move> moves,
+                         Pipeline pipeline, Instant now) {
         String key = LeadIds.move(event.eventId(), ref.id());
         for (int attempt = 1; ; attempt++) {
-            Optional<RecordView> view = ports.records().view(event.tenantId(), ref);
+            Optional<RecordView> view = EventViews.forAttempt(attempt, viewAsRead,
+                    () -> ports.records().view(event.tenantId(), ref));
             if (view.isEmpty() || !Leads.inDefaultPipeline(view.get().record()) || movedBackByHand(view.get(), pipeline)) {
                 return;
             }

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Sets a ticket's status from the emails logged on it (R-PIPE-3..5; {@link TicketEmail} says what
  * counts, {@link TicketStatusDecision} which status, and that an email older than the ticket's
- * last status change sets none). Reads the ticket's view once, then its
+ * last status change sets none). Decides on the ticket's view as the trigger engine read it, then its
  * pipeline's rules and the pipeline by key. The status is written with its stage history and
  * event, and with the event marked done in the same commit: a redelivered event finds the mark and
  * changes nothing, also when someone moved the ticket meanwhile. Thread-safe.
@@ -37,7 +37,7 @@ final class TicketStatusFromEmails implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
         if (!(event instanceof CrmEvent.ActivityLogged logged)
                 || !StandardObjectTypes.TICKET.equals(event.record().objectType())) {
             return;
@@ -49,7 +49,9 @@ final class TicketStatusFromEmails implements EventAutomation {
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (tryOnce(logged, email, now)) {
+            Optional<RecordView> view = EventViews.forAttempt(attempt, viewAsRead,
+                    () -> ports.records().view(logged.tenantId(), logged.record()));
+            if (tryOnce(logged, email, view, now)) {
                 return;
             }
         }
@@ -58,9 +60,8 @@ final class TicketStatusFromEmails implements EventAutomation {
     }
 
     /** False when the ticket changed between the read and the commit, and the event must be tried again. */
-    private boolean tryOnce(CrmEvent.ActivityLogged logged, TicketEmail email, Instant now) {
+    private boolean tryOnce(CrmEvent.ActivityLogged logged, TicketEmail email, Optional<RecordView> view, Instant now) {
         String tenant = logged.tenantId();
-        Optional<RecordView> view = ports.records().view(tenant, logged.record());
         Optional<String> pipelineId = view.flatMap(v -> v.record().property(PIPELINE));
         if (pipelineId.isEmpty()) {
             return true;

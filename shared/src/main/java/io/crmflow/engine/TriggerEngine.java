@@ -44,8 +44,20 @@ public final class TriggerEngine {
         this.reactions = new EnrolledRecordReactions(ports, settings, publisher);
     }
 
-    /** @return the enrollments this event created (empty when none matched or all existed) */
-    public List<Enrollment> onEvent(CrmEvent event, Instant now) {
+    /**
+     * What an event came to here.
+     *
+     * @param enrolled   the enrollments it created (empty when none matched or all existed)
+     * @param viewAsRead the event's record as read for it, which the automations decide on next
+     *                   ({@link Automations#onEvent}); empty when no workflow needed it read
+     */
+    public record Triggered(List<Enrollment> enrolled, Optional<RecordView> viewAsRead) {
+        public Triggered {
+            enrolled = List.copyOf(enrolled);
+        }
+    }
+
+    public Triggered onEvent(CrmEvent event, Instant now) {
         Tenant tenant = ports.definitions().tenant(event.tenantId())
                 .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " names tenant '"
                         + event.tenantId() + "', which does not exist"));
@@ -61,7 +73,7 @@ public final class TriggerEngine {
             // matter, and most events have none, so the record is not even read.
             candidates = triggered.stream().filter(wf -> listensTo(wf, milestone.workflowId())).toList();
             if (candidates.isEmpty()) {
-                return List.of();
+                return new Triggered(List.of(), Optional.empty());
             }
         }
         RecordView view = ports.records().view(tenant.id(), event.record())
@@ -69,13 +81,13 @@ public final class TriggerEngine {
                         + event.record() + ", which does not exist"));
         if (event instanceof CrmEvent.UnenrollmentRequested request) {
             reactions.unenrollRequested(request, view, now);
-            return List.of();
+            return new Triggered(List.of(), Optional.of(view));
         }
         List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
         // One context for all workflows: associated records and list definitions are read once per event.
         var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
         if (event instanceof CrmEvent.EnrollmentRequested request) {
-            return enrollRequested(request, view, context, now).stream().toList();
+            return new Triggered(enrollRequested(request, view, context, now).stream().toList(), Optional.of(view));
         }
         List<Enrollment> created = new ArrayList<>();
         for (WorkflowDefinition wf : candidates) {
@@ -86,7 +98,7 @@ public final class TriggerEngine {
         if (!(event instanceof CrmEvent.WorkflowMilestone)) {
             reactions.afterChange(event, view, context, triggered, now);
         }
-        return created;
+        return new Triggered(created, Optional.of(view));
     }
 
     private Optional<Enrollment> enrollIfTriggered(WorkflowDefinition wf, CrmEvent event, RecordView view,

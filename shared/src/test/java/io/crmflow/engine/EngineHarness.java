@@ -108,8 +108,8 @@ final class EngineHarness {
             if (!events.isEmpty()) {
                 try {
                     CrmEvent event = events.poll();
-                    engine.trigger().onEvent(event, now);
-                    engine.automations().onEvent(event, now); // as the trigger handler does
+                    var triggered = engine.trigger().onEvent(event, now);
+                    engine.automations().onEvent(event, triggered.viewAsRead(), now); // as the trigger handler does
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }

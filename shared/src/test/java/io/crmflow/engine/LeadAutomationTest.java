@@ -190,13 +190,15 @@ class LeadAutomationTest {
             int[] commits = {0};
             TransactionalWriter racing = writes -> {
                 if (commits[0]++ == 0) { // the other handler reads and commits between this one's read and commit
-                    other.onEvent(second, h.now);
+                    other.onEvent(second, java.util.Optional.empty(), h.now);
                 }
                 h.store.commit(writes);
             };
             Ports ports = h.portsWith(racing);
 
-            new LeadCreation(ports, new NewLeads(ports, EngineSettings.DEFAULTS)).onEvent(first, h.now);
+            // As the trigger engine read it: the retry after the collision must read again to find the lead.
+            var asRead = h.store.view("acme", first.record());
+            new LeadCreation(ports, new NewLeads(ports, EngineSettings.DEFAULTS)).onEvent(first, asRead, h.now);
 
             assertThat(leadsOf("c1")).hasSize(1);
             assertThat(h.store.result("acme", LeadIds.contactLeadEffect(second.eventId())))
@@ -335,7 +337,7 @@ class LeadAutomationTest {
             Ports ports = h.portsWith(contended);
             var automation = new LeadFollowUp(ports, new NewLeads(ports, EngineSettings.DEFAULTS));
 
-            assertThatThrownBy(() -> automation.onEvent(disqualified, h.now))
+            assertThatThrownBy(() -> automation.onEvent(disqualified, java.util.Optional.empty(), h.now))
                     .as("the queue delivers the event again").isInstanceOf(ConcurrentChangeException.class);
             h.events.add(disqualified);
             h.pump();

@@ -233,7 +233,7 @@ class WorkflowRunTest {
         becomeCustomer();
         CrmEvent change = h.events.peekLast();
         h.pump();
-        assertThat(h.engine.trigger().onEvent(change, h.now)).isEmpty();
+        assertThat(h.engine.trigger().onEvent(change, h.now).enrolled()).isEmpty();
         h.engine.records().update("acme", "contact", "c1", Map.of("firstname", "Ada L."), Origin.api(), h.now);
         h.pump();
         assertThat(h.store.enrollmentsOf("acme", "welcome", null, 10).items()).hasSize(1);

@@ -38,8 +38,8 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
                 engine.backfills().runPage(BackfillPageCodec.fromEnvelope(envelope), engine.clock().instant());
             } else {
                 var crmEvent = EventCodec.fromEnvelope(envelope);
-                engine.trigger().onEvent(crmEvent, engine.clock().instant());
-                engine.automations().onEvent(crmEvent, engine.clock().instant());
+                var triggered = engine.trigger().onEvent(crmEvent, engine.clock().instant());
+                engine.automations().onEvent(crmEvent, triggered.viewAsRead(), engine.clock().instant());
             }
         });
     }
