@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,22 +52,33 @@ public final class StageAutomation {
     /** @throws NotFoundException when the type, the pipeline or its stages do not exist */
     public PipelineView view(String tenantId, String objectType, String pipelineId) {
         Pipeline pipeline = pipeline(tenantId, objectType, pipelineId, false);
+        List<String> ids = pipeline.stages().stream()
+                .map(stage -> StageWorkflows.idFor(objectType, pipelineId, stage.id())).toList();
+        Map<String, WorkflowDefinition> workflows = ports.definitions().workflows(tenantId, ids);
         List<StageView> stages = new ArrayList<>();
-        for (PipelineStage stage : pipeline.stages()) {
-            String id = StageWorkflows.idFor(objectType, pipelineId, stage.id());
-            Optional<WorkflowDefinition> wf = ports.definitions().workflow(tenantId, id);
-            if (wf.isEmpty()) {
+        for (int i = 0; i < ids.size(); i++) {
+            PipelineStage stage = pipeline.stages().get(i);
+            String id = ids.get(i);
+            WorkflowDefinition wf = workflows.get(id);
+            if (wf == null) {
                 stages.add(new StageView(stage.id(), stage.label(), id, false, 0, null, List.of(), List.of()));
                 continue;
             }
-            Set<String> actionIds = new HashSet<>();
-            wf.get().actions().forEach(a -> actionIds.add(a.id()));
-            List<ActionComment> comments = ports.definitions().actionComments(tenantId, id).stream()
-                    .filter(c -> actionIds.contains(c.actionId())).toList();
-            stages.add(new StageView(stage.id(), stage.label(), id, wf.get().enabled(), wf.get().version(),
-                    wf.get().firstActionId(), wf.get().actions(), comments));
+            stages.add(new StageView(stage.id(), stage.label(), id, wf.enabled(), wf.version(), wf.firstActionId(),
+                    wf.actions(), comments(tenantId, wf)));
         }
         return new PipelineView(objectType, pipelineId, pipeline.label(), stages);
+    }
+
+    /** The comments on the workflow's actions; one without actions has none to show, and is not asked. */
+    private List<ActionComment> comments(String tenantId, WorkflowDefinition wf) {
+        if (wf.actions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> actionIds = new HashSet<>();
+        wf.actions().forEach(a -> actionIds.add(a.id()));
+        return ports.definitions().actionComments(tenantId, wf.id()).stream()
+                .filter(c -> actionIds.contains(c.actionId())).toList();
     }
 
     /**
@@ -147,7 +159,7 @@ public final class StageAutomation {
     }
 
     /** The stage's workflow; none yet is a 404 that says so. */
-    public WorkflowDefinition stageWorkflow(String tenantId, String objectType, String pipelineId, String stageId) {
+    private WorkflowDefinition stageWorkflow(String tenantId, String objectType, String pipelineId, String stageId) {
         stage(pipeline(tenantId, objectType, pipelineId, false), stageId);
         String id = StageWorkflows.idFor(objectType, pipelineId, stageId);
         return ports.definitions().workflow(tenantId, id).orElseThrow(() -> new NotFoundException("stage '" + stageId

@@ -7,7 +7,9 @@ import io.crmflow.model.Pipeline;
 import io.crmflow.model.Tenant;
 import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,12 @@ public interface DefinitionStore {
 
     /** The current version of a workflow. */
     Optional<WorkflowDefinition> workflow(String tenantId, String workflowId);
+
+    /**
+     * The current versions of those of {@code workflowIds} that exist, by id: one read for many
+     * (a pipeline's stage workflows), not one per workflow.
+     */
+    Map<String, WorkflowDefinition> workflows(String tenantId, Collection<String> workflowIds);
 
     /** One saved version of a workflow. */
     Optional<WorkflowDefinition> workflowVersion(String tenantId, String workflowId, long version);

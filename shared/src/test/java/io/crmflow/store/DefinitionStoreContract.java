@@ -19,6 +19,7 @@ import io.crmflow.model.WebhookSettings;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,20 @@ public abstract class DefinitionStoreContract extends StoreContract {
         assertThat(stores.definitions().workflowVersion(T, "wf1", 1)).contains(v1);
         assertThat(stores.definitions().workflowVersion(T, "wf1", 2)).isEmpty();
         assertThat(stores.definitions().workflow(OTHER_TENANT, "wf1")).isEmpty();
+    }
+
+    @Test
+    void workflows_byIds_areTheCurrentVersionsOfThoseThatExist_inTheTenant() {
+        WorkflowDefinition a = workflow("wf1", 1, false, customers());
+        WorkflowDefinition b = workflow("wf2", 1, true, customers());
+        commit(new Write.PutWorkflow(a, 0));
+        commit(new Write.PutWorkflow(b, 0));
+        commit(new Write.PutWorkflow(b.withEnabled(false).withVersion(2), 1));
+
+        assertThat(stores.definitions().workflows(T, List.of("wf1", "wf2", "missing", "wf1")))
+                .containsOnly(Map.entry("wf1", a), Map.entry("wf2", b.withEnabled(false).withVersion(2)));
+        assertThat(stores.definitions().workflows(OTHER_TENANT, List.of("wf1"))).isEmpty();
+        assertThat(stores.definitions().workflows(T, List.of())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.Page;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Tenants and definitions from the single table: each by key, a tenant's workflows through
+ * Tenants and definitions from the single table: each by key (several workflows by
+ * BatchGetItem), a tenant's workflows through
  * {@code gsi1}, and the workflows an object type's events may trigger from the trigger index,
  * one Query on its partition.
  *
@@ -50,6 +54,22 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     @Override
     public Optional<WorkflowDefinition> workflow(String tenantId, String workflowId) {
         return get(Keys.workflow(tenantId, workflowId), Keys.CURRENT_SK, WorkflowDefinition.class);
+    }
+
+    @Override
+    public Map<String, WorkflowDefinition> workflows(String tenantId, Collection<String> workflowIds) {
+        // BatchGetItem refuses a key asked twice.
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(workflowIds));
+        Map<String, WorkflowDefinition> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += BatchGet.MAX_KEYS) {
+            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(),
+                    from + BatchGet.MAX_KEYS)).stream()
+                    .map(id -> Items.key(Keys.workflow(tenantId, id), Keys.CURRENT_SK)).toList();
+            BatchGet.items(client, table, keys).stream()
+                    .map(item -> DefinitionCodec.read(item, WorkflowDefinition.class))
+                    .forEach(wf -> found.put(wf.id(), wf));
+        }
+        return found;
     }
 
     @Override

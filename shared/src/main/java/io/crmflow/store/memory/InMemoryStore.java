@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,16 @@ public final class InMemoryStore
     @Override
     public Optional<WorkflowDefinition> workflow(String tenantId, String workflowId) {
         return read(() -> Optional.ofNullable(MemoryState.sortedOrEmpty(s.workflows, tenantId).get(workflowId)));
+    }
+
+    @Override
+    public Map<String, WorkflowDefinition> workflows(String tenantId, Collection<String> workflowIds) {
+        return read(() -> {
+            Map<String, WorkflowDefinition> found = new HashMap<>();
+            var current = MemoryState.sortedOrEmpty(s.workflows, tenantId);
+            workflowIds.stream().filter(current::containsKey).forEach(id -> found.put(id, current.get(id)));
+            return found;
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.crmflow.engine.DeletionMode;
 import io.crmflow.engine.EmailTemplates;
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.StageAutomation;
+import io.crmflow.engine.StageWorkflows;
 import io.crmflow.model.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,11 @@ final class PipelineAutomationRoutes {
                         routes.tenant(r), p.get("type"), p.get("pipelineId"), p.get("stageId"), p.get("actionId"),
                         Routes.body(r, Action.class))))
                 .add("DELETE", STAGE + "/actions/{actionId}", (r, p) -> ApiResponse.json(200, engine.definitions()
-                        .deleteAction(routes.tenant(r), stageWorkflowId(r, p), p.get("actionId"),
+                        .deleteAction(routes.tenant(r), stageWorkflowId(p), p.get("actionId"),
                                 DeletionMode.fromQuery(r.queryParam("mode")), r.queryParam("keep"))))
                 .add("PATCH", STAGE, (r, p) -> ApiResponse.json(200, engine.backfills().setEnabled(routes.tenant(r),
-                        stageWorkflowId(r, p), Routes.body(r, Inputs.EnabledInput.class).required())))
-                .add("POST", STAGE + "/actions/{actionId}/comments", (r, p) -> comment(r, stageWorkflowId(r, p),
+                        stageWorkflowId(p), Routes.body(r, Inputs.EnabledInput.class).required())))
+                .add("POST", STAGE + "/actions/{actionId}/comments", (r, p) -> comment(r, stageWorkflowId(p),
                         p.get("actionId")))
                 .add("POST", "/workflows/{id}/actions/{actionId}/comments", (r, p) -> comment(r, p.get("id"),
                         p.get("actionId")))
@@ -84,7 +85,11 @@ final class PipelineAutomationRoutes {
                 r.header(Routes.USER_HEADER), in.text(), engine.clock().instant()));
     }
 
-    private String stageWorkflowId(ApiRequest r, Map<String, String> p) {
-        return stages.stageWorkflow(routes.tenant(r), p.get("type"), p.get("pipelineId"), p.get("stageId")).id();
+    /**
+     * Derived, not read: the engine call reads the workflow anyway, and a stage without one (or a
+     * pipeline or stage that does not exist) is its 404.
+     */
+    private static String stageWorkflowId(Map<String, String> p) {
+        return StageWorkflows.idFor(p.get("type"), p.get("pipelineId"), p.get("stageId"));
     }
 }
