@@ -55,6 +55,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 \"ticket received\" reaches the contacts the ticket was created with")
     void ticketReceived_reachesTheContactsTheTicketWasCreatedWith_evenWhenItsCreationIsHandledAtOnce() {
         stages.setActions("acme", "ticket", "support", "new", null,
                 List.of(new Action.SendEmail("ack", null, null, null, null, null, EmailTemplate.TICKET_RECEIVED)));
@@ -82,6 +83,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 \"ticket received\" goes to each contact with an address, in its own email")
     void ticketReceived_goesToEachContactWithAnAddress_inItsOwnEmail_withTheTicketAndContactTokens() {
         stages.setActions("acme", "ticket", "support", "new", null,
                 List.of(new Action.SendEmail("ack", null, null, null, null, null, EmailTemplate.TICKET_RECEIVED)));
@@ -98,6 +100,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 a step stopped after its first contact sends only to the rest when run again")
     void aStepStoppedAfterItsFirstContact_sendsOnlyTheRestWhenItRunsAgain_exactlyOncePerContact() {
         stages.setActions("acme", "ticket", "support", "new", null,
                 List.of(new Action.SendEmail("ack", null, null, null, null, null, EmailTemplate.TICKET_RECEIVED)));
@@ -114,6 +117,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 a marketing email reaches only marketing contacts, a transactional one any contact")
     void aCustomMarketingEmail_reachesOnlyMarketingContacts_aTransactionalOneAnyContact() {
         stages.setActions("acme", "ticket", "support", "waiting", null, List.of(
                 new Action.SendEmail("news", Action.EmailKind.MARKETING, null, "News", "Hi {{contact.firstname|you}}",
@@ -129,6 +133,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 the tenant's edited template is what the next send uses")
     void theTenantsEditedTemplate_isWhatTheNextSendUses() {
         var templates = new EmailTemplates(h.engine.ports());
         stages.setActions("acme", "ticket", "support", "closed", null,
@@ -143,6 +148,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-6 a template is refused outside tickets, and with a text of its own")
     void aTemplate_isRefusedOutsideTickets_andWithATextOfItsOwn() {
         h.engine.definitions().putPipeline("acme", new Pipeline("sales", "deal", "Sales", List.of(
                 new PipelineStage("won", "Won", false))));
@@ -157,6 +163,7 @@ class TicketStageEmailsTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-7 chat and messenger tickets are left out of ticket workflows unless asked for")
     void chatAndMessengerTickets_areLeftOutOfTicketWorkflows_unlessTheCriteriaAskForTheirSource() {
         stages.setActions("acme", "ticket", "support", "new", null,
                 List.of(new Action.SendEmail("ack", null, null, null, null, null, EmailTemplate.TICKET_RECEIVED)));
@@ -170,6 +177,28 @@ class TicketStageEmailsTest {
         ticket("mail", "new", Map.of("source_type", "EMAIL"));
 
         assertThat(enrolled(StageWorkflows.idFor("ticket", "support", "new"))).containsExactly("mail");
+        assertThat(enrolled("any-new")).containsExactly("mail");
+        assertThat(enrolled("chats")).containsExactly("chat");
+    }
+
+    @Test
+    @DisplayName("R-PIPE-7 with R-WF-8: chat and messenger tickets stay out of a backfill unless asked for")
+    void chatAndMessengerTickets_stayOutOfABackfillOnActivation_unlessTheCriteriaAskForTheirSource() {
+        ticket("chat", "new", Map.of("source_type", "CHAT"));
+        ticket("fb", "new", Map.of("source_type", "FB_MESSENGER"));
+        ticket("mail", "new", Map.of("source_type", "EMAIL"));
+        var isNew = new Condition.OnProperty("hs_pipeline_stage", Operator.EQ, List.of("new"));
+        h.engine.definitions().saveWorkflow(ticketWorkflow("any-new", Filter.allOf(isNew)).withEnabled(false));
+        h.engine.definitions().saveWorkflow(ticketWorkflow("chats", Filter.allOf(isNew,
+                new Condition.OnProperty("source_type", Operator.EQ, List.of("CHAT")))).withEnabled(false));
+
+        h.engine.backfills().activate("acme", "any-new", true, h.now);
+        h.engine.backfills().activate("acme", "chats", true, h.now);
+        while (!h.pages.isEmpty()) {
+            h.engine.backfills().runPage(h.pages.poll(), h.now);
+        }
+        h.pump();
+
         assertThat(enrolled("any-new")).containsExactly("mail");
         assertThat(enrolled("chats")).containsExactly("chat");
     }
