@@ -15,9 +15,7 @@ import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
 import io.crmflow.model.RecordRef;
-import io.crmflow.store.DefinitionStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.crmflow.store.TransactionalWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +63,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1 a record entering the stage by any means runs its actions, again on each entry")
     void aRecordEntersTheStageByAnyMeans_andEachEntryRunsTheActionsAgain() {
         taskOnContractSent();
         deal("d1", "appointmentscheduled", Origin.api());
@@ -85,6 +84,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1 a move made by another workflow enters the stage, and the history names that workflow")
     void aMoveMadeByAnotherWorkflow_entersTheStage_andTheLineNamesThatWorkflow() {
         taskOnContractSent();
         deal("d1", "appointmentscheduled", Origin.api());
@@ -97,6 +97,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1, R-PIPE-2 the stage workflow is an ordinary one: read, switched off and counted as one")
     void theStageWorkflowIsAnOrdinaryWorkflow_readSwitchedOffAndCountedAsOne() {
         taskOnContractSent();
         WorkflowDefinition wf = h.engine.ports().definitions().workflow("acme", stageWorkflow).orElseThrow();
@@ -115,6 +116,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 actions are added at the end or after one, edited in place, and deleted")
     void actionsAreAddedAtTheEndOrAfterOne_editedInPlace_andDeletedThroughTheWorkflowRoute() {
         taskOnContractSent();
         stages.addAction("acme", "deal", "sales", SENT, new Action.SetProperty("amount", "amount", "1", null), null);
@@ -133,6 +135,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 a comment is signed, listed with the stage, and makes no new version")
     void aComment_isSignedAndListedWithTheStage_andMakesNoNewVersion() {
         taskOnContractSent();
         long version = h.engine.ports().definitions().workflow("acme", stageWorkflow).orElseThrow().version();
@@ -150,6 +153,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 a bad configuration is refused when saved, with a pointer")
     void badConfiguration_isRefusedWhenSaved_withAPointer() {
         List<Action> task = List.of(new Action.CreateTask("task", "Call", null, null, null));
         assertThat(pointerOf(() -> stages.setActions("acme", "deal", "nope", SENT, null, task)))
@@ -180,6 +184,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 a null among the actions is refused at its index, and nothing is saved")
     void aNullAmongTheActions_isRefusedAtItsIndex_andNothingIsSaved() {
         List<Action> withNull = new java.util.ArrayList<>();
         withNull.add(new Action.CreateTask("task", "Call", null, null, null));
@@ -193,6 +198,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 of two people editing the actions at once, the second save is refused")
     void twoPeopleEditingTheActionsAtOnce_theSecondSaveIsRefused_andTheFirstEditIsKept() {
         taskOnContractSent();
         // Someone else saves the stage's actions right after this edit read the workflow.
@@ -207,6 +213,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-2 setting the actions over a concurrent edit is refused too")
     void settingActionsOverAConcurrentEdit_isRefused_too() {
         taskOnContractSent();
         StageAutomation racing = racingWith(() -> stages.addAction("acme", "deal", "sales", SENT,
@@ -219,32 +226,25 @@ class StageAutomationTest {
                 .extracting(Action::id).containsExactly("task", "theirs");
     }
 
-    /** Stage automation whose first read of a workflow is followed at once by {@code otherEdit}. */
+    /**
+     * Stage automation whose first commit is preceded at once by {@code otherEdit}: someone else
+     * saves between this edit's read of the workflow and its save.
+     */
     private StageAutomation racingWith(Runnable otherEdit) {
-        DefinitionStore real = h.engine.ports().definitions();
         boolean[] raced = {false};
-        DefinitionStore interleaved = (DefinitionStore) Proxy.newProxyInstance(DefinitionStore.class.getClassLoader(),
-                new Class<?>[] {DefinitionStore.class}, (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("workflow") && !raced[0]) {
-                        raced[0] = true;
-                        otherEdit.run();
-                    }
-                    return answer;
-                });
-        var p = h.engine.ports();
-        Ports ports = new Ports(p.records(), interleaved, p.enrollments(), p.effects(), p.outbox(), p.writer(), p.bus(),
-                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys());
-        return new StageAutomation(ports, new DefinitionService(ports, EngineSettings.DEFAULTS,
-                h.engine.clock()));
+        TransactionalWriter racing = writes -> {
+            if (!raced[0]) {
+                raced[0] = true;
+                otherEdit.run();
+            }
+            h.store.commit(writes);
+        };
+        Ports ports = h.portsWith(racing);
+        return new StageAutomation(ports, new DefinitionService(ports, EngineSettings.DEFAULTS, h.engine.clock()));
     }
 
     @Test
+    @DisplayName("R-PIPE-1 stage workflow ids are readable, distinct, and never collide")
     void idsAreReadable_distinct_andNeverCollideWhenIdsHoldTheSeparator() {
         assertThat(StageWorkflows.idFor("deal", "sales", SENT)).isEqualTo("stage:deal:sales:contractsent");
         String a = StageWorkflows.idFor("deal", "a:b", "c");
@@ -274,6 +274,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1 an entry delivered again after its run ended runs the actions no more")
     void anEntryDeliveredAgain_afterItsRunEnded_runsTheActionsNoMore() {
         taskOnContractSent();
         deal("d1", SENT, Origin.api());
@@ -291,6 +292,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1 a record that passed through the stage before its event was handled ran its actions")
     void aRecordThatPassedThroughTheStage_beforeItsEventWasHandled_stillRanTheStageActions() {
         taskOnContractSent();
         deal("d1", "appointmentscheduled", Origin.api());
@@ -305,6 +307,7 @@ class StageAutomationTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-1 a deal created in the stage and moved on at once ran its actions")
     void aDealCreatedInTheStage_andMovedOnAtOnce_stillRanTheStageActions() {
         taskOnContractSent();
         h.busDown = true;

@@ -24,6 +24,7 @@ class StageHistoryTest {
     }
 
     @Test
+    @DisplayName("R-LEAD-5, R-PIPE-5 each stage change is kept with who made it: a person, the API, a workflow")
     void createdInAStage_byHand_thenMovedByTheApi_thenByAWorkflow_eachIsKeptWithItsOrigin() {
         h.engine.records().create("acme", "deal", "d1", Map.of("dealname", "Big", "pipeline", "default",
                 "dealstage", "appointmentscheduled"), Origin.user("u1"), h.now);
@@ -45,6 +46,7 @@ class StageHistoryTest {
     }
 
     @Test
+    @DisplayName("R-LEAD-5, R-PIPE-5 other properties' changes are not kept; a lifecycle stage's is")
     void changesOfOtherProperties_areNotKept_andAContactsLifecycleStageIs() {
         h.engine.records().create("acme", "contact", "c1", Map.of("firstname", "Ada"), Origin.api(), h.now);
         h.engine.records().update("acme", "contact", "c1", Map.of("firstname", "Ade"), Origin.api(), h.now);
@@ -59,6 +61,7 @@ class StageHistoryTest {
     }
 
     @Test
+    @DisplayName("R-PIPE-5 changes made at one instant are listed in the order they were made")
     void changesMadeAtOneInstant_areListedInTheOrderTheyWereMade() {
         h.engine.records().create("acme", "deal", "d1", Map.of("pipeline", "default", "dealstage", "a"), Origin.api(), h.now);
         for (String stage : List.of("z", "b", "y", "c")) {
