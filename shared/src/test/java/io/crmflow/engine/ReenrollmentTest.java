@@ -95,4 +95,26 @@ class ReenrollmentTest {
 
         assertThat(enrollments()).as("once per event, however often it comes").hasSize(2);
     }
+
+    @Test
+    void withReenrollment_aGoalCriterionStillMet_isNotNewlyMetByAnUnrelatedChange() {
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "nurture", null, "contact", 0, true,
+                EnrollmentTrigger.MANUAL, "n", List.of(new Action.SetProperty("n", "jobtitle", "n", null))));
+        h.engine.definitions().saveWorkflow(new WorkflowDefinition("acme", "w", null, "contact", 0, true,
+                new EnrollmentTrigger(Filter.allOf(new io.crmflow.filter.Condition.InWorkflow("nurture",
+                        io.crmflow.filter.Condition.WorkflowState.MET_GOAL)), true),
+                "t", List.of(new Action.SetProperty("t", "lastname", "x", null))));
+        h.engine.records().create("acme", "contact", "ada", Map.of(), Origin.api(), h.now);
+        h.pump();
+        h.store.commit(List.of(new io.crmflow.store.Write.PutWorkflowMark("acme", ADA,
+                new io.crmflow.store.WorkflowMark("nurture", io.crmflow.store.WorkflowMark.Kind.GOAL_MET, 1, h.now))));
+        h.engine.records().update("acme", "contact", "ada", Map.of("firstname", "Ada"), Origin.api(), h.now);
+        h.pump();
+        assertThat(enrollments()).as("met the goal criterion: enrolled").hasSize(1);
+
+        h.engine.records().update("acme", "contact", "ada", Map.of("phone", "123"), Origin.api(), h.now);
+        h.pump();
+
+        assertThat(enrollments()).as("the goal was met before this change too: not newly met").hasSize(1);
+    }
 }
