@@ -37,7 +37,8 @@ final class DefinitionCodec {
         }
     }
 
-    private static Map<String, AttributeValue> jsonItem(String pk, String sk, Object value) {
+    /** The key and the value as JSON; callers add the attributes their conditions and indexes need. */
+    static Map<String, AttributeValue> jsonItem(String pk, String sk, Object value) {
         Map<String, AttributeValue> item = Items.key(pk, sk);
         item.put(JSON, Items.s(Json.write(value)));
         return item;

@@ -129,9 +129,7 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     }
 
     private <T> Optional<T> get(String pk, String sk, Class<T> type) {
-        var response = client.getItem(b -> b.tableName(table).key(Items.key(pk, sk)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(DefinitionCodec.read(response.item(), type)) : Optional.empty();
+        return ConsistentGet.json(client, table, Items.key(pk, sk), type);
     }
 
     private <T> List<T> partition(String pk, Class<T> type) {

@@ -9,6 +9,7 @@ import io.crmflow.store.Page;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -29,7 +30,7 @@ public final class DynamoDbJourneyStore implements JourneyStore {
 
     @Override
     public Optional<Journey> journey(String tenantId, String journeyId) {
-        return get(Keys.journey(tenantId, journeyId), Keys.JOURNEY_SK).map(i -> DefinitionCodec.read(i, Journey.class));
+        return json(Keys.journey(tenantId, journeyId), Keys.JOURNEY_SK, Journey.class);
     }
 
     @Override
@@ -42,14 +43,12 @@ public final class DynamoDbJourneyStore implements JourneyStore {
 
     @Override
     public Optional<JourneyDefinition> journeyDefinition(String tenantId, String journeyId, long version) {
-        return get(Keys.journey(tenantId, journeyId), Keys.journeyDefinitionSk(version))
-                .map(i -> DefinitionCodec.read(i, JourneyDefinition.class));
+        return json(Keys.journey(tenantId, journeyId), Keys.journeyDefinitionSk(version), JourneyDefinition.class);
     }
 
     @Override
     public Optional<JourneyVersion> journeyVersion(String tenantId, String journeyId, long version) {
-        return get(Keys.journey(tenantId, journeyId), Keys.journeyVersionSk(version))
-                .map(i -> DefinitionCodec.read(i, JourneyVersion.class));
+        return json(Keys.journey(tenantId, journeyId), Keys.journeyVersionSk(version), JourneyVersion.class);
     }
 
     @Override
@@ -80,8 +79,11 @@ public final class DynamoDbJourneyStore implements JourneyStore {
         return Paging.page(client, query, Paging.Shape.TABLE, pk, cursor, limit, item -> DefinitionCodec.read(item, type));
     }
 
-    private Optional<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> get(String pk, String sk) {
-        var response = client.getItem(b -> b.tableName(table).key(Items.key(pk, sk)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    private <T> Optional<T> json(String pk, String sk, Class<T> type) {
+        return ConsistentGet.json(client, table, Items.key(pk, sk), type);
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        return ConsistentGet.item(client, table, Items.key(pk, sk));
     }
 }

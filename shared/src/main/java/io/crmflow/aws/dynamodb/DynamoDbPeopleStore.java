@@ -34,12 +34,12 @@ public final class DynamoDbPeopleStore implements PeopleStore {
 
     @Override
     public Optional<User> user(String tenantId, String userId) {
-        return get(PeopleCodec.userKey(tenantId, userId), User.class);
+        return ConsistentGet.json(client, table, PeopleCodec.userKey(tenantId, userId), User.class);
     }
 
     @Override
     public Optional<Team> team(String tenantId, String teamId) {
-        return get(PeopleCodec.teamKey(tenantId, teamId), Team.class);
+        return ConsistentGet.json(client, table, PeopleCodec.teamKey(tenantId, teamId), Team.class);
     }
 
     @Override
@@ -65,12 +65,6 @@ public final class DynamoDbPeopleStore implements PeopleStore {
     @Override
     public Page<Notification> notifications(String tenantId, String userId, String cursor, int limit) {
         return listing(Keys.notificationsOf(tenantId, userId), false, cursor, limit, Notification.class);
-    }
-
-    private <T> Optional<T> get(Map<String, AttributeValue> key, Class<T> type) {
-        var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(DefinitionCodec.read(response.item(), type)) : Optional.empty();
     }
 
     /** BatchGetItem refuses a key asked twice and takes at most 100 keys a call. */

@@ -2,7 +2,6 @@ package io.crmflow.aws.dynamodb;
 
 import io.crmflow.journey.Journey;
 import io.crmflow.journey.StageVersion;
-import io.crmflow.json.Json;
 import io.crmflow.store.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,17 +39,17 @@ final class JourneyCodec {
     private static List<TransactWriteItem> put(String table, Write.PutJourney w) {
         Journey j = w.journey();
         String pk = Keys.journey(j.tenantId(), j.id());
-        Map<String, AttributeValue> journey = jsonItem(pk, Keys.JOURNEY_SK, j);
+        Map<String, AttributeValue> journey = DefinitionCodec.jsonItem(pk, Keys.JOURNEY_SK, j);
         journey.put(Keys.GSI1_PK, Items.s(Keys.journeys(j.tenantId())));
         journey.put(Keys.GSI1_SK, Items.s(j.id()));
         journey.put("version", Items.n(j.version()));
         long n = w.version().number();
         List<TransactWriteItem> items = new ArrayList<>(List.of(
                 TransactItems.createOrReplace(table, journey, w.expectedVersion()),
-                TransactItems.create(table, jsonItem(pk, Keys.journeyVersionSk(n), w.version())),
-                TransactItems.create(table, jsonItem(pk, Keys.journeyDefinitionSk(n), w.definition()))));
+                TransactItems.create(table, DefinitionCodec.jsonItem(pk, Keys.journeyVersionSk(n), w.version())),
+                TransactItems.create(table, DefinitionCodec.jsonItem(pk, Keys.journeyDefinitionSk(n), w.definition()))));
         for (StageVersion s : StageVersion.of(w.version())) {
-            items.add(TransactItems.create(table, jsonItem(pk, Keys.stageVersionSk(s.stageId(), n), s)));
+            items.add(TransactItems.create(table, DefinitionCodec.jsonItem(pk, Keys.stageVersionSk(s.stageId(), n), s)));
         }
         return items;
     }
@@ -79,11 +78,5 @@ final class JourneyCodec {
                 .conditionExpression("attribute_not_exists(#count) OR #count < :max")
                 .expressionAttributeNames(Map.of("#count", "count"))
                 .expressionAttributeValues(Map.of(":one", Items.n(1), ":max", Items.n(w.max())))).build();
-    }
-
-    private static Map<String, AttributeValue> jsonItem(String pk, String sk, Object value) {
-        Map<String, AttributeValue> item = Items.key(pk, sk);
-        item.put(DefinitionCodec.JSON, Items.s(Json.write(value)));
-        return item;
     }
 }
