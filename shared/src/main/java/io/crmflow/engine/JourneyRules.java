@@ -4,7 +4,6 @@ import io.crmflow.journey.Journey;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
-import io.crmflow.model.NotFoundException;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.store.Write;
 import java.util.List;
@@ -36,10 +35,9 @@ final class JourneyRules {
         }
     }
 
+    /** The tenant is the caller's to have checked, as the API does for every request. */
     void requireOwner(String tenantId, String owner) {
-        ports.definitions().tenant(tenantId)
-                .orElseThrow(() -> new NotFoundException("tenant '" + tenantId + "' does not exist"));
-        if (owner == null || ports.people().users(tenantId, List.of(owner)).isEmpty()) {
+        if (owner == null || ports.people().user(tenantId, owner).isEmpty()) {
             throw InvalidInputException.of(OWNER, "there is no user '" + owner + "' to own the journey");
         }
         if (ports.journeys().journeysOwned(tenantId, owner) >= JourneyService.MAX_JOURNEYS_PER_USER) {

@@ -72,8 +72,7 @@ public final class JourneyService {
     }
 
     public JourneyView view(String tenantId, String journeyId) {
-        Journey journey = journey(tenantId, journeyId);
-        return JourneyView.of(journey, definition(journey, journey.version()), published(journey));
+        return versions(journey(tenantId, journeyId)).view();
     }
 
     /**
@@ -90,11 +89,11 @@ public final class JourneyService {
             throw changedSince(journey, baseVersion);
         }
         rules.requireValid(tenantId, draft, JourneyValidator.Purpose.DRAFT);
-        JourneyDefinition current = definition(journey, journey.version());
-        if (current.equals(draft)) {
-            return view(tenantId, journeyId);
+        JourneyVersions versions = versions(journey);
+        if (versions.draft().equals(draft)) {
+            return versions.view();
         }
-        return newDraft(journey, current, draft, JourneyVersion.Kind.SAVED, null, by);
+        return newDraft(versions, journey, draft, JourneyVersion.Kind.SAVED, null, by);
     }
 
     /**
@@ -103,15 +102,15 @@ public final class JourneyService {
      */
     public JourneyView restore(String tenantId, String journeyId, long number, String by) {
         Journey journey = journey(tenantId, journeyId);
-        JourneyDefinition restored = store.journeyDefinition(tenantId, journeyId, number)
-                .orElseThrow(() -> new NotFoundException("journey '" + journeyId + "' has no version " + number));
-        JourneyDefinition current = definition(journey, journey.version());
+        JourneyVersions versions = versions(journey);
         if (number == journey.version()) {
-            return view(tenantId, journeyId);
+            return versions.view();
         }
+        JourneyDefinition restored = versions.find(number)
+                .orElseThrow(() -> new NotFoundException("journey '" + journeyId + "' has no version " + number));
         // The tenant's lists and people may have changed since that version was saved.
         rules.requireValid(tenantId, restored, JourneyValidator.Purpose.DRAFT);
-        return newDraft(journey, current, restored, JourneyVersion.Kind.RESTORED, number, by);
+        return newDraft(versions, journey, restored, JourneyVersion.Kind.RESTORED, number, by);
     }
 
     /**
@@ -126,7 +125,7 @@ public final class JourneyService {
         if (reviewed != null && reviewed != journey.version()) {
             throw changedSince(journey, reviewed);
         }
-        JourneyDefinition draft = definition(journey, journey.version());
+        JourneyDefinition draft = versions(journey).draft();
         rules.requireValid(tenantId, draft, JourneyValidator.Purpose.PUBLISH);
         var now = clock.instant();
         long number = journey.version() + 1;
@@ -161,9 +160,11 @@ public final class JourneyService {
         return page;
     }
 
-    private JourneyView newDraft(Journey journey, JourneyDefinition current, JourneyDefinition draft,
+    /** {@code versions} are the journey's as read in this request: the current draft and the published one. */
+    private JourneyView newDraft(JourneyVersions versions, Journey journey, JourneyDefinition draft,
                                  JourneyVersion.Kind kind, Long restoredFrom, String by) {
-        Optional<JourneyDefinition> published = Optional.ofNullable(published(journey));
+        JourneyDefinition current = versions.draft();
+        Optional<JourneyDefinition> published = Optional.ofNullable(versions.published());
         List<String> claims = new ArrayList<>(List.of(EligibilityKey.of(draft)));
         published.map(EligibilityKey::of).filter(k -> !claims.contains(k)).ifPresent(claims::add);
         rules.requireUnclaimed(journey.tenantId(), journey.id(), draft, claims);
@@ -202,13 +203,8 @@ public final class JourneyService {
                 .orElseThrow(() -> new NotFoundException("journey '" + journeyId + "' does not exist"));
     }
 
-    private JourneyDefinition definition(Journey journey, long number) {
-        return store.journeyDefinition(journey.tenantId(), journey.id(), number).orElseThrow(() ->
-                new IllegalStateException("journey '" + journey.id() + "' lacks the definition of version " + number));
-    }
-
-    private JourneyDefinition published(Journey journey) {
-        return journey.isPublished() ? definition(journey, journey.publishedVersion()) : null;
+    private JourneyVersions versions(Journey journey) {
+        return new JourneyVersions(store, journey);
     }
 
     private static ConcurrentChangeException changedSince(Journey journey, long seen) {
