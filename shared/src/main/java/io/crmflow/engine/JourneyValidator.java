@@ -163,7 +163,7 @@ public final class JourneyValidator {
             if (action instanceof StageAction.GoToEnd go && (go.endId() == null || d.end(go.endId()).isEmpty())) {
                 add(at + "/endId", "there is no end '" + go.endId() + "'");
             } else if (action instanceof StageAction.GoToStage go) {
-                int target = go.stageId() == null ? -1 : indexOfStage(go.stageId());
+                int target = d.indexOf(go.stageId());
                 if (target < 0) {
                     add(at + "/stageId", "there is no stage '" + go.stageId() + "'");
                 } else if (target >= stageIndex) {
@@ -171,15 +171,6 @@ public final class JourneyValidator {
                             + "' does not come before this one");
                 }
             }
-        }
-
-        private int indexOfStage(String stageId) {
-            for (int i = 0; i < d.stages().size(); i++) {
-                if (d.stages().get(i) != null && stageId.equals(d.stages().get(i).id())) {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         void ends() {

@@ -33,13 +33,17 @@ public record JourneyDefinition(String name, String property, List<String> eligi
     /** Nothing at all: what a journey is compared with before its first version. */
     public static final JourneyDefinition EMPTY = new JourneyDefinition(null, null, null, false, null, null, null);
 
-    /** The start stage, where contacts with the start value (or an empty one, see {@code enrollEmpty}) enroll. */
-    public Optional<Stage> startStage() {
-        return stages.isEmpty() ? Optional.empty() : Optional.ofNullable(stages.get(0));
-    }
-
-    public Optional<Stage> stage(String stageId) {
-        return stages.stream().filter(s -> s != null && stageId.equals(s.id())).findFirst();
+    /**
+     * Where the stage is in the order, from 0 (the start stage); -1 when there is none. "Earlier"
+     * is by this index, which is what a go-to and a moved stage are judged by.
+     */
+    public int indexOf(String stageId) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i) != null && stages.get(i).id() != null && stages.get(i).id().equals(stageId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Optional<End> end(String endId) {

@@ -75,13 +75,9 @@ public final class JourneyDiff {
                 .forEach(s -> out.add(JourneyChange.ofStage(Kind.STAGE_REMOVED, s.id(), s.name(), null)));
     }
 
+    /** The stage's place as a person counts it, from 1. */
     private static String position(JourneyDefinition d, String stageId) {
-        for (int i = 0; i < d.stages().size(); i++) {
-            if (d.stages().get(i) != null && stageId.equals(d.stages().get(i).id())) {
-                return Integer.toString(i + 1);
-            }
-        }
-        return null;
+        return Integer.toString(d.indexOf(stageId) + 1);
     }
 
     private static void actions(String stageId, Stage was, Stage now, List<JourneyChange> out) {
