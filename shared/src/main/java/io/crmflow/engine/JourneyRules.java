@@ -16,9 +16,6 @@ import java.util.List;
  * Stateless beyond its ports; thread-safe.
  */
 final class JourneyRules {
-    /** Where the owner comes from in a request: the user a journey is created for. */
-    static final String OWNER = "/owner";
-
     private final Ports ports;
 
     JourneyRules(Ports ports) {
@@ -35,13 +32,17 @@ final class JourneyRules {
         }
     }
 
-    /** The tenant is the caller's to have checked, as the API does for every request. */
-    void requireOwner(String tenantId, String owner) {
+    /**
+     * The tenant is the caller's to have checked, as the API does for every request.
+     *
+     * @param pointer where the request named the owner
+     */
+    void requireOwner(String tenantId, String owner, String pointer) {
         if (owner == null || ports.people().user(tenantId, owner).isEmpty()) {
-            throw InvalidInputException.of(OWNER, "there is no user '" + owner + "' to own the journey");
+            throw InvalidInputException.of(pointer, "there is no user '" + owner + "' to own the journey");
         }
         if (ports.journeys().journeysOwned(tenantId, owner) >= JourneyService.MAX_JOURNEYS_PER_USER) {
-            throw tooMany(owner);
+            throw tooMany(owner, pointer);
         }
     }
 
@@ -55,14 +56,19 @@ final class JourneyRules {
         }
     }
 
-    /** What a failed condition of a journey's commit means to the person who asked. */
-    RuntimeException lostRace(Write failed, Journey journey, JourneyDefinition definition, boolean creating) {
+    /**
+     * What a failed condition of a journey's commit means to the person who asked.
+     *
+     * @param ownerPointer where a creation's request named the owner; null when the commit was not a creation
+     */
+    RuntimeException lostRace(Write failed, Journey journey, JourneyDefinition definition, String ownerPointer) {
+        boolean creating = ownerPointer != null;
         if (failed instanceof Write.ClaimEligibility claim) {
             String holder = ports.journeys().eligibilityHolder(claim.tenantId(), claim.key()).orElse("another journey");
             return sameListsAndProperty(holder, definition);
         }
         if (failed instanceof Write.CountOwnedJourney count) {
-            return tooMany(count.userId());
+            return tooMany(count.userId(), ownerPointer);
         }
         if (creating && failed instanceof Write.PutJourney) {
             return new AlreadyExistsException("journey '" + journey.id() + "' already exists");
@@ -76,8 +82,8 @@ final class JourneyRules {
                 + " lists with property '" + d.property() + "'; choose other lists or another property");
     }
 
-    private static InvalidInputException tooMany(String owner) {
-        return InvalidInputException.of(OWNER, "user '" + owner + "' already owns "
+    private static InvalidInputException tooMany(String owner, String pointer) {
+        return InvalidInputException.of(pointer, "user '" + owner + "' already owns "
                 + JourneyService.MAX_JOURNEYS_PER_USER + " journeys, the most one user may have");
     }
 }

@@ -45,10 +45,12 @@ public final class JourneyService {
     /**
      * Creates a journey, as a draft, owned by {@code owner} (R-JRN-9).
      *
-     * @param journeyId null for a new id; else the id to create it under, refused if taken
+     * @param ownerPointer where the request named the owner (a header, a field): a refused owner is reported there
+     * @param journeyId    null for a new id; else the id to create it under, refused if taken
      */
-    public JourneyView create(String tenantId, String owner, String journeyId, JourneyDefinition draft) {
-        rules.requireOwner(tenantId, owner);
+    public JourneyView create(String tenantId, String owner, String ownerPointer, String journeyId,
+                              JourneyDefinition draft) {
+        rules.requireOwner(tenantId, owner, ownerPointer);
         rules.requireValid(tenantId, draft, JourneyValidator.Purpose.DRAFT);
         String id = journeyId != null ? journeyId : ports.ids().get();
         if (store.journey(tenantId, id).isPresent()) {
@@ -62,7 +64,7 @@ public final class JourneyService {
         var journey = new Journey(tenantId, id, owner, 1, 0, draft.name(), draft.property(), draft.eligibilityLists(),
                 null, claims, now, now);
         commit(null, journey, version, draft, List.of(new Write.CountOwnedJourney(tenantId, owner,
-                MAX_JOURNEYS_PER_USER)));
+                MAX_JOURNEYS_PER_USER)), ownerPointer);
         return JourneyView.of(journey, draft, null);
     }
 
@@ -132,7 +134,7 @@ public final class JourneyService {
         var publication = new Publication(number, enrollExisting, createStageReports, by, now);
         var version = new JourneyVersion(number, JourneyVersion.Kind.PUBLISHED, now, by, null, publication, List.of());
         Journey published = journey.withPublished(number, publication, List.of(EligibilityKey.of(draft)));
-        commit(journey, published, version, draft, List.of());
+        commit(journey, published, version, draft, List.of(), null);
         return JourneyView.of(published, draft, draft);
     }
 
@@ -172,16 +174,18 @@ public final class JourneyService {
         long number = journey.version() + 1;
         var version = new JourneyVersion(number, kind, now, by, restoredFrom, null, JourneyDiff.between(current, draft));
         Journey saved = journey.withDraft(number, draft, claims, now);
-        commit(journey, saved, version, draft, List.of());
+        commit(journey, saved, version, draft, List.of(), null);
         return JourneyView.of(saved, draft, published.orElse(null));
     }
 
     /**
      * One transaction: the journey and its new version, the eligibility keys it newly holds and
      * those it lets go of, and {@code more}. A failed condition says which rule lost a race.
+     *
+     * @param ownerPointer where a creation's request named the owner; null for any other change
      */
     private void commit(Journey before, Journey after, JourneyVersion version, JourneyDefinition definition,
-                        List<Write> more) {
+                        List<Write> more, String ownerPointer) {
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.PutJourney(after, before == null ? 0 : before.version(), version, definition));
         List<String> held = before == null ? List.of() : before.eligibilityClaims();
@@ -194,7 +198,7 @@ public final class JourneyService {
             ports.writer().commit(writes);
         } catch (ConflictException e) {
             Write failed = e.writeIndex() >= 0 && e.writeIndex() < writes.size() ? writes.get(e.writeIndex()) : null;
-            throw rules.lostRace(failed, after, definition, before == null);
+            throw rules.lostRace(failed, after, definition, ownerPointer);
         }
     }
 

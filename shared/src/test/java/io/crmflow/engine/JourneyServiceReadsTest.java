@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class JourneyServiceReadsTest {
     private static final String T = "t1";
+    /** Where these calls say the owner was named: a refused owner is reported there. */
+    private static final String OWNER = "/owner";
     private static final JourneyDefinition NURTURE = JourneyExamples.nurture();
     private final EngineHarness h = new EngineHarness().withTenant(T);
     private final List<String> reads = new ArrayList<>();
@@ -39,7 +41,7 @@ class JourneyServiceReadsTest {
 
     @BeforeEach
     void publishedOnce() {
-        journeys.create(T, "ana", "j1", NURTURE);
+        journeys.create(T, "ana", OWNER, "j1", NURTURE);
         journeys.publish(T, "j1", false, false, null, "ana");
         reads.clear();
     }

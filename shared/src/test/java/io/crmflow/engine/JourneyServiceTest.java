@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Journeys' drafts, publishing and versions, and the rules that span journeys, on the in-memory store. */
 class JourneyServiceTest {
     private static final String T = "t1";
+    /** Where these calls say the owner was named: a refused owner is reported there. */
+    private static final String OWNER = "/owner";
     private static final JourneyDefinition NURTURE = JourneyExamples.nurture();
     private final EngineHarness h = new EngineHarness().withTenant(T);
     private final JourneyService journeys = h.engine.journeys();
@@ -45,7 +47,7 @@ class JourneyServiceTest {
 
     @Test
     void create_makesADraftOwnedByAKnownUser_atVersionOne() {
-        JourneyView created = journeys.create(T, "ana", "j1", NURTURE);
+        JourneyView created = journeys.create(T, "ana", OWNER, "j1", NURTURE);
 
         assertThat(created.journey().owner()).isEqualTo("ana");
         assertThat(created.journey().version()).isEqualTo(1);
@@ -53,15 +55,15 @@ class JourneyServiceTest {
         assertThat(created.published()).isNull();
         assertThat(created.unpublishedChanges()).isTrue();
         assertThat(journeys.view(T, "j1")).isEqualTo(created);
-        assertThat(refused(() -> journeys.create(T, "zoe", "j2", NURTURE)).problems().get(0).pointer())
-                .isEqualTo("/owner");
-        assertThatThrownBy(() -> journeys.create(T, "ana", "j1", NURTURE)).isInstanceOf(AlreadyExistsException.class);
+        assertThat(refused(() -> journeys.create(T, "zoe", OWNER, "j2", NURTURE)).problems().get(0).pointer())
+                .isEqualTo(OWNER);
+        assertThatThrownBy(() -> journeys.create(T, "ana", OWNER, "j1", NURTURE)).isInstanceOf(AlreadyExistsException.class);
     }
 
     @Test
     @DisplayName("R-JRN-10 a saved draft changes nothing published until it is published; publishing records its answers")
     void R_JRN_10_draftChangesNothingUntilPublished() {
-        journeys.create(T, "ana", "j1", NURTURE);
+        journeys.create(T, "ana", OWNER, "j1", NURTURE);
         JourneyView published = journeys.publish(T, "j1", true, false, 1L, "ana");
         assertThat(published.journey().publishedVersion()).isEqualTo(2);
         assertThat(published.journey().lastPublication().enrollExisting()).isTrue();
@@ -85,7 +87,7 @@ class JourneyServiceTest {
 
     @Test
     void aSaveFromAnOlderVersion_isRefused_andWritesNothing() {
-        journeys.create(T, "ana", "j1", NURTURE);
+        journeys.create(T, "ana", OWNER, "j1", NURTURE);
         journeys.saveDraft(T, "j1", JourneyExamples.renamed(NURTURE, "By Ana"), 1, "ana");
 
         assertThatThrownBy(() -> journeys.saveDraft(T, "j1", JourneyExamples.renamed(NURTURE, "By Bob"), 1, "bob"))
@@ -99,7 +101,7 @@ class JourneyServiceTest {
     @Test
     @DisplayName("R-JRN-12 versions listed newest first with what changed; one viewed; one restored as the draft only")
     void R_JRN_12_versionsListedViewedRestored() {
-        journeys.create(T, "ana", "j1", NURTURE);
+        journeys.create(T, "ana", OWNER, "j1", NURTURE);
         journeys.publish(T, "j1", false, false, null, "ana");
         var stages = new ArrayList<>(NURTURE.stages());
         stages.remove(1);
@@ -132,27 +134,27 @@ class JourneyServiceTest {
     @Test
     @DisplayName("R-JRN-3 two journeys may not share both their lists and their property, also while one is live")
     void R_JRN_3_listsAndPropertyAreUniqueAcrossJourneys() {
-        journeys.create(T, "ana", "j1", NURTURE);
+        journeys.create(T, "ana", OWNER, "j1", NURTURE);
         journeys.publish(T, "j1", false, false, null, "ana");
-        var e = refused(() -> journeys.create(T, "bob", "j2", NURTURE));
+        var e = refused(() -> journeys.create(T, "bob", OWNER, "j2", NURTURE));
         assertThat(e.problems().get(0).pointer()).isEqualTo("/eligibilityLists");
         assertThat(e.problems().get(0).message()).contains("journey 'j1'");
 
         journeys.saveDraft(T, "j1", JourneyExamples.withLists(NURTURE, List.of("webinar")), 2, "ana");
-        assertThat(refused(() -> journeys.create(T, "bob", "j2", NURTURE)).getMessage())
+        assertThat(refused(() -> journeys.create(T, "bob", OWNER, "j2", NURTURE)).getMessage())
                 .as("the published version still uses them").contains("journey 'j1'");
         journeys.publish(T, "j1", false, false, null, "ana");
 
-        journeys.create(T, "bob", "j2", JourneyExamples.withLists(NURTURE, List.of("newsletter")));
-        assertThat(refused(() -> journeys.create(T, "bob", "j3",
+        journeys.create(T, "bob", OWNER, "j2", JourneyExamples.withLists(NURTURE, List.of("newsletter")));
+        assertThat(refused(() -> journeys.create(T, "bob", OWNER, "j3",
                 JourneyExamples.withLists(NURTURE, List.of("webinar")))).getMessage()).contains("journey 'j1'");
-        journeys.create(T, "bob", "j3", JourneyExamples.withLists(NURTURE, List.of("webinar", "newsletter")));
+        journeys.create(T, "bob", OWNER, "j3", JourneyExamples.withLists(NURTURE, List.of("webinar", "newsletter")));
     }
 
     @Test
     @DisplayName("R-JRN-3 of journeys created at once with the same lists and property, one is kept")
     void R_JRN_3_racingCreations_keepOne() throws Exception {
-        List<Boolean> made = race(6, i -> journeys.create(T, "ana", "race" + i, NURTURE));
+        List<Boolean> made = race(6, i -> journeys.create(T, "ana", OWNER, "race" + i, NURTURE));
         assertThat(made).filteredOn(ok -> ok).hasSize(1);
         assertThat(h.store.journeys(T, null, 10).items()).hasSize(1);
     }
@@ -164,12 +166,12 @@ class JourneyServiceTest {
         for (int i = 0; i < 12; i++) {
             own.add(distinct(i));
         }
-        List<Boolean> made = race(12, i -> journeys.create(T, "ana", "j" + i, own.get(i)));
+        List<Boolean> made = race(12, i -> journeys.create(T, "ana", OWNER, "j" + i, own.get(i)));
         assertThat(made).filteredOn(ok -> ok).hasSize(10);
         assertThat(h.store.journeysOwned(T, "ana")).isEqualTo(10);
-        var e = refused(() -> journeys.create(T, "ana", "eleventh", distinct(99)));
-        assertThat(e.problems().get(0).pointer()).isEqualTo("/owner");
-        journeys.create(T, "bob", "bobs", distinct(98));
+        var e = refused(() -> journeys.create(T, "ana", OWNER, "eleventh", distinct(99)));
+        assertThat(e.problems().get(0).pointer()).isEqualTo(OWNER);
+        journeys.create(T, "bob", OWNER, "bobs", distinct(98));
     }
 
     /** A journey no other shares lists and property with: its own name makes its own list set here. */

@@ -6,7 +6,6 @@ import io.crmflow.journey.End;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.journey.JourneyUnenrollment;
 import io.crmflow.journey.Stage;
-import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.Origin;
 import java.util.List;
@@ -27,17 +26,14 @@ final class JourneyRoutes {
         this.journeys = engine.journeys();
     }
 
-    /** A new journey; {@code id} optional, so that a retried request cannot make a second journey. */
-    record CreateInput(String id, String name, String property, List<String> eligibilityLists, Boolean enrollEmpty,
-                       List<Stage> stages, List<End> ends, JourneyUnenrollment unenrollment) {
-        JourneyDefinition definition() {
-            return new JourneyDefinition(name, property, eligibilityLists, enrollEmpty, stages, ends, unenrollment);
-        }
-    }
-
-    /** The draft as edited, and the journey's version the edit started from. */
-    record DraftInput(Long baseVersion, String name, String property, List<String> eligibilityLists,
-                      Boolean enrollEmpty, List<Stage> stages, List<End> ends, JourneyUnenrollment unenrollment) {
+    /**
+     * A journey's definition as a person edits it, for a new journey and for a draft alike.
+     *
+     * @param id          a new journey's, optional, so that a retried create cannot make a second journey
+     * @param baseVersion a draft's: the journey's version the edit started from
+     */
+    record DefinitionInput(String id, Long baseVersion, String name, String property, List<String> eligibilityLists,
+                           Boolean enrollEmpty, List<Stage> stages, List<End> ends, JourneyUnenrollment unenrollment) {
         JourneyDefinition definition() {
             return new JourneyDefinition(name, property, eligibilityLists, enrollEmpty, stages, ends, unenrollment);
         }
@@ -77,22 +73,22 @@ final class JourneyRoutes {
             throw InvalidInputException.of(OWNER_HEADER, "name the user creating the journey, who will own it, in the "
                     + Routes.USER_HEADER + " header");
         }
-        CreateInput in = Routes.body(r, CreateInput.class);
+        DefinitionInput in = Routes.body(r, DefinitionInput.class);
+        if (in.baseVersion() != null) {
+            throw InvalidInputException.of("/baseVersion", "a new journey has no version to start from");
+        }
         if (in.id() != null) {
             Routes.guard("/id", () -> io.crmflow.model.Names.requireValid(in.id(), "journey id"));
         }
-        try {
-            return ApiResponse.json(201, journeys.create(tenant, owner, in.id(), in.definition()));
-        } catch (InvalidInputException e) {
-            // The owner is the header's user: say so there.
-            throw new InvalidInputException(e.problems().stream().map(p -> p.pointer().equals("/owner")
-                    ? new InputProblem(OWNER_HEADER, p.message()) : p).toList());
-        }
+        return ApiResponse.json(201, journeys.create(tenant, owner, OWNER_HEADER, in.id(), in.definition()));
     }
 
     private ApiResponse saveDraft(ApiRequest r, Map<String, String> p) {
         String tenant = routes.tenant(r);
-        DraftInput in = Routes.body(r, DraftInput.class);
+        DefinitionInput in = Routes.body(r, DefinitionInput.class);
+        if (in.id() != null) {
+            throw InvalidInputException.of("/id", "the journey is the one in the path; a draft does not change its id");
+        }
         if (in.baseVersion() == null) {
             throw InvalidInputException.of("/baseVersion", "say which version of the journey the edit started from"
                     + " (its \"version\" when it was read), so an edit made meanwhile is not overwritten");

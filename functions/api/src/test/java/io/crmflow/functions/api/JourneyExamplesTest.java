@@ -35,7 +35,7 @@ class JourneyExamplesTest {
         String doc = Files.readString(Path.of("..", "..", "docs", "journeys.md"));
         Matcher m = JSON_BLOCK.matcher(doc);
         assertThat(m.find()).as("docs/journeys.md shows a journey").isTrue();
-        var journey = Json.read(m.group(1), JourneyRoutes.CreateInput.class).definition();
+        var journey = Json.read(m.group(1), JourneyRoutes.DefinitionInput.class).definition();
         assertThat(m.find()).as("one journey, the complete one").isFalse();
 
         InMemoryStore store = new InMemoryStore();
