@@ -6,6 +6,8 @@ import io.crmflow.definition.CrmList;
 import io.crmflow.journey.End;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.journey.JourneyExamples;
+import io.crmflow.store.Write;
+import io.crmflow.store.memory.InMemoryStore;
 import io.crmflow.journey.Stage;
 import io.crmflow.journey.StageAction;
 import io.crmflow.json.Json;
@@ -33,15 +35,22 @@ class JourneyValidatorTest {
         return lists.stream().filter(l -> l.id().equals(id)).findFirst();
     };
     private static final JourneyDefinition NURTURE = JourneyExamples.nurture();
+    private static final People PEOPLE = people();
+
+    private static People people() {
+        InMemoryStore store = new InMemoryStore();
+        store.commit(JourneyExamples.users().stream().<Write>map(u -> new Write.PutUser("t1", u)).toList());
+        return People.of(store, "t1");
+    }
 
     private static List<InputProblem> draft(JourneyDefinition d) {
         return JourneyValidator.validate(d, StandardObjectTypes.byName("contact").orElseThrow(), LISTS,
-                People.NOBODY, JourneyValidator.Purpose.DRAFT);
+                PEOPLE, JourneyValidator.Purpose.DRAFT);
     }
 
     private static List<InputProblem> publish(JourneyDefinition d) {
         return JourneyValidator.validate(d, StandardObjectTypes.byName("contact").orElseThrow(), LISTS,
-                People.NOBODY, JourneyValidator.Purpose.PUBLISH);
+                PEOPLE, JourneyValidator.Purpose.PUBLISH);
     }
 
     private static List<String> pointers(List<InputProblem> problems) {
@@ -130,14 +139,15 @@ class JourneyValidatorTest {
         var stages = new ArrayList<>(NURTURE.stages());
         stages.set(0, nothingToSend);
         assertThat(pointers(draft(JourneyExamples.withStages(NURTURE, stages)))).containsExactly("/stages/0/actions/0");
-        assertThat(pointers(draft(edited("\"sms\": {\"body\": \"Welcome aboard!\"}",
+        assertThat(pointers(draft(edited(
+                "\"sms\": {\"body\": \"Welcome aboard!\"}, \"whatsapp\": {\"body\": \"Hi {{firstname|there}}!\"}",
                 "\"sms\": {\"body\": \"" + "x".repeat(1601) + "\"}, \"whatsapp\": {\"body\": \" \"}"))))
                 .containsExactly("/stages/0/actions/0/sms/body", "/stages/0/actions/0/whatsapp/body");
         assertThat(pointers(draft(edited("\"timeout\": \"P7D\"", "\"timeout\": \"PT0S\""))))
                 .containsExactly("/stages/1/actions/0/timeout");
         assertThat(pointers(draft(edited("\"value\": \"marketingqualifiedlead\"}", "\"value\": \"nope\"}"))))
                 .containsExactly("/stages/1/actions/1/value");
-        assertThat(pointers(draft(edited("\"recipients\": {\"owner\": true}", "\"recipients\": {\"users\": [\"zoe\"]}"))))
+        assertThat(pointers(draft(edited("\"users\": [\"ana\"]", "\"users\": [\"zoe\"]"))))
                 .containsExactly("/stages/2/actions/1/recipients/users/0");
     }
 

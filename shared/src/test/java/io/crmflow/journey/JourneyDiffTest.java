@@ -22,7 +22,7 @@ class JourneyDiffTest {
         List<JourneyChange> changes = JourneyDiff.between(null, NURTURE);
         assertThat(changes).extracting(JourneyChange::kind).containsExactly(Kind.NAME_CHANGED, Kind.PROPERTY_CHANGED,
                 Kind.ELIGIBILITY_LISTS_CHANGED, Kind.ENROLL_EMPTY_CHANGED, Kind.UNENROLLMENT_CHANGED,
-                Kind.STAGE_ADDED, Kind.STAGE_ADDED, Kind.STAGE_ADDED, Kind.END_ADDED, Kind.END_ADDED);
+                Kind.STAGE_ADDED, Kind.STAGE_ADDED, Kind.STAGE_ADDED, Kind.STAGE_ADDED, Kind.END_ADDED, Kind.END_ADDED);
         assertThat(JourneyDiff.between(NURTURE, NURTURE)).isEmpty();
     }
 
@@ -39,10 +39,11 @@ class JourneyDiffTest {
         Stage subscribed = NURTURE.stages().get(0);
         Stage lead = NURTURE.stages().get(1);
         Stage qualified = NURTURE.stages().get(2);
+        Stage opportunity = NURTURE.stages().get(3);
         var reworked = new Stage(lead.id(), lead.name(), lead.value(), List.of(
                 new StageAction.SetProperty("qualify", "lifecyclestage", "salesqualifiedlead"),
                 new StageAction.Wait("breathe", java.time.Duration.ofDays(1))));
-        JourneyDefinition moved = JourneyExamples.withStages(NURTURE, List.of(reworked, subscribed, qualified));
+        JourneyDefinition moved = JourneyExamples.withStages(NURTURE, List.of(reworked, subscribed, qualified, opportunity));
         assertThat(JourneyDiff.between(NURTURE, moved)).containsExactly(
                 JourneyChange.ofStage(Kind.STAGE_MOVED, "lead", "2", "1"),
                 JourneyChange.ofAction(Kind.ACTION_CHANGED, "lead", "qualify"),
@@ -52,9 +53,9 @@ class JourneyDiffTest {
 
         var reordered = new Stage(qualified.id(), qualified.name(), qualified.value(),
                 List.of(qualified.actions().get(1), qualified.actions().get(0), qualified.actions().get(2)));
-        assertThat(JourneyDiff.between(NURTURE, JourneyExamples.withStages(NURTURE, List.of(subscribed, lead, reordered))))
+        assertThat(JourneyDiff.between(NURTURE, JourneyExamples.withStages(NURTURE, List.of(subscribed, lead, reordered, opportunity))))
                 .containsExactly(JourneyChange.ofStage(Kind.ACTIONS_REORDERED, "qualified", null, null));
-        assertThat(JourneyDiff.between(NURTURE, JourneyExamples.withStages(NURTURE, List.of(subscribed, qualified))))
+        assertThat(JourneyDiff.between(NURTURE, JourneyExamples.withStages(NURTURE, List.of(subscribed, qualified, opportunity))))
                 .containsExactly(JourneyChange.ofStage(Kind.STAGE_REMOVED, "lead", "Lead", null));
     }
 

@@ -3,37 +3,29 @@ package io.crmflow.journey;
 import io.crmflow.definition.CrmList;
 import io.crmflow.json.Json;
 import io.crmflow.model.ListKind;
+import io.crmflow.model.User;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A complete journey on the contacts' lifecycle stage, as the API takes it, and the lists it
- * names: what the journey tests start from and change.
+ * The complete journey docs/journeys.md shows, as the API takes it, and the lists it names: the
+ * one journey the tests start from and change, so the documented example is the tested one.
  */
 public final class JourneyExamples {
-    /** Three stages, a go-to to the goal, one unsuccessful end; every kind of action once. */
-    public static final String NURTURE = """
-            {"name": "Nurture subscribers", "property": "lifecyclestage",
-             "eligibilityLists": ["newsletter"], "enrollEmpty": true,
-             "stages": [
-               {"id": "subscribed", "name": "Subscribed", "value": "subscriber", "actions": [
-                 {"type": "send_assets", "id": "welcome",
-                  "email": {"subject": "Welcome, {{firstname|there}}", "body": "Glad to have you."},
-                  "sms": {"body": "Welcome aboard!"}},
-                 {"type": "wait", "id": "pause", "duration": "P2D"}]},
-               {"id": "lead", "name": "Lead", "value": "lead", "actions": [
-                 {"type": "wait_for_activity", "id": "form", "activity": "form_submitted",
-                  "attributes": {"form": "demo"}, "timeout": "P7D"},
-                 {"type": "set_property", "id": "qualify", "property": "lifecyclestage",
-                  "value": "marketingqualifiedlead"}]},
-               {"id": "qualified", "name": "Qualified", "value": "marketingqualifiedlead", "actions": [
-                 {"type": "create_task", "id": "call", "subject": "Call {{firstname}}", "dueIn": "P1D"},
-                 {"type": "send_notification", "id": "tell", "recipients": {"owner": true},
-                  "channels": ["in_app"], "subject": "{{firstname}} is qualified", "body": "Call them."},
-                 {"type": "go_to_end", "id": "done", "endId": "customer"}]}],
-             "ends": [
-               {"id": "customer", "name": "Customer", "kind": "goal", "value": "customer", "addToList": "customers"},
-               {"id": "lost", "name": "Lost", "kind": "unsuccessful", "value": "other"}],
-             "unenrollment": {"suppressionLists": ["unsubscribed"], "whenEndMatchedEarly": true}}""";
+    private static final Path DOC = Path.of("docs", "journeys.md");
+    private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
+
+    /**
+     * Four stages, every kind of action at least once (a go-to back to an earlier stage among
+     * them), a goal end and an unsuccessful one, and unenrollment options; its notification
+     * reaches the user {@code ana}.
+     */
+    public static final String NURTURE = documented();
 
     private JourneyExamples() {
     }
@@ -48,6 +40,35 @@ public final class JourneyExamples {
                 new CrmList("webinar", "Webinar", "contact", ListKind.STATIC, null),
                 new CrmList("customers", "Customers", "contact", ListKind.STATIC, null),
                 new CrmList("unsubscribed", "Unsubscribed", "contact", ListKind.STATIC, null));
+    }
+
+    /** The users {@link #NURTURE} names. */
+    public static List<User> users() {
+        return List.of(new User("ana", "ana@example.com", "Ana"));
+    }
+
+    /** The one journey docs/journeys.md shows, found from the module's directory upward. */
+    private static String documented() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(DOC))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(DOC + " not found above " + Path.of("").toAbsolutePath());
+        }
+        try {
+            Matcher m = JSON_BLOCK.matcher(Files.readString(dir.resolve(DOC)));
+            if (!m.find()) {
+                throw new IllegalStateException(DOC + " shows no journey");
+            }
+            String journey = m.group(1);
+            if (m.find()) {
+                throw new IllegalStateException(DOC + " shows more than one journey; it shows the complete one");
+            }
+            return journey;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same journey with its stages replaced. */

@@ -74,7 +74,7 @@ class JourneyDefinitionRequirementsTest {
         assertThat(view.at("/journey/owner").asText()).isEqualTo("ana");
         assertThat(view.at("/draft/property").asText()).isEqualTo("lifecyclestage");
         assertThat(texts(view.at("/draft/stages"), "value"))
-                .containsExactly("subscriber", "lead", "marketingqualifiedlead");
+                .containsExactly("subscriber", "lead", "marketingqualifiedlead", "opportunity");
         assertThat(view.at("/draft/stages/0/actions/0/type").asText()).isEqualTo("send_assets");
 
         assertThat(pointers(create(s, "ana", journey("j2", "subscribers\", \"property\": \"lifecyclestage\"",
