@@ -1,9 +1,11 @@
 package io.crmflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.StageWorkflows;
 import io.crmflow.engine.StepIds;
 import io.crmflow.json.Json;
+import io.crmflow.model.RecordRef;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -17,9 +19,9 @@ final class DealPipelineDemo {
     private final DemoApi api;
     private final PrintStream out;
 
-    DealPipelineDemo(LocalStack stack, PrintStream out) {
+    DealPipelineDemo(LocalStack stack, DemoApi api, PrintStream out) {
         this.stack = stack;
-        this.api = new DemoApi(stack);
+        this.api = api;
         this.out = out;
     }
 
@@ -46,7 +48,7 @@ final class DealPipelineDemo {
         stack.drain();
         say("Sam moved the deal 'Acme renewal' (owner: Olivia) from 'Appointment scheduled' to 'Contract sent'.");
 
-        String enrollment = workflow + "~deal~acme-renewal";
+        String enrollment = Enrollment.idFor(workflow, new RecordRef("deal", "acme-renewal"));
         say("");
         say("What the stage's workflow did (oldest first):");
         JsonNode history = api.call("GET", "/enrollments/" + enrollment + "/history", null, null).get("items");
@@ -61,11 +63,8 @@ final class DealPipelineDemo {
         stack.mailbox().sent().stream().filter(m -> m.to().contains("olivia@example.com"))
                 .forEach(m -> say("Email to olivia@example.com — \"" + m.subject() + "\": " + m.body().strip()));
         JsonNode stages = api.call("GET", "/records/deal/acme-renewal/stage-history", null, null).get("items");
-        stages.forEach(c -> say("Stage history: " + c.get("property").asText() + " → " + c.get("to").asText() + " by "
-                + c.at("/origin/kind").asText() + (c.at("/origin/id").asText().isEmpty() ? ""
-                : " '" + c.at("/origin/id").asText() + "'")));
+        stages.forEach(c -> say("Stage history: " + Demo.stageChange(c)));
     }
-
 
     private void say(String line) {
         out.println(line);

@@ -1,7 +1,9 @@
 package io.crmflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.engine.Enrollment;
 import io.crmflow.json.Json;
+import io.crmflow.model.RecordRef;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +75,8 @@ final class Demo {
                 + m.body().strip()));
         say("");
         say("History of ada's enrollment (newest first):");
-        JsonNode history = api.call("GET", "/enrollments/customer-welcome~contact~ada/history", null).get("items");
+        String enrollment = Enrollment.idFor("customer-welcome", new RecordRef("contact", "ada"));
+        JsonNode history = api.call("GET", "/enrollments/" + enrollment + "/history", null).get("items");
         history.forEach(h -> say("  " + h.get("at").asText() + "  " + pad(h.get("kind").asText()) + " "
                 + (h.hasNonNull("actionId") ? "[" + h.get("actionId").asText() + "] " : "") + h.get("detail").asText()));
         say("");
@@ -81,8 +84,8 @@ final class Demo {
             say("The SES stand-in kept each email as a file in " + ses.mailFolder() + ".");
         }
         say("Grace is still a lead, so she was not enrolled. Try it yourself: ./local/run.sh, then the README's curl lines.");
-        new DealPipelineDemo(stack, out).run();
-        new LeadPipelineDemo(stack, clock, out).run();
+        new DealPipelineDemo(stack, api, out).run();
+        new LeadPipelineDemo(stack, api, clock, out).run();
     }
 
     private void contact(String id, String firstName, String email, String stage) {
@@ -101,6 +104,13 @@ final class Demo {
                 + (e.get("status").asText().equals("WAITING") ? " due " + e.get("dueAt").asText() : "")));
     }
 
+    /** One change of a record's stage as its stage history gives it: property, from, to and who made it. */
+    static String stageChange(JsonNode change) {
+        String by = change.at("/origin/id").asText();
+        return change.get("property").asText() + " " + change.path("from").asText("(none)") + " → "
+                + change.get("to").asText() + " by " + change.at("/origin/kind").asText()
+                + (by.isEmpty() ? "" : " '" + by + "'");
+    }
 
     private static String pad(String s) {
         return String.format("%-16s", s);

@@ -15,9 +15,9 @@ final class LeadPipelineDemo {
     private final SettableClock clock;
     private final PrintStream out;
 
-    LeadPipelineDemo(LocalStack stack, SettableClock clock, PrintStream out) {
+    LeadPipelineDemo(LocalStack stack, DemoApi api, SettableClock clock, PrintStream out) {
         this.stack = stack;
-        this.api = new DemoApi(stack);
+        this.api = api;
         this.clock = clock;
         this.out = out;
     }
@@ -38,10 +38,8 @@ final class LeadPipelineDemo {
         stack.drain();
         say("Half an hour later Sam logged a call with Grace as connected. Her lead is now at " + stage("grace-lead")
                 + ":");
-        api.call("GET", "/records/lead/grace-lead/stage-history", null).get("items").forEach(c -> say("  "
-                + c.get("at").asText() + "  " + c.get("property").asText() + " " + c.path("from").asText("(none)")
-                + " → " + c.get("to").asText() + "  by " + c.at("/origin/kind").asText()
-                + (c.at("/origin/id").asText().isEmpty() ? "" : " '" + c.at("/origin/id").asText() + "'")));
+        api.call("GET", "/records/lead/grace-lead/stage-history", null).get("items")
+                .forEach(c -> say("  " + c.get("at").asText() + "  " + Demo.stageChange(c)));
     }
 
     /** The stage's label in the lead pipelines. */
@@ -56,7 +54,6 @@ final class LeadPipelineDemo {
         }
         return stage;
     }
-
 
     private void say(String line) {
         out.println(line);

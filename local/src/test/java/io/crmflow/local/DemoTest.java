@@ -31,7 +31,7 @@ class DemoTest {
         assertThat(told.toString(StandardCharsets.UTF_8)).contains(
                 "ada: COMPLETED", "Welcome aboard, Ada!",
                 "dealstage changed to 'contract-sent' by user 'sam'", "Task created: \"Follow up on the contract",
-                "Stage history: dealstage → contract-sent by USER 'sam'",
+                "Stage history: dealstage appointment → contract-sent by USER 'sam'",
                 "by LEAD_AUTOMATION 'connected'");
     }
 }

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("LocalContext gives handlers what Lambda's context gives them")
 class LocalContextTest {
 
-
     @Test
     void remainingTime_countsDownOnTheClockAndStopsAtZero() {
         SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));

@@ -30,7 +30,6 @@ class PoisonMessageTest {
         stack.clients().sqs().sendMessage(b -> b.queueUrl(url).messageBody(body));
     }
 
-
     private CrmEvent.RecordCreated created(String recordId) {
         return new CrmEvent.RecordCreated("evt-" + tenant + "-" + recordId, tenant, new RecordRef("contact", recordId),
                 SharedStack.CLOCK.instant(), Origin.api());

@@ -258,7 +258,6 @@ class WorkflowRequirementsTriggersTest {
                 Duration.ofSeconds(30), SharedStack.CLOCK);
     }
 
-
     private static SQSEvent sqsEvent(String body, String messageId) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(messageId);
