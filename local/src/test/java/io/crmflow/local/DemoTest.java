@@ -2,14 +2,12 @@ package io.crmflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmflow.local.it.SharedStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./local/run.sh --demo} tells its whole story on a stack of its own, clock moved, nothing slept. */
@@ -17,14 +15,9 @@ class DemoTest {
 
     @Test
     void theDemo_welcomesACustomer_runsAStageWorkflow_andALeadAutomation() throws Exception {
-        String endpoint = System.getenv("AWS_ENDPOINT_URL");
         var clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
         var told = new ByteArrayOutputStream();
-        Path mail = Files.createTempDirectory("demo-mail");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"), mail,
-                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
-                "demo" + UUID.randomUUID().toString().substring(0, 8) + "-", clock, true,
-                new PrintStream(PrintStream.nullOutputStream())))) {
+        try (LocalStack stack = SharedStack.startOwn(clock, Files.createTempDirectory("demo-mail"))) {
             new Demo(stack, clock, new PrintStream(told, true, StandardCharsets.UTF_8)).run();
         }
 

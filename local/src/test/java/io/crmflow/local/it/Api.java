@@ -1,10 +1,16 @@
 package io.crmflow.local.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
 import io.crmflow.local.LocalStack;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Calls the API function as API Gateway would, for one tenant. */
@@ -33,6 +39,21 @@ final class Api {
         JsonNode json() {
             return Json.tree(body);
         }
+
+        /** This answer, once it is known to have {@code expected} status (the body says why not). */
+        Answer expect(int expected) {
+            assertThat(status).as(body).isEqualTo(expected);
+            return this;
+        }
+
+        /** Where each problem of a refusal is, in order. */
+        List<String> pointers() {
+            JsonNode errors = json().get("errors");
+            assertThat(errors).as("errors of %s", body).isNotNull();
+            List<String> out = new ArrayList<>();
+            errors.forEach(e -> out.add(e.get("pointer").asText()));
+            return out;
+        }
     }
 
     Answer post(String path, String body) {
@@ -53,6 +74,30 @@ final class Api {
 
     Answer delete(String path) {
         return call("DELETE", path, null);
+    }
+
+    /**
+     * Every page of a listing, from the first, following each {@code nextCursor} (a cursor is
+     * opaque, so it is encoded); {@code path} may carry a query string, such as a limit.
+     */
+    List<JsonNode> pages(String path) {
+        List<JsonNode> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            String next = cursor == null ? path
+                    : path + (path.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            JsonNode page = get(next).expect(200).json();
+            pages.add(page);
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** The items of every page of a listing, in the order the pages give them. */
+    List<JsonNode> items(String path) {
+        List<JsonNode> items = new ArrayList<>();
+        pages(path).forEach(page -> page.get("items").forEach(items::add));
+        return items;
     }
 
     /** {@code path} may carry a query string. */

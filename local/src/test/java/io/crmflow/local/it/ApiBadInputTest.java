@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.local.LocalStack;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +35,6 @@ class ApiBadInputTest {
                  {"type": "property", "property": "name", "operator": "eq", "values": ["Acme"]}]}]}},
              "actions": []}""";
 
-    private static List<String> pointers(Api.Answer answer) {
-        JsonNode errors = answer.json().get("errors");
-        assertThat(errors).as("errors of %s", answer.body()).isNotNull();
-        return StreamSupport.stream(errors.spliterator(), false).map(e -> e.get("pointer").asText()).toList();
-    }
-
     private static void assertProblem(Api.Answer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).isEqualTo(PROBLEM);
@@ -56,7 +49,7 @@ class ApiBadInputTest {
 
         assertProblem(answer, 400);
         // The parser stopped inside the properties object: that is where the body went wrong.
-        assertThat(pointers(answer)).containsExactly("/properties");
+        assertThat(answer.pointers()).containsExactly("/properties");
         assertThat(answer.json().at("/errors/0/detail").asText()).contains("end-of-input");
         assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
     }
@@ -68,7 +61,7 @@ class ApiBadInputTest {
         Api.Answer answer = api.post("/records/contact", "{\"id\": \"c-1\", \"propertys\": {\"firstname\": \"Ada\"}}");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/propertys");
+        assertThat(answer.pointers()).containsExactly("/propertys");
         assertThat(answer.json().at("/errors/0/detail").asText()).contains("propertys")
                 .contains("expected one of [associations, id, properties]").doesNotContain("class", "io.crmflow");
         assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
@@ -90,7 +83,7 @@ class ApiBadInputTest {
                  "actions": [{"type": "set_property", "property": "jobtitle", "value": "x"},
                              {"type": "set_property", "id": "b", "value": "x"}]}""");
         assertProblem(noId, 400);
-        assertThat(pointers(noId)).contains("/actions/0/id", "/actions/1/property");
+        assertThat(noId.pointers()).contains("/actions/0/id", "/actions/1/property");
 
         Api.Answer nullAction = api.put("/workflows/w", "{\"objectType\": \"contact\", \"actions\": [null]}");
         assertProblem(nullAction, 400);
@@ -105,7 +98,7 @@ class ApiBadInputTest {
         Api.Answer answer = api.put("/workflows/w", "{\"objectType\": \"deal\"}");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/objectType");
+        assertThat(answer.pointers()).containsExactly("/objectType");
         assertThat(api.get("/workflows/w").json().get("objectType").asText()).isEqualTo("contact");
     }
 
@@ -114,7 +107,7 @@ class ApiBadInputTest {
         Api.Answer answer = new Api(stack, null).get("/workflows");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/headers/x-crmflow-tenant");
+        assertThat(answer.pointers()).containsExactly("/headers/x-crmflow-tenant");
     }
 
     @Test
@@ -149,7 +142,7 @@ class ApiBadInputTest {
         stack.drain();
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly(
+        assertThat(answer.pointers()).containsExactly(
                 "/properties/active", "/properties/colour", "/properties/plan", "/properties/seats");
         assertThat(answer.json().get("errors").toString())
                 .contains("'abc' is not a valid number", "'maybe' is not a valid bool",
@@ -177,7 +170,7 @@ class ApiBadInputTest {
                 {"properties": {"firstname": "Ada", "lifecyclestage": "vip", "hs_marketable_status": "maybe"}}""");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/properties/hs_marketable_status", "/properties/lifecyclestage");
+        assertThat(answer.pointers()).containsExactly("/properties/hs_marketable_status", "/properties/lifecyclestage");
         JsonNode record = api.get("/records/contact/c-1").json();
         assertThat(record.get("version").asLong()).isEqualTo(version);
         assertThat(record.at("/properties/lifecyclestage").asText()).isEqualTo("lead");
@@ -198,7 +191,7 @@ class ApiBadInputTest {
                    {"type": "delay", "id": "wait", "duration": "PT0S", "next": "nowhere"}]}""");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactlyInAnyOrder(
+        assertThat(answer.pointers()).containsExactlyInAnyOrder(
                 "/trigger/criteria/groups/0/conditions/0/property", "/actions/1/duration", "/actions/1/next");
         assertThat(answer.json().get("errors").toString())
                 .contains("favouritecolour", "longer than zero", "there is no action 'nowhere'");
@@ -235,7 +228,7 @@ class ApiBadInputTest {
         for (String limit : List.of("0", "201", "ten")) {
             Api.Answer answer = api.get("/workflows?limit=" + limit);
             assertProblem(answer, 400);
-            assertThat(pointers(answer)).as("limit=%s", limit).containsExactly("/query/limit");
+            assertThat(answer.pointers()).as("limit=%s", limit).containsExactly("/query/limit");
         }
         assertThat(api.get("/workflows?limit=1").status()).isEqualTo(200);
     }
@@ -248,7 +241,7 @@ class ApiBadInputTest {
         Api.Answer answer = api.patch("/workflows/w", "{}");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/enabled");
+        assertThat(answer.pointers()).containsExactly("/enabled");
         assertThat(api.get("/workflows/w").json().get("enabled").asBoolean()).isTrue();
         assertThat(api.patch("/workflows/w", "{\"enabled\": false}").status()).isEqualTo(200);
         assertThat(api.get("/workflows/w").json().get("enabled").asBoolean()).isFalse();
@@ -266,7 +259,7 @@ class ApiBadInputTest {
         Api.Answer answer = api.patch(stage, "{}");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/enabled");
+        assertThat(answer.pointers()).containsExactly("/enabled");
         assertThat(api.get("/workflows/stage:deal:sales:won").json().get("enabled").asBoolean()).isTrue();
     }
 
@@ -279,7 +272,7 @@ class ApiBadInputTest {
         Api.Answer answer = api.put("/pipelines/deal/sales/stages/won/actions", "{\"actions\": [null]}");
 
         assertProblem(answer, 400);
-        assertThat(pointers(answer)).containsExactly("/actions/0");
+        assertThat(answer.pointers()).containsExactly("/actions/0");
         assertThat(api.get("/workflows/stage:deal:sales:won").status()).isEqualTo(404);
     }
 
@@ -297,10 +290,10 @@ class ApiBadInputTest {
         Api.Answer tooMany = api.post("/records/ticket", many);
 
         assertProblem(missing, 400);
-        assertThat(pointers(missing)).containsExactly("/associations/1", "/associations/2");
+        assertThat(missing.pointers()).containsExactly("/associations/1", "/associations/2");
         assertThat(missing.body()).contains("contact 'nobody' does not exist");
         assertProblem(tooMany, 400);
-        assertThat(pointers(tooMany)).containsExactly("/associations");
+        assertThat(tooMany.pointers()).containsExactly("/associations");
         assertThat(api.get("/records/ticket/t1").status()).isEqualTo(404);
         assertThat(api.get("/records/contact/ada/associations").json().get("items")).isEmpty();
     }

@@ -21,14 +21,10 @@ class JourneyDefinitionRequirementsTest {
     private static WorkflowScenario scenario() {
         var s = new WorkflowScenario();
         for (String user : List.of("ana", "bob")) {
-            ok(s.api.put("/users/" + user, "{\"email\": \"" + s.email(user) + "\"}"), 200);
+            s.api.put("/users/" + user, "{\"email\": \"" + s.email(user) + "\"}").expect(200);
         }
         JourneyExamples.lists().forEach(list -> s.staticList(list.id()));
         return s;
-    }
-
-    private static void ok(Api.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
     }
 
     /** The example journey with one piece of its JSON replaced. */
@@ -39,11 +35,6 @@ class JourneyDefinitionRequirementsTest {
 
     private static String journey(String id) {
         return journey(id, "{", "{");
-    }
-
-    private static List<String> pointers(Api.Answer refused) {
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        return texts(refused.json().get("errors"), "pointer");
     }
 
     /** One field of each element of an array, not of what is nested in them. */
@@ -69,7 +60,7 @@ class JourneyDefinitionRequirementsTest {
     void R_JRN_1_centredOnAContactEnumeration_stagesMappedToItsValues() {
         var s = scenario();
         Api.Answer created = create(s, "ana", journey("j1"));
-        ok(created, 201);
+        created.expect(201);
         JsonNode view = created.json();
         assertThat(view.at("/journey/owner").asText()).isEqualTo("ana");
         assertThat(view.at("/draft/property").asText()).isEqualTo("lifecyclestage");
@@ -77,11 +68,11 @@ class JourneyDefinitionRequirementsTest {
                 .containsExactly("subscriber", "lead", "marketingqualifiedlead", "opportunity");
         assertThat(view.at("/draft/stages/0/actions/0/type").asText()).isEqualTo("send_assets");
 
-        assertThat(pointers(create(s, "ana", journey("j2", "subscribers\", \"property\": \"lifecyclestage\"",
-                "subscribers\", \"property\": \"email\"")))).containsExactly("/property");
+        assertThat(create(s, "ana", journey("j2", "subscribers\", \"property\": \"lifecyclestage\"",
+                "subscribers\", \"property\": \"email\"")).expect(400).pointers()).containsExactly("/property");
         Api.Answer unknownValue = create(s, "ana", journey("j2", "\"value\": \"lead\", \"actions\"",
                 "\"value\": \"prospect\", \"actions\""));
-        assertThat(pointers(unknownValue)).containsExactly("/stages/1/value");
+        assertThat(unknownValue.expect(400).pointers()).containsExactly("/stages/1/value");
         assertThat(unknownValue.body()).contains("not an option of property 'lifecyclestage'");
         assertThat(s.api.get("/journeys").json().get("items")).as("nothing half-written").hasSize(1);
     }
@@ -90,18 +81,18 @@ class JourneyDefinitionRequirementsTest {
     @DisplayName("R-JRN-3 two journeys may not use the same eligibility lists and the same property")
     void R_JRN_3_sameListsAndPropertyRefused() {
         var s = scenario();
-        ok(create(s, "ana", journey("j1")), 201);
+        create(s, "ana", journey("j1")).expect(201);
 
         Api.Answer same = create(s, "bob", journey("j2"));
-        assertThat(pointers(same)).containsExactly("/eligibilityLists");
+        assertThat(same.expect(400).pointers()).containsExactly("/eligibilityLists");
         assertThat(same.body()).contains("journey 'j1'");
-        ok(create(s, "bob", journey("j2", "[\"newsletter\"]", "[\"newsletter\", \"webinar\"]")), 201);
-        assertThat(pointers(create(s, "bob", journey("j3", "[\"newsletter\"]", "[\"webinar\", \"newsletter\"]"))))
+        create(s, "bob", journey("j2", "[\"newsletter\"]", "[\"newsletter\", \"webinar\"]")).expect(201);
+        assertThat(create(s, "bob", journey("j3", "[\"newsletter\"]", "[\"webinar\", \"newsletter\"]")).expect(400).pointers())
                 .as("lists are a set").containsExactly("/eligibilityLists");
 
         JsonNode j1 = s.api.get("/journeys/j1").json();
-        ok(s.api.put("/journeys/j1/draft", draftOf(j1, "[\"newsletter\"]", "[\"webinar\"]")), 200);
-        ok(create(s, "bob", journey("j3")), 201);
+        s.api.put("/journeys/j1/draft", draftOf(j1, "[\"newsletter\"]", "[\"webinar\"]")).expect(200);
+        create(s, "bob", journey("j3")).expect(201);
     }
 
     @Test
@@ -114,7 +105,7 @@ class JourneyDefinitionRequirementsTest {
             ObjectNode stage = stages.addObject().put("id", "s" + i).put("name", "S" + i);
             stage.putArray("actions").addObject().put("type", "wait").put("id", "w" + i).put("duration", "P1D");
         }
-        assertThat(pointers(create(s, "ana", eleven.toString()))).containsExactly("/stages");
+        assertThat(create(s, "ana", eleven.toString()).expect(400).pointers()).containsExactly("/stages");
 
         ObjectNode crowded = (ObjectNode) Json.tree(journey("j1"));
         var actions = ((ObjectNode) crowded.at("/stages/0")).putArray("actions");
@@ -122,7 +113,7 @@ class JourneyDefinitionRequirementsTest {
             actions.addObject().put("type", "wait").put("id", "w" + i).put("duration", "P1D");
         }
         ((ObjectNode) crowded.at("/stages/1")).putArray("actions");
-        assertThat(pointers(create(s, "ana", crowded.toString())))
+        assertThat(create(s, "ana", crowded.toString()).expect(400).pointers())
                 .containsExactly("/stages/0/actions", "/stages/1/actions");
         assertThat(s.api.get("/journeys").json().get("items")).as("nothing written").isEmpty();
     }
@@ -131,19 +122,19 @@ class JourneyDefinitionRequirementsTest {
     @DisplayName("R-JRN-6 exactly one goal end, any number of unsuccessful ones, each its own value, lists static")
     void R_JRN_6_endsRefusedWhenWrong() {
         var s = scenario();
-        assertThat(pointers(create(s, "ana", journey("j1", "\"kind\": \"unsuccessful\"", "\"kind\": \"goal\""))))
+        assertThat(create(s, "ana", journey("j1", "\"kind\": \"unsuccessful\"", "\"kind\": \"goal\"")).expect(400).pointers())
                 .containsExactly("/ends");
-        assertThat(pointers(create(s, "ana", journey("j1", "\"kind\": \"goal\"", "\"kind\": \"unsuccessful\""))))
+        assertThat(create(s, "ana", journey("j1", "\"kind\": \"goal\"", "\"kind\": \"unsuccessful\"")).expect(400).pointers())
                 .containsExactly("/ends");
-        assertThat(pointers(create(s, "ana", journey("j1", "\"kind\": \"unsuccessful\", \"value\": \"other\"",
-                "\"kind\": \"unsuccessful\", \"value\": \"lead\"")))).containsExactly("/ends/1/value");
-        assertThat(pointers(create(s, "ana", journey("j1", "\"addToList\": \"customers\"", "\"addToList\": \"nope\""))))
+        assertThat(create(s, "ana", journey("j1", "\"kind\": \"unsuccessful\", \"value\": \"other\"",
+                "\"kind\": \"unsuccessful\", \"value\": \"lead\"")).expect(400).pointers()).containsExactly("/ends/1/value");
+        assertThat(create(s, "ana", journey("j1", "\"addToList\": \"customers\"", "\"addToList\": \"nope\"")).expect(400).pointers())
                 .containsExactly("/ends/0/addToList");
         Api.Answer twoUnsuccessful = create(s, "ana", journey("j1", "\"kind\": \"unsuccessful\", \"value\": \"other\"}",
                 "\"kind\": \"unsuccessful\", \"value\": \"other\"},"
                         + " {\"id\": \"gone\", \"name\": \"Gone\", \"kind\": \"unsuccessful\", \"value\": \"evangelist\","
                         + " \"addToList\": \"unsubscribed\"}"));
-        ok(twoUnsuccessful, 201);
+        twoUnsuccessful.expect(201);
         assertThat(texts(twoUnsuccessful.json().at("/draft/ends"), "kind"))
                 .containsExactly("goal", "unsuccessful", "unsuccessful");
     }
@@ -156,28 +147,28 @@ class JourneyDefinitionRequirementsTest {
             s.staticList("l" + i);
         }
         for (int i = 0; i < 10; i++) {
-            ok(create(s, "ana", journey("j" + i, "[\"newsletter\"]", "[\"l" + i + "\"]")), 201);
+            create(s, "ana", journey("j" + i, "[\"newsletter\"]", "[\"l" + i + "\"]")).expect(201);
         }
         Api.Answer eleventh = create(s, "ana", journey("j10", "[\"newsletter\"]", "[\"l10\"]"));
-        assertThat(pointers(eleventh)).containsExactly("/headers/x-crmflow-user");
+        assertThat(eleventh.expect(400).pointers()).containsExactly("/headers/x-crmflow-user");
         assertThat(eleventh.body()).contains("already owns 10 journeys");
-        assertThat(pointers(s.api.post("/journeys", journey("j10", "[\"newsletter\"]", "[\"l10\"]"))))
+        assertThat(s.api.post("/journeys", journey("j10", "[\"newsletter\"]", "[\"l10\"]")).expect(400).pointers())
                 .containsExactly("/headers/x-crmflow-user");
-        assertThat(pointers(create(s, "zoe", journey("j10", "[\"newsletter\"]", "[\"l10\"]"))))
+        assertThat(create(s, "zoe", journey("j10", "[\"newsletter\"]", "[\"l10\"]")).expect(400).pointers())
                 .containsExactly("/headers/x-crmflow-user");
-        ok(create(s, "bob", journey("j10", "[\"newsletter\"]", "[\"l10\"]")), 201);
+        create(s, "bob", journey("j10", "[\"newsletter\"]", "[\"l10\"]")).expect(201);
     }
 
     @Test
     @DisplayName("R-JRN-10 editing a published journey changes only its draft until published; publishing records its answers")
     void R_JRN_10_draftVersusPublished_answersRecorded() {
         var s = scenario();
-        ok(create(s, "ana", journey("j1")), 201);
+        create(s, "ana", journey("j1")).expect(201);
         assertThat(s.api.get("/journeys/j1").json().has("published")).as("a draft until published").isFalse();
-        assertThat(pointers(s.api.post("/journeys/j1/publish", "{\"enrollExisting\": true}")))
+        assertThat(s.api.post("/journeys/j1/publish", "{\"enrollExisting\": true}").expect(400).pointers())
                 .containsExactly("/createStageReports");
-        ok(s.api.as("ana").post("/journeys/j1/publish",
-                "{\"enrollExisting\": true, \"createStageReports\": false, \"draftVersion\": 1}"), 200);
+        s.api.as("ana").post("/journeys/j1/publish",
+                "{\"enrollExisting\": true, \"createStageReports\": false, \"draftVersion\": 1}").expect(200);
 
         JsonNode live = s.api.get("/journeys/j1").json();
         assertThat(live.at("/journey/publishedVersion").asLong()).isEqualTo(2);
@@ -186,7 +177,7 @@ class JourneyDefinitionRequirementsTest {
         assertThat(live.at("/journey/lastPublication/by").asText()).isEqualTo("ana");
         assertThat(live.get("unpublishedChanges").asBoolean()).isFalse();
 
-        ok(s.api.as("bob").put("/journeys/j1/draft", draftOf(live, "\"name\":\"Lead\"", "\"name\":\"Warm lead\"")), 200);
+        s.api.as("bob").put("/journeys/j1/draft", draftOf(live, "\"name\":\"Lead\"", "\"name\":\"Warm lead\"")).expect(200);
         JsonNode edited = s.api.get("/journeys/j1").json();
         assertThat(edited.at("/draft/stages/1/name").asText()).isEqualTo("Warm lead");
         assertThat(edited.at("/published/stages/1/name").asText()).as("nothing live changed").isEqualTo("Lead");
@@ -198,7 +189,7 @@ class JourneyDefinitionRequirementsTest {
                 + " \"draftVersion\": 2}").status()).as("not what was reviewed").isEqualTo(409);
         assertThat(s.api.get("/journeys/j1").json().at("/published/stages/1/name").asText()).isEqualTo("Lead");
 
-        ok(s.api.post("/journeys/j1/publish", "{\"enrollExisting\": false, \"createStageReports\": true}"), 200);
+        s.api.post("/journeys/j1/publish", "{\"enrollExisting\": false, \"createStageReports\": true}").expect(200);
         JsonNode republished = s.api.get("/journeys/j1").json();
         assertThat(republished.at("/published/stages/1/name").asText()).isEqualTo("Warm lead");
         assertThat(republished.at("/journey/lastPublication/createStageReports").asBoolean()).isTrue();
@@ -209,12 +200,12 @@ class JourneyDefinitionRequirementsTest {
     @DisplayName("R-JRN-12 versions by date with what changed; a version viewed; one restored as the draft; a stage's history")
     void R_JRN_12_versionHistory_view_restore_stageHistory() {
         var s = scenario();
-        ok(create(s, "ana", journey("j1")), 201);
-        ok(s.api.post("/journeys/j1/publish", "{\"enrollExisting\": false, \"createStageReports\": false}"), 200);
+        create(s, "ana", journey("j1")).expect(201);
+        s.api.post("/journeys/j1/publish", "{\"enrollExisting\": false, \"createStageReports\": false}").expect(200);
         SharedStack.CLOCK.advance(java.time.Duration.ofMinutes(5));
         JsonNode v2 = s.api.get("/journeys/j1").json();
-        ok(s.api.as("bob").put("/journeys/j1/draft", draftOf(v2, "\"value\":\"lead\"", "\"value\":\"salesqualifiedlead\"")
-                .replace("\"duration\":\"PT48H\"", "\"duration\":\"PT72H\"")), 200);
+        s.api.as("bob").put("/journeys/j1/draft", draftOf(v2, "\"value\":\"lead\"", "\"value\":\"salesqualifiedlead\"")
+                .replace("\"duration\":\"PT48H\"", "\"duration\":\"PT72H\"")).expect(200);
 
         JsonNode history = s.api.get("/journeys/j1/versions").json().get("items");
         assertThat(texts(history, "number")).containsExactly("3", "2", "1");
@@ -230,7 +221,7 @@ class JourneyDefinitionRequirementsTest {
         assertThat(first.at("/version/kind").asText()).isEqualTo("created");
         assertThat(first.at("/definition/stages/1/value").asText()).isEqualTo("lead");
         assertThat(s.api.get("/journeys/j1/versions/9").status()).isEqualTo(404);
-        assertThat(pointers(s.api.get("/journeys/j1/versions/first"))).containsExactly("/path/n");
+        assertThat(s.api.get("/journeys/j1/versions/first").expect(400).pointers()).containsExactly("/path/n");
 
         JsonNode restored = s.api.as("ana").post("/journeys/j1/versions/1/restore", null).json();
         assertThat(restored.at("/draft/stages/1/value").asText()).isEqualTo("lead");

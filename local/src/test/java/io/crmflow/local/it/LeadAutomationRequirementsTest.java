@@ -82,11 +82,6 @@ class LeadAutomationRequirementsTest {
                 .map(to -> s.api.get("/records/lead/" + to.id()).json()).toList();
     }
 
-    private static List<String> pointers(Api.Answer answer) {
-        return StreamSupport.stream(answer.json().get("errors").spliterator(), false)
-                .map(e -> e.get("pointer").asText()).toList();
-    }
-
     /** The change as the company lifecycle-stage sync commits it: with the engine, from outside the API. */
     private void lifecycleSync(String contactId, String stage) {
         LocalStack stack = s.stack;
@@ -228,14 +223,14 @@ class LeadAutomationRequirementsTest {
                 "{\"attempting\": {\"enabled\": true}}");
         assertThat(custom.status()).isEqualTo(400);
         assertThat(custom.body()).contains("custom lead pipeline", "stage automation");
-        assertThat(pointers(custom)).containsExactly("/path/pipelineId");
+        assertThat(custom.pointers()).containsExactly("/path/pipelineId");
         Api.Answer bad = s.api.patch(AUTOMATIONS, "{\"createLead\": {\"enabled\": true, \"lifecycleStages\": [\"hot\"]},"
                 + "\"attempting\": {\"to\": \"won\"}}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(pointers(bad)).containsExactly("/createLead/lifecycleStages/0", "/attempting/to");
+        assertThat(bad.pointers()).containsExactly("/createLead/lifecycleStages/0", "/attempting/to");
         Api.Answer unknownEvent = s.api.patch(AUTOMATIONS, "{\"connected\": {\"events\": [\"email_opened\"]}}");
         assertThat(unknownEvent.status()).isEqualTo(400);
-        assertThat(pointers(unknownEvent)).containsExactly("/connected/events/0");
+        assertThat(unknownEvent.pointers()).containsExactly("/connected/events/0");
         assertThat(s.api.get(AUTOMATIONS).json()).as("nothing refused was saved").isEqualTo(defaults);
 
         configure("{\"attempting\": {\"enabled\": false}}");
@@ -262,7 +257,7 @@ class LeadAutomationRequirementsTest {
                 + "\"attempting\": {\"events\": [\"email_sent\", null]}, \"connected\": {\"from\": [null]}}");
 
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
-        assertThat(pointers(bad)).containsExactly("/createLead/lifecycleStages/0", "/attempting/events/1",
+        assertThat(bad.pointers()).containsExactly("/createLead/lifecycleStages/0", "/attempting/events/1",
                 "/connected/from/0");
         assertThat(s.api.get(AUTOMATIONS).json()).isEqualTo(before);
     }

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("R-WF-4 internal notification to the record's owner, by email and in-app, through the real handlers")
 class NotificationEndToEndTest {
-    private final LocalStack stack = SharedStack.get();
-    private final String tenant = SharedStack.uniqueTenant();
-    private final String anaAddress = "ana+" + tenant + "@example.com";
-    private final String bobAddress = "bob+" + tenant + "@example.com";
+    private final WorkflowScenario s = new WorkflowScenario();
+    private final LocalStack stack = s.stack;
+    private final Api api = s.api;
+    private final String anaAddress = s.email("ana");
+    private final String bobAddress = s.email("bob");
 
     private static final String TELL_THE_OWNER = """
             {"name": "Tell the owner", "objectType": "contact",
@@ -36,13 +37,13 @@ class NotificationEndToEndTest {
                {"type": "set_property", "id": "tag", "property": "jobtitle", "value": "Customer"}
              ]}""";
 
-    private List<SentMail> mailTo(String address) {
-        return stack.mailbox().sent().stream().filter(m -> m.to().contains(address)).toList();
+    /** The mail the mail service accepted for a user of this tenant. */
+    private List<SentMail> mailTo(String userId) {
+        return s.mailbox(userId).get(userId);
     }
 
     @Test
     void newCustomer_hisOwnerGetsOneEmailAndOneInAppNotification_andARedeliveredStepAddsNothing() {
-        Api api = Api.forNewTenant(stack, tenant);
         assertThat(api.put("/users/ana", "{\"email\":\"" + anaAddress + "\",\"name\":\"Ana\"}").status()).isEqualTo(200);
         assertThat(api.put("/users/bob", "{\"email\":\"" + bobAddress + "\"}").status()).isEqualTo(200);
         assertThat(api.put("/teams/sales", "{\"name\":\"Sales\",\"userIds\":[\"ana\",\"bob\"]}").status()).isEqualTo(200);
@@ -58,12 +59,12 @@ class NotificationEndToEndTest {
                 .isEqualTo(200);
         stack.drain();
 
-        assertThat(mailTo(anaAddress)).singleElement().satisfies(mail -> {
+        assertThat(mailTo("ana")).singleElement().satisfies(mail -> {
             assertThat(mail.to()).containsExactly(anaAddress);
             assertThat(mail.subject()).isEqualTo("Ada Lovelace is a customer");
             assertThat(mail.body()).contains("Call Ada on their usual number.");
         });
-        assertThat(mailTo(bobAddress)).as("bob is in a team, but not the owner").isEmpty();
+        assertThat(mailTo("bob")).as("bob is in a team, but not the owner").isEmpty();
         JsonNode inbox = api.get("/users/ana/notifications").json();
         assertThat(inbox.get("items")).singleElement().satisfies(n -> {
             assertThat(n.get("subject").asText()).isEqualTo("Ada Lovelace is a customer");
@@ -76,12 +77,12 @@ class NotificationEndToEndTest {
                 .as("the workflow went on after notifying").isEqualTo("Customer");
 
         // The notification ran at step 1; deliver its message again, as SQS may.
-        String again = Json.write(new StepMessage(tenant, "tell~contact~c-1", 1));
+        String again = Json.write(new StepMessage(s.tenant, "tell~contact~c-1", 1));
         String stepQueue = stack.resources().queueUrl("StepQueue");
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
         stack.tick();
         stack.drain();
-        assertThat(mailTo(anaAddress)).as("a redelivered step sends no second email").hasSize(1);
+        assertThat(mailTo("ana")).as("a redelivered step sends no second email").hasSize(1);
         assertThat(api.get("/users/ana/notifications").json().get("items")).hasSize(1);
         assertThat(api.get("/enrollments/tell~contact~c-1/history").json().get("items").toString())
                 .contains("in-app notification left for ana", "notification emailed to " + anaAddress);
@@ -89,7 +90,6 @@ class NotificationEndToEndTest {
 
     @Test
     void ownerlessCustomer_isAHistoryLine_andTheWorkflowGoesOn() {
-        Api api = Api.forNewTenant(stack, tenant);
         assertThat(api.put("/workflows/tell", TELL_THE_OWNER).status()).isEqualTo(200);
 
         api.post("/records/contact", "{\"id\":\"c-2\",\"properties\":{\"lifecyclestage\":\"customer\"}}");
@@ -103,7 +103,6 @@ class NotificationEndToEndTest {
 
     @Test
     void refusals_pointAtTheUnknownUserOrTeam() {
-        Api api = Api.forNewTenant(stack, tenant);
         api.put("/users/ana", "{\"email\":\"" + anaAddress + "\"}");
 
         Api.Answer team = api.put("/teams/sales", "{\"userIds\":[\"ana\",\"ghost\"]}");

@@ -27,10 +27,6 @@ class PipelineStageRequirementsTest {
     private static final String CONTRACT_SENT = "stage:deal:sales:contractsent";
     private static final String TICKET_NEW = "stage:ticket:support:new";
 
-    private static void ok(Api.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    }
-
     /** A workflow as read, as the workflow editor sends it back: without what the server decides. */
     private static String editable(JsonNode read) {
         ObjectNode body = read.deepCopy();
@@ -38,29 +34,24 @@ class PipelineStageRequirementsTest {
         return body.toString();
     }
 
-    private static String pointer(Api.Answer refused) {
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        return refused.json().at("/errors/0/pointer").asText();
-    }
-
     @Test
     @DisplayName("R-PIPE-1 a stage's actions run whenever a record enters the stage, by hand or by the API, and the "
             + "stage's workflow opens as an ordinary workflow")
     void R_PIPE_1_stageActionsRunOnEveryEntry_asAnOrdinaryWorkflow() {
         var s = new WorkflowScenario();
-        ok(s.api.put("/pipelines/deal/sales", SALES), 200);
-        ok(s.api.put("/users/owner", "{\"email\": \"" + s.email("owner") + "\"}"), 200);
-        ok(s.api.put("/pipelines/deal/sales/stages/contractsent/actions", """
+        s.api.put("/pipelines/deal/sales", SALES).expect(200);
+        s.api.put("/users/owner", "{\"email\": \"" + s.email("owner") + "\"}").expect(200);
+        s.api.put("/pipelines/deal/sales/stages/contractsent/actions", """
                 {"actions": [
                   {"type": "create_task", "id": "task", "subject": "Chase the contract of {{dealname}}", "next": "tell"},
                   {"type": "notify", "id": "tell", "recipients": {"owner": true}, "channels": ["email"],
-                   "subject": "{{dealname}}: contract sent", "body": "Amount: {{amount|not set}}."}]}"""), 200);
+                   "subject": "{{dealname}}: contract sent", "body": "Amount: {{amount|not set}}."}]}""").expect(200);
         s.record("deal", "d1", Map.of("dealname", "Big deal", "pipeline", "sales", "dealstage", "appointmentscheduled",
                 "hubspot_owner_id", "owner"));
         s.stack.drain();
         assertThat(s.enrollmentCount(CONTRACT_SENT)).as("not in the stage yet").isZero();
 
-        ok(s.api.as("u1").patch("/records/deal/d1", "{\"properties\": {\"dealstage\": \"contractsent\"}}"), 200);
+        s.api.as("u1").patch("/records/deal/d1", "{\"properties\": {\"dealstage\": \"contractsent\"}}").expect(200);
         s.stack.drain();
         s.record("deal", "d2", Map.of("dealname", "Small deal", "pipeline", "sales", "dealstage", "contractsent"));
         s.stack.drain();
@@ -90,16 +81,16 @@ class PipelineStageRequirementsTest {
             + "all below), the stage's workflow switched off and on, and bad configuration refused when saved")
     void R_PIPE_2_actionsAreEditedCommentedDeleted_theWorkflowSwitched_badConfigurationRefused() {
         var s = new WorkflowScenario();
-        ok(s.api.put("/pipelines/deal/sales", SALES), 200);
+        s.api.put("/pipelines/deal/sales", SALES).expect(200);
         String stage = "/pipelines/deal/sales/stages/contractsent";
-        ok(s.api.post(stage + "/actions", "{\"type\": \"create_task\", \"id\": \"task\", \"subject\": \"Call\"}"), 201);
-        ok(s.api.post(stage + "/actions", "{\"type\": \"set_property\", \"id\": \"amount\", \"property\": \"amount\","
-                + " \"value\": \"1\"}"), 201);
-        ok(s.api.post(stage + "/actions?after=task", "{\"type\": \"set_property\", \"id\": \"type\", \"property\":"
-                + " \"dealtype\", \"value\": \"new\"}"), 201);
-        ok(s.api.put(stage + "/actions/amount", "{\"type\": \"set_property\", \"id\": \"amount\", \"property\":"
-                + " \"amount\", \"value\": \"100\"}"), 200);
-        ok(s.api.as("u1").post(stage + "/actions/task/comments", "{\"text\": \"Due in two days?\"}"), 201);
+        s.api.post(stage + "/actions", "{\"type\": \"create_task\", \"id\": \"task\", \"subject\": \"Call\"}").expect(201);
+        s.api.post(stage + "/actions", "{\"type\": \"set_property\", \"id\": \"amount\", \"property\": \"amount\","
+                + " \"value\": \"1\"}").expect(201);
+        s.api.post(stage + "/actions?after=task", "{\"type\": \"set_property\", \"id\": \"type\", \"property\":"
+                + " \"dealtype\", \"value\": \"new\"}").expect(201);
+        s.api.put(stage + "/actions/amount", "{\"type\": \"set_property\", \"id\": \"amount\", \"property\":"
+                + " \"amount\", \"value\": \"100\"}").expect(200);
+        s.api.as("u1").post(stage + "/actions/task/comments", "{\"text\": \"Due in two days?\"}").expect(201);
 
         JsonNode view = s.api.get("/pipelines/deal/sales/automation").json().at("/stages/1");
         assertThat(view.get("workflowId").asText()).isEqualTo(CONTRACT_SENT);
@@ -111,16 +102,16 @@ class PipelineStageRequirementsTest {
         assertThat(view.at("/comments/0/author").asText()).isEqualTo("u1");
         assertThat(view.at("/comments/0/text").asText()).isEqualTo("Due in two days?");
 
-        ok(s.api.delete(stage + "/actions/type?mode=only"), 200);
+        s.api.delete(stage + "/actions/type?mode=only").expect(200);
         JsonNode afterOnly = s.api.get("/workflows/" + CONTRACT_SENT).json();
         assertThat(afterOnly.at("/actions/0/next").asText()).isEqualTo("amount");
-        ok(s.api.delete("/workflows/" + CONTRACT_SENT + "/actions/amount?mode=below"), 200);
+        s.api.delete("/workflows/" + CONTRACT_SENT + "/actions/amount?mode=below").expect(200);
         assertThat(s.api.get("/workflows/" + CONTRACT_SENT).json().get("actions")).hasSize(1);
 
-        ok(s.api.patch(stage, "{\"enabled\": false}"), 200);
+        s.api.patch(stage, "{\"enabled\": false}").expect(200);
         s.record("deal", "off", Map.of("dealname", "Off", "pipeline", "sales", "dealstage", "contractsent"));
         s.stack.drain();
-        ok(s.api.patch(stage, "{\"enabled\": true}"), 200);
+        s.api.patch(stage, "{\"enabled\": true}").expect(200);
         s.record("deal", "on", Map.of("dealname", "On", "pipeline", "sales", "dealstage", "contractsent"));
         s.stack.drain();
         assertThat(s.api.get("/enrollments/" + CONTRACT_SENT + "~deal~off").status()).isEqualTo(404);
@@ -128,13 +119,13 @@ class PipelineStageRequirementsTest {
                 .isEqualTo("COMPLETED");
 
         String task = "{\"actions\": [{\"type\": \"create_task\", \"id\": \"task\", \"subject\": \"Call\"}]}";
-        assertThat(pointer(s.api.put("/pipelines/deal/nope/stages/contractsent/actions", task))).isEqualTo("/path/pipelineId");
-        assertThat(pointer(s.api.put("/pipelines/deal/sales/stages/nope/actions", task))).isEqualTo("/path/stageId");
-        assertThat(pointer(s.api.put("/pipelines/contact/sales/stages/contractsent/actions", task))).isEqualTo("/path/type");
+        assertThat(s.api.put("/pipelines/deal/nope/stages/contractsent/actions", task).expect(400).pointers()).containsExactly("/path/pipelineId");
+        assertThat(s.api.put("/pipelines/deal/sales/stages/nope/actions", task).expect(400).pointers()).containsExactly("/path/stageId");
+        assertThat(s.api.put("/pipelines/contact/sales/stages/contractsent/actions", task).expect(400).pointers()).containsExactly("/path/type");
         JsonNode toAnotherStage = s.api.get("/workflows/" + CONTRACT_SENT).json();
         String edited = editable(toAnotherStage).replace("\"values\":[\"contractsent\"]", "\"values\":[\"closedwon\"]");
         Api.Answer refused = s.api.put("/workflows/" + CONTRACT_SENT, edited);
-        assertThat(pointer(refused)).isEqualTo("/trigger/criteria");
+        assertThat(refused.expect(400).pointers()).containsExactly("/trigger/criteria");
         assertThat(refused.body()).contains("stage:deal:sales:closedwon");
     }
 
@@ -144,28 +135,28 @@ class PipelineStageRequirementsTest {
             + "marketing only to marketing contacts")
     void R_PIPE_6_ticketStageEmails_toEachContactOnce_byTheSendRules() {
         var s = new WorkflowScenario();
-        ok(s.api.put("/pipelines/ticket/support", SUPPORT), 200);
-        ok(s.api.put("/users/agent", "{\"email\": \"" + s.email("agent") + "\"}"), 200);
-        ok(s.api.put("/pipelines/ticket/support/stages/new/actions", """
+        s.api.put("/pipelines/ticket/support", SUPPORT).expect(200);
+        s.api.put("/users/agent", "{\"email\": \"" + s.email("agent") + "\"}").expect(200);
+        s.api.put("/pipelines/ticket/support/stages/new/actions", """
                 {"actions": [
                   {"type": "send_email", "id": "ack", "template": "ticket_received", "next": "tell"},
                   {"type": "notify", "id": "tell", "recipients": {"users": ["agent"]}, "channels": ["in_app"],
-                   "subject": "New ticket: {{subject}}", "body": "Have a look."}]}"""), 200);
-        ok(s.api.put("/email-templates/ticket_closed", "{\"subject\": \"Solved: {{ticket.subject}}\","
-                + " \"body\": \"Bye {{contact.firstname|there}}.\"}"), 200);
-        ok(s.api.put("/pipelines/ticket/support/stages/closed/actions", """
+                   "subject": "New ticket: {{subject}}", "body": "Have a look."}]}""").expect(200);
+        s.api.put("/email-templates/ticket_closed", "{\"subject\": \"Solved: {{ticket.subject}}\","
+                + " \"body\": \"Bye {{contact.firstname|there}}.\"}").expect(200);
+        s.api.put("/pipelines/ticket/support/stages/closed/actions", """
                 {"actions": [
                   {"type": "send_email", "id": "bye", "template": "ticket_closed", "next": "survey"},
                   {"type": "send_email", "id": "survey", "kind": "marketing", "subject": "How did we do?",
-                   "body": "Tell us, {{contact.firstname|friend}}."}]}"""), 200);
+                   "body": "Tell us, {{contact.firstname|friend}}."}]}""").expect(200);
         s.contact("ada", Map.of("firstname", "Ada"));
         s.contact("bob", Map.of("hs_marketable_status", "true"));
         // The ticket comes with its contacts, in one call: its creation's "ticket received" finds them.
-        ok(s.api.post("/records/ticket", """
+        s.api.post("/records/ticket", """
                 {"id": "t1", "properties": {"subject": "Printer on fire", "hs_pipeline": "support",
                                             "hs_pipeline_stage": "new"},
                  "associations": [{"objectType": "contact", "id": "ada"},
-                                  {"objectType": "contact", "id": "bob", "label": "cc"}]}"""), 201);
+                                  {"objectType": "contact", "id": "bob", "label": "cc"}]}""").expect(201);
         s.stack.drain();
         s.update("ticket", "t1", Map.of("hs_pipeline_stage", "closed"));
 
@@ -190,9 +181,9 @@ class PipelineStageRequirementsTest {
             + "criteria include source = chat")
     void R_PIPE_7_chatAndMessengerTickets_leftOut_unlessTheCriteriaAskForChat() {
         var s = new WorkflowScenario();
-        ok(s.api.put("/pipelines/ticket/support", SUPPORT), 200);
-        ok(s.api.put("/pipelines/ticket/support/stages/new/actions", "{\"actions\": [{\"type\": \"set_property\","
-                + " \"id\": \"tag\", \"property\": \"hs_ticket_priority\", \"value\": \"HIGH\"}]}"), 200);
+        s.api.put("/pipelines/ticket/support", SUPPORT).expect(200);
+        s.api.put("/pipelines/ticket/support/stages/new/actions", "{\"actions\": [{\"type\": \"set_property\","
+                + " \"id\": \"tag\", \"property\": \"hs_ticket_priority\", \"value\": \"HIGH\"}]}").expect(200);
         s.record("ticket", "chat", Map.of("hs_pipeline", "support", "hs_pipeline_stage", "new", "source_type", "CHAT"));
         s.record("ticket", "fb", Map.of("hs_pipeline", "support", "hs_pipeline_stage", "new", "source_type", "FB_MESSENGER"));
         s.record("ticket", "web", Map.of("hs_pipeline", "support", "hs_pipeline_stage", "new", "source_type", "FORM"));
@@ -209,7 +200,7 @@ class PipelineStageRequirementsTest {
                 .put("operator", "eq").putArray("values").add("CHAT");
         groups.add(chats);
         String withChats = editable(wf);
-        ok(s.api.put("/workflows/" + TICKET_NEW, withChats), 200);
+        s.api.put("/workflows/" + TICKET_NEW, withChats).expect(200);
         s.record("ticket", "chat2", Map.of("hs_pipeline", "support", "hs_pipeline_stage", "new", "source_type", "CHAT"));
         s.record("ticket", "fb2", Map.of("hs_pipeline", "support", "hs_pipeline_stage", "new", "source_type", "FB_MESSENGER"));
         s.stack.drain();

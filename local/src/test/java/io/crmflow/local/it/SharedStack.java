@@ -16,10 +16,11 @@ import java.util.UUID;
  * Tests keep out of each other's way with tenants of their own. Closed when the JVM exits.
  * Against an endpoint, tests that commit a lot take a stack of their own ({@link #forOneTest}).
  */
-final class SharedStack {
+public final class SharedStack {
     static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
     /** What the handlers log: kept, not printed, so the build output stays readable. */
     static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
+    private static final Path SUITE_MAIL = Path.of("target", "mail");
     private static LocalStack stack;
 
     private SharedStack() {
@@ -27,7 +28,7 @@ final class SharedStack {
 
     static synchronized LocalStack get() {
         if (stack == null) {
-            stack = start(embedded() ? null : URI.create(endpoint()));
+            stack = closedAtExit(startOwn(CLOCK, SUITE_MAIL));
         }
         return stack;
     }
@@ -40,13 +41,20 @@ final class SharedStack {
      * before, until a client times out and retries a commit that had been made.
      */
     static LocalStack forOneTest() {
-        return embedded() ? get() : start(URI.create(endpoint()));
+        return embedded() ? get() : closedAtExit(startOwn(CLOCK, SUITE_MAIL));
     }
 
-    private static LocalStack start(URI endpoint) {
-        LocalStack started = LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"),
-                Path.of("target", "mail"), endpoint, "it" + UUID.randomUUID().toString().substring(0, 8) + "-", CLOCK,
-                true, new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+    /**
+     * A stack of its own on the services the suite runs on, with its own clock and mail folder:
+     * for a test that tells a whole story from an empty stack (the demo). The caller closes it.
+     */
+    public static LocalStack startOwn(SettableClock clock, Path mailFolder) {
+        return LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"), mailFolder,
+                embedded() ? null : URI.create(endpoint()), "it" + UUID.randomUUID().toString().substring(0, 8) + "-",
+                clock, true, new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+    }
+
+    private static LocalStack closedAtExit(LocalStack started) {
         Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         return started;
     }

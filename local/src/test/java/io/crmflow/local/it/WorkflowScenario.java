@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.SentMail;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,16 +134,7 @@ final class WorkflowScenario {
 
     /** Every line of an enrollment's history, as the API pages it (newest first). */
     List<JsonNode> history(String enrollmentId) {
-        List<JsonNode> lines = new ArrayList<>();
-        String cursor = null;
-        do {
-            Api.Answer page = api.get("/enrollments/" + enrollmentId + "/history?limit=50"
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            page.json().get("items").forEach(lines::add);
-            cursor = page.json().path("nextCursor").isTextual() ? page.json().get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return lines;
+        return api.items("/enrollments/" + enrollmentId + "/history?limit=50");
     }
 
     String historyText(String workflowId, String contactId) {
