@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("R-RUN-1, R-RUN-3, R-RUN-5, R-WF-2, R-WF-4: a customer runs through the welcome workflow")
 class CustomerWelcomeEndToEndTest {
+
+    private static final String C1_WELCOME = WorkflowScenario.ofContact("welcome", "c-1");
     private final LocalStack stack = SharedStack.get();
     private final String tenant = SharedStack.uniqueTenant();
     private final String email = "ada+" + tenant + "@example.com";
@@ -50,16 +52,16 @@ class CustomerWelcomeEndToEndTest {
         assertThat(api.post("/records/contact", "{\"id\":\"c-1\",\"properties\":{\"email\":\"" + email
                 + "\",\"firstname\":\"Ada\",\"lifecyclestage\":\"lead\"}}").status()).isEqualTo(201);
         stack.drain();
-        assertThat(api.get("/enrollments/welcome~contact~c-1").status()).as("a lead is not enrolled").isEqualTo(404);
+        assertThat(api.get("/enrollments/" + C1_WELCOME).status()).as("a lead is not enrolled").isEqualTo(404);
 
         assertThat(api.patch("/records/contact/c-1", "{\"properties\":{\"lifecyclestage\":\"customer\"}}").status())
                 .isEqualTo(200);
         stack.drain();
 
-        JsonNode enrollment = api.get("/enrollments/welcome~contact~c-1").json();
+        JsonNode enrollment = api.get("/enrollments/" + C1_WELCOME).json();
         assertThat(enrollment.get("status").asText()).isEqualTo("WAITING");
         assertThat(api.get("/records/contact/c-1").json().at("/properties/jobtitle").asText()).isEqualTo("Customer");
-        JsonNode task = api.get("/records/task/" + StepIds.task("welcome~contact~c-1", 2)).json();
+        JsonNode task = api.get("/records/task/" + StepIds.task(C1_WELCOME, 2)).json();
         assertThat(task.at("/properties/hs_task_subject").asText()).isEqualTo("Call Ada");
         assertThat(mailTo(email)).as("nothing is sent before the day has passed").isEmpty();
 
@@ -75,11 +77,11 @@ class CustomerWelcomeEndToEndTest {
             assertThat(mail.subject()).isEqualTo("Welcome aboard, Ada");
             assertThat(mail.body()).contains("Glad to have you, Ada.");
         });
-        JsonNode done = api.get("/enrollments/welcome~contact~c-1").json();
+        JsonNode done = api.get("/enrollments/" + C1_WELCOME).json();
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
 
         // The email step ran at seq 4; deliver its message again, twice, as SQS may.
-        String again = Json.write(new StepMessage(tenant, "welcome~contact~c-1", 4));
+        String again = Json.write(new StepMessage(tenant, C1_WELCOME, 4));
         String stepQueue = stack.resources().queueUrl("StepQueue");
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
@@ -87,7 +89,7 @@ class CustomerWelcomeEndToEndTest {
         stack.drain();
         assertThat(mailTo(email)).as("a redelivered step sends no second email").hasSize(1);
 
-        JsonNode history = api.get("/enrollments/welcome~contact~c-1/history").json().get("items");
+        JsonNode history = api.get("/enrollments/" + C1_WELCOME + "/history").json().get("items");
         List<String> kinds = StreamSupport.stream(history.spliterator(), false).map(h -> h.get("kind").asText()).toList();
         JsonNode metrics = api.get("/workflows/welcome/metrics").json();
         assertThat(metrics.get("enrolled").asLong()).isEqualTo(1);

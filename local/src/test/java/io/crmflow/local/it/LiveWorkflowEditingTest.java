@@ -3,8 +3,6 @@ package io.crmflow.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmflow.engine.Enrollment;
-import io.crmflow.model.RecordRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ class LiveWorkflowEditingTest {
     }
 
     private List<JsonNode> history(String id) {
-        return s.history(Enrollment.idFor("live", new RecordRef("contact", id)));
+        return s.history(WorkflowScenario.ofContact("live", id));
     }
 
     @Test

@@ -30,7 +30,8 @@ class ManualEnrollmentAndBranchTest {
         api.post("/records/contact", "{\"id\":\"ada\",\"properties\":{\"lifecyclestage\":\"customer\"}}");
         api.post("/records/contact", "{\"id\":\"bob\",\"properties\":{\"lifecyclestage\":\"lead\"}}");
         stack.drain();
-        assertThat(api.get("/enrollments/router~contact~ada").status()).as("no trigger: nobody enrolls alone").isEqualTo(404);
+        assertThat(api.get("/enrollments/" + WorkflowScenario.ofContact("router", "ada")).status())
+                .as("no trigger: nobody enrolls alone").isEqualTo(404);
 
         assertThat(api.post("/workflows/router/enrollments", "{\"objectType\":\"contact\",\"id\":\"ada\"}").status())
                 .isEqualTo(201);
@@ -40,7 +41,8 @@ class ManualEnrollmentAndBranchTest {
 
         assertThat(api.get("/records/contact/ada").json().at("/properties/jobtitle").asText()).isEqualTo("Customer");
         assertThat(api.get("/records/contact/bob").json().at("/properties/jobtitle").asText()).isEqualTo("Prospect");
-        assertThat(api.get("/enrollments/router~contact~bob/history").json().get("items").toString())
+        assertThat(api.get("/enrollments/" + WorkflowScenario.ofContact("router", "bob") + "/history").json().get("items")
+                .toString())
                 .contains("BRANCH_TAKEN", "no branch matched");
 
         var again = api.post("/workflows/router/enrollments", "{\"objectType\":\"contact\",\"id\":\"ada\"}");

@@ -77,14 +77,15 @@ class NotificationEndToEndTest {
                 .as("the workflow went on after notifying").isEqualTo("Customer");
 
         // The notification ran at step 1; deliver its message again, as SQS may.
-        String again = Json.write(new StepMessage(s.tenant, "tell~contact~c-1", 1));
+        String again = Json.write(new StepMessage(s.tenant, WorkflowScenario.ofContact("tell", "c-1"), 1));
         String stepQueue = stack.resources().queueUrl("StepQueue");
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
         stack.tick();
         stack.drain();
         assertThat(mailTo("ana")).as("a redelivered step sends no second email").hasSize(1);
         assertThat(api.get("/users/ana/notifications").json().get("items")).hasSize(1);
-        assertThat(api.get("/enrollments/tell~contact~c-1/history").json().get("items").toString())
+        assertThat(api.get("/enrollments/" + WorkflowScenario.ofContact("tell", "c-1") + "/history").json().get("items")
+                .toString())
                 .contains("in-app notification left for ana", "notification emailed to " + anaAddress);
     }
 
@@ -95,9 +96,10 @@ class NotificationEndToEndTest {
         api.post("/records/contact", "{\"id\":\"c-2\",\"properties\":{\"lifecyclestage\":\"customer\"}}");
         stack.drain();
 
-        JsonNode enrollment = api.get("/enrollments/tell~contact~c-2").json();
+        JsonNode enrollment = api.get("/enrollments/" + WorkflowScenario.ofContact("tell", "c-2")).json();
         assertThat(enrollment.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(api.get("/enrollments/tell~contact~c-2/history").json().get("items").toString())
+        assertThat(api.get("/enrollments/" + WorkflowScenario.ofContact("tell", "c-2") + "/history").json().get("items")
+                .toString())
                 .contains("ACTION_SKIPPED", "the record has no owner");
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmflow.engine.Enrollment;
+import io.crmflow.engine.StageWorkflows;
 import io.crmflow.engine.StepIds;
 import io.crmflow.local.SentMail;
+import io.crmflow.model.RecordRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -24,8 +27,12 @@ class PipelineStageRequirementsTest {
               {"id": "new", "label": "New", "open": true},
               {"id": "waiting", "label": "Waiting on contact", "open": true},
               {"id": "closed", "label": "Closed", "open": false}]}""";
-    private static final String CONTRACT_SENT = "stage:deal:sales:contractsent";
-    private static final String TICKET_NEW = "stage:ticket:support:new";
+    private static final String CONTRACT_SENT = StageWorkflows.idFor("deal", "sales", "contractsent");
+    private static final String TICKET_NEW = StageWorkflows.idFor("ticket", "support", "new");
+
+    private static String deal(String workflowId, String dealId) {
+        return Enrollment.idFor(workflowId, new RecordRef("deal", dealId));
+    }
 
     /** A workflow as read, as the workflow editor sends it back: without what the server decides. */
     private static String editable(JsonNode read) {
@@ -60,10 +67,10 @@ class PipelineStageRequirementsTest {
         assertThat(wf.get("objectType").asText()).isEqualTo("deal");
         assertThat(wf.get("name").asText()).isEqualTo("Sales: Contract sent");
         assertThat(wf.at("/trigger/reenroll").asBoolean()).isTrue();
-        String d1 = CONTRACT_SENT + "~deal~d1";
+        String d1 = deal(CONTRACT_SENT, "d1");
         assertThat(s.api.get("/enrollments/" + d1).json().get("status").asText()).isEqualTo("COMPLETED");
         assertThat(s.history(d1).toString()).contains("dealstage changed to 'contractsent' by user 'u1'");
-        assertThat(s.history(CONTRACT_SENT + "~deal~d2").toString())
+        assertThat(s.history(deal(CONTRACT_SENT, "d2")).toString())
                 .contains("deal created in dealstage 'contractsent' by the API", "the record has no owner");
         assertThat(s.property("task", StepIds.task(d1, 1), "hs_task_subject")).isEqualTo("Chase the contract of Big deal");
         assertThat(s.details(CONTRACT_SENT).at("/counts/enrolled").asLong()).isEqualTo(2);
@@ -114,8 +121,8 @@ class PipelineStageRequirementsTest {
         s.api.patch(stage, "{\"enabled\": true}").expect(200);
         s.record("deal", "on", Map.of("dealname", "On", "pipeline", "sales", "dealstage", "contractsent"));
         s.stack.drain();
-        assertThat(s.api.get("/enrollments/" + CONTRACT_SENT + "~deal~off").status()).isEqualTo(404);
-        assertThat(s.api.get("/enrollments/" + CONTRACT_SENT + "~deal~on").json().get("status").asText())
+        assertThat(s.api.get("/enrollments/" + deal(CONTRACT_SENT, "off")).status()).isEqualTo(404);
+        assertThat(s.api.get("/enrollments/" + deal(CONTRACT_SENT, "on")).json().get("status").asText())
                 .isEqualTo("COMPLETED");
 
         String task = "{\"actions\": [{\"type\": \"create_task\", \"id\": \"task\", \"subject\": \"Call\"}]}";
@@ -172,7 +179,8 @@ class PipelineStageRequirementsTest {
                 .isEqualTo("New ticket: Printer on fire");
         assertThat(s.api.get("/email-templates").json().findValuesAsText("customized"))
                 .containsExactly("false", "true");
-        assertThat(s.history("stage:ticket:support:closed~ticket~t1").toString())
+        assertThat(s.history(Enrollment.idFor(StageWorkflows.idFor("ticket", "support", "closed"),
+                new RecordRef("ticket", "t1"))).toString())
                 .contains("marketing email sent to the ticket's contacts; not sent: ada is not a marketing contact");
     }
 

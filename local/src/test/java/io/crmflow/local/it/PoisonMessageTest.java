@@ -83,7 +83,7 @@ class PoisonMessageTest {
     @Test
     void stepQueue_messageForEnrollmentThatDoesNotExist_isDeadLetteredAfterTwoAttemptsWithItsReason() {
         Api.forNewTenant(stack, tenant);
-        String body = Json.write(new StepMessage(tenant, "welcome~contact~ghost", 1));
+        String body = Json.write(new StepMessage(tenant, WorkflowScenario.ofContact("welcome", "ghost"), 1));
         send("StepQueue", body);
 
         stack.drain();
@@ -118,7 +118,7 @@ class PoisonMessageTest {
                  "trigger": {"criteria": {"groups": [{"conditions": [
                      {"type": "property", "property": "lifecyclestage", "operator": "eq", "values": ["customer"]}]}]}},
                  "actions": []}""").status()).isEqualTo(200);
-        assertThat(api.get("/enrollments/welcome~contact~c-1").status()).isEqualTo(404);
+        assertThat(api.get("/enrollments/" + WorkflowScenario.ofContact("welcome", "c-1")).status()).isEqualTo(404);
 
         String poison = "{\"detail-type\": \"crm.record.created\", \"detail\": \"" + tenant + "\"}";
         String url = stack.resources().queueUrl("TriggerQueue");
@@ -127,7 +127,7 @@ class PoisonMessageTest {
                 SendMessageBatchRequestEntry.builder().id("valid").messageBody(BusEnvelopes.of(created("c-1"))).build()));
         stack.drain();
 
-        JsonNode enrollment = api.get("/enrollments/welcome~contact~c-1").json();
+        JsonNode enrollment = api.get("/enrollments/" + WorkflowScenario.ofContact("welcome", "c-1")).json();
         assertThat(enrollment.get("workflowId").asText()).isEqualTo("welcome");
         DeadLetterQueue.DeadLetter parked = triggerDeadLetters.takeOne(tenant);
         assertParkedAfterTwoAttempts(parked, poison);

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @DisplayName("R-WF-4, R-RUN-5: a webhook is posted once, signed, also when its step fails after the post and is redelivered")
 class WebhookEndToEndTest {
+
+    private static final String C1_NOTIFY = WorkflowScenario.ofContact("notify", "c-1");
     private static final String SECRET = "whsec-" + "a1b2c3d4".repeat(5);
     private final LocalStack stack = SharedStack.get();
     private final String tenant = SharedStack.uniqueTenant();
@@ -111,16 +113,16 @@ class WebhookEndToEndTest {
             assertThat(body.at("/record/id").asText()).isEqualTo("c-1");
             assertThat(body.at("/record/properties/firstname").asText()).isEqualTo("Ada");
         });
-        JsonNode enrollment = api.get("/enrollments/notify~contact~c-1").json();
+        JsonNode enrollment = api.get("/enrollments/" + C1_NOTIFY).json();
         assertThat(enrollment.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(api.get("/records/contact/c-1").json().at("/properties/jobtitle").asText()).isEqualTo("Told");
-        JsonNode history = api.get("/enrollments/notify~contact~c-1/history").json().get("items");
+        JsonNode history = api.get("/enrollments/" + C1_NOTIFY + "/history").json().get("items");
         List<String> details = StreamSupport.stream(history.spliterator(), false)
                 .filter(h -> "hook".equals(h.path("actionId").asText())).map(h -> h.get("detail").asText()).toList();
         assertThat(details).containsExactly("webhook to http://127.0.0.1:" + receiver.getAddress().getPort()
                 + "/hooks/crm (delivered: HTTP 200, 1 attempt)");
 
-        String again = Json.write(new StepMessage(tenant, "notify~contact~c-1", 1));
+        String again = Json.write(new StepMessage(tenant, C1_NOTIFY, 1));
         String stepQueue = stack.resources().queueUrl("StepQueue");
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));
         stack.clients().sqs().sendMessage(b -> b.queueUrl(stepQueue).messageBody(again));

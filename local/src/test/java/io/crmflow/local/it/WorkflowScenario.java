@@ -3,9 +3,11 @@ package io.crmflow.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.engine.Enrollment;
 import io.crmflow.json.Json;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.SentMail;
+import io.crmflow.model.RecordRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -113,9 +115,14 @@ final class WorkflowScenario {
         stack.drain();
     }
 
+    /** The id of a contact's enrollment in a workflow. */
+    static String ofContact(String workflowId, String contactId) {
+        return Enrollment.idFor(workflowId, new RecordRef("contact", contactId));
+    }
+
     /** The first enrollment of a contact in a workflow, or null when it never entered. */
     JsonNode enrollment(String workflowId, String contactId) {
-        Api.Answer found = api.get("/enrollments/" + workflowId + "~contact~" + contactId);
+        Api.Answer found = api.get("/enrollments/" + ofContact(workflowId, contactId));
         if (found.status() == 404) {
             return null;
         }
@@ -138,7 +145,7 @@ final class WorkflowScenario {
     }
 
     String historyText(String workflowId, String contactId) {
-        return history(workflowId + "~contact~" + contactId).toString();
+        return history(ofContact(workflowId, contactId)).toString();
     }
 
     JsonNode details(String workflowId) {
@@ -164,7 +171,7 @@ final class WorkflowScenario {
         if (enrollment(workflowId, contactId) == null) {
             return List.of();
         }
-        return history(workflowId + "~contact~" + contactId).stream()
+        return history(ofContact(workflowId, contactId)).stream()
                 .map(line -> SENT.matcher(line.path("detail").asText()))
                 .filter(Matcher::find).map(m -> m.group(1)).toList();
     }
