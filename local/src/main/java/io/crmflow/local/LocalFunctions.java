@@ -19,13 +19,16 @@ final class LocalFunctions {
     }
 
     /**
+     * What each function is built with: its settings resolved from its environment in the
+     * template, by function logical id.
+     *
      * @param parameters values of the template's parameters (e.g. {@code SenderAddress}), which
      *                   the environment may reference
      */
-    static Map<String, RequestHandler<?, ?>> build(SamTemplate template, ProvisionedResources resources,
-                                                   Map<String, String> parameters, AwsClients clients, String region,
-                                                   Clock clock, PrintStream out) {
-        Map<String, RequestHandler<?, ?>> handlers = new LinkedHashMap<>();
+    static Map<String, Wiring> wirings(SamTemplate template, ProvisionedResources resources,
+                                       Map<String, String> parameters, AwsClients clients, String region,
+                                       Clock clock, PrintStream out) {
+        Map<String, Wiring> wirings = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
             Map<String, String> env = new LinkedHashMap<>();
             spec.environment().forEach((name, value) -> env.put(name,
@@ -35,8 +38,17 @@ final class LocalFunctions {
             AwsSettings settings = AwsSettings.fromEnvironment(env);
             int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
                     Integer.toString(Wiring.DEFAULT_MAX_ATTEMPTS)));
-            Wiring wiring = Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out);
-            handlers.put(spec.logicalId(), instantiate(spec.handler(), wiring));
+            wirings.put(spec.logicalId(),
+                    Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out));
+        }
+        return wirings;
+    }
+
+    /** Each function's handler, built on its wiring. */
+    static Map<String, RequestHandler<?, ?>> handlers(SamTemplate template, Map<String, Wiring> wirings) {
+        Map<String, RequestHandler<?, ?>> handlers = new LinkedHashMap<>();
+        for (FunctionSpec spec : template.functions()) {
+            handlers.put(spec.logicalId(), instantiate(spec.handler(), wirings.get(spec.logicalId())));
         }
         return handlers;
     }

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.crmflow.aws.AwsClients;
+import io.crmflow.engine.Engine;
+import io.crmflow.functions.common.Wiring;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -49,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, QueuePoller> pollers = new LinkedHashMap<>();
+    private final Map<String, Wiring> wirings;
     private final Map<String, RequestHandler<?, ?>> handlers;
     private final ProvisionedResources resources;
     private final AwsClients clients;
@@ -82,8 +85,9 @@ public final class LocalStack implements AutoCloseable {
                         .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, TEMPLATE_VISIBILITY_OVERRIDE)));
             }
         }
-        handlers = LocalFunctions.build(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", ""),
+        wirings = LocalFunctions.wirings(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", ""),
                 clients, REGION, clock, options.out());
+        handlers = LocalFunctions.handlers(template, wirings);
         for (FunctionSpec spec : template.functions()) {
             for (FunctionSpec.EventSource source : spec.events()) {
                 if (source instanceof FunctionSpec.SqsSource sqsSource) {
@@ -168,6 +172,18 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("the template has no function " + functionLogicalId);
         }
         return (RequestHandler<I, O>) handler;
+    }
+
+    /**
+     * The engine a function's handler runs on, over the stack's table, bus, queues and mail: for
+     * what a process beside the API does to the data (a sync, an import) in a test or a tool.
+     */
+    public Engine engine(String functionLogicalId) {
+        Wiring wiring = wirings.get(functionLogicalId);
+        if (wiring == null) {
+            throw new IllegalArgumentException("the template has no function " + functionLogicalId);
+        }
+        return wiring.engine();
     }
 
     public Mailbox mailbox() {

@@ -2,19 +2,9 @@ package io.crmflow.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmflow.aws.AwsPorts;
-import io.crmflow.aws.AwsSettings;
-import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
-import io.crmflow.engine.Engine;
-import io.crmflow.engine.EngineSettings;
 import io.crmflow.json.Json;
-import io.crmflow.local.LocalStack;
-import io.crmflow.model.Association;
 import io.crmflow.model.Origin;
-import io.crmflow.model.RecordRef;
-import io.crmflow.outbound.WebhookResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,26 +64,19 @@ class LeadAutomationRequirementsTest {
                 .toList();
     }
 
-    /** The contact's leads, read from its partition: what a person sees on the contact's record. */
+    /** The contact's leads, as a person sees them on the contact's record. */
     private List<JsonNode> leadsOf(String contactId) {
-        var records = new DynamoDbRecordStore(s.stack.clients().dynamoDb(), s.stack.resources().tableName());
-        return records.view(s.tenant, new RecordRef("contact", contactId)).orElseThrow().associations().stream()
-                .map(Association::to).filter(to -> to.objectType().equals("lead"))
-                .map(to -> s.api.get("/records/lead/" + to.id()).json()).toList();
+        JsonNode associations = s.api.get("/records/contact/" + contactId + "/associations").expect(200).json();
+        return StreamSupport.stream(associations.get("items").spliterator(), false)
+                .filter(a -> a.at("/to/objectType").asText().equals("lead"))
+                .map(a -> s.api.get("/records/lead/" + a.at("/to/id").asText()).expect(200).json()).toList();
     }
 
     /** The change as the company lifecycle-stage sync commits it: with the engine, from outside the API. */
     private void lifecycleSync(String contactId, String stage) {
-        LocalStack stack = s.stack;
-        var settings = new AwsSettings(LocalStack.REGION, null, stack.resources().tableName(),
-                stack.resources().eventBusName(), AwsSettings.DEFAULT_EVENT_SOURCE, stack.resources().queueUrl("StepQueue"),
-                LocalStack.SENDER, stack.resources().queueUrl("TriggerQueue"));
-        Engine sync = Engine.create(AwsPorts.create(settings, stack.clients(),
-                post -> new WebhookResult.NotDelivered("the sync posts no webhooks", 0)), SharedStack.CLOCK,
-                EngineSettings.DEFAULTS);
-        sync.records().update(s.tenant, "contact", contactId, Map.of("lifecyclestage", stage),
+        s.stack.engine("ApiFunction").records().update(s.tenant, "contact", contactId, Map.of("lifecyclestage", stage),
                 new Origin(Origin.Kind.LIFECYCLE_SYNC, "acme-inc"), s.now());
-        stack.drain();
+        s.stack.drain();
     }
 
     @Test
@@ -161,10 +144,12 @@ class LeadAutomationRequirementsTest {
         configure("{\"attempting\": {\"from\": [\"" + NEW + "\"], \"to\": \"" + CONNECTED + "\", \"events\": [\"call_logged\"]}}");
         s.contact("grace", Map.of());
         lead("l-grace", NEW, "grace");
+        lead("l-grace-attempted", ATTEMPTING, "grace");
         activity("lead", "l-grace", "linkedin_message_sent", "USER", Map.of());
         assertThat(stage("l-grace")).as("not one of the chosen events").isEqualTo(NEW);
-        activity("lead", "l-grace", "call_logged", "USER", Map.of("outcome", "no_answer"));
+        activity("contact", "grace", "call_logged", "USER", Map.of("outcome", "no_answer"));
         assertThat(stage("l-grace")).as("the chosen to-stage").isEqualTo(CONNECTED);
+        assertThat(stage("l-grace-attempted")).as("not in a chosen from-stage").isEqualTo(ATTEMPTING);
     }
 
     @Test
@@ -187,24 +172,36 @@ class LeadAutomationRequirementsTest {
     }
 
     @Test
-    @DisplayName("R-LEAD-5 a lead moved back by hand is not advanced automatically again")
+    @DisplayName("R-LEAD-5 a lead moved back by hand is not advanced automatically again; one moved forward by hand is")
     void R_LEAD_5_aLeadMovedBackByHandIsLeftAlone() {
         s.contact("ada", Map.of());
         lead("l-ada", NEW, "ada");
         activity("lead", "l-ada", "email_replied", "RECORD", Map.of());
         assertThat(stage("l-ada")).isEqualTo(CONNECTED);
 
-        aMomentLater();
-        APIGatewayV2HTTPResponse moved = s.stack.call("PATCH", "/records/lead/l-ada", Map.of("content-type",
-                "application/json", "x-crmflow-tenant", s.tenant, "x-crmflow-user", "u1"),
-                "{\"properties\": {\"hs_pipeline_stage\": \"" + NEW + "\"}}");
-        assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(200);
-        s.stack.drain();
+        byHand("l-ada", NEW);
         activity("lead", "l-ada", "call_logged", "USER", Map.of("outcome", "connected"));
 
         assertThat(stage("l-ada")).isEqualTo(NEW);
         assertThat(movedBy("l-ada")).containsExactly("API: -> " + NEW, "LEAD_AUTOMATION:connected -> " + CONNECTED,
                 "USER:u1 -> " + NEW);
+
+        s.contact("grace", Map.of());
+        lead("l-grace", NEW, "grace");
+        byHand("l-grace", ATTEMPTING);
+        activity("lead", "l-grace", "call_logged", "USER", Map.of("outcome", "connected"));
+
+        assertThat(stage("l-grace")).as("moved forward by hand: still advanced").isEqualTo(CONNECTED);
+        assertThat(movedBy("l-grace")).containsExactly("API: -> " + NEW, "USER:u1 -> " + ATTEMPTING,
+                "LEAD_AUTOMATION:connected -> " + CONNECTED);
+    }
+
+    /** A user moving the lead to {@code stage} in the app. */
+    private void byHand(String leadId, String stage) {
+        aMomentLater();
+        s.api.as("u1").patch("/records/lead/" + leadId, "{\"properties\": {\"hs_pipeline_stage\": \"" + stage + "\"}}")
+                .expect(200);
+        s.stack.drain();
     }
 
     @Test
