@@ -11,9 +11,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * R-JRN-1, 3, 4, 6, 9, 10 and 12 through the API handler on the local stack: a journey's
+ * R-JRN-1..7, 9, 10 and 12 through the API handler on the local stack: a journey's
  * definition, its limits and refusals, drafts, publishing and versions. Contacts do not travel
- * through journeys yet; that is the runtime's part.
+ * through journeys yet; that is the runtime's part, so R-JRN-2, 5 and 7 are proven here only as
+ * far as the definition goes.
  */
 class JourneyDefinitionRequirementsTest {
 
@@ -37,10 +38,10 @@ class JourneyDefinitionRequirementsTest {
         return journey(id, "{", "{");
     }
 
-    /** One field of each element of an array, not of what is nested in them. */
+    /** One field of each element of an array (the element itself for a null field), not of what is nested. */
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new java.util.ArrayList<>();
-        array.forEach(element -> out.add(element.get(field).asText()));
+        array.forEach(element -> out.add((field == null ? element : element.get(field)).asText()));
         return out;
     }
 
@@ -95,27 +96,111 @@ class JourneyDefinitionRequirementsTest {
         create(s, "bob", journey("j3")).expect(201);
     }
 
-    @Test
-    @DisplayName("R-JRN-4 up to 10 stages, each with 1 to 50 actions, refused at save with where")
-    void R_JRN_4_stageAndActionLimits() {
-        var s = scenario();
-        ObjectNode eleven = (ObjectNode) Json.tree(journey("j1"));
-        var stages = eleven.putArray("stages");
-        for (int i = 0; i < 11; i++) {
+    /** The example journey with {@code count} stages of one wait each, their values left to choose. */
+    private static String withStages(String id, int count) {
+        ObjectNode journey = (ObjectNode) Json.tree(journey(id));
+        var stages = journey.putArray("stages");
+        for (int i = 0; i < count; i++) {
             ObjectNode stage = stages.addObject().put("id", "s" + i).put("name", "S" + i);
             stage.putArray("actions").addObject().put("type", "wait").put("id", "w" + i).put("duration", "P1D");
         }
-        assertThat(create(s, "ana", eleven.toString()).expect(400).pointers()).containsExactly("/stages");
+        return journey.toString();
+    }
 
-        ObjectNode crowded = (ObjectNode) Json.tree(journey("j1"));
+    /** A journey (or a draft) as JSON with its start stage's actions replaced by {@code count} waits. */
+    private static String withStartActions(JsonNode journey, int count) {
+        ObjectNode crowded = journey.deepCopy();
         var actions = ((ObjectNode) crowded.at("/stages/0")).putArray("actions");
-        for (int i = 0; i < 51; i++) {
-            actions.addObject().put("type", "wait").put("id", "w" + i).put("duration", "P1D");
+        for (int i = 0; i < count; i++) {
+            actions.addObject().put("type", "wait").put("id", "start" + i).put("duration", "P1D");
         }
+        return crowded.toString();
+    }
+
+    @Test
+    @DisplayName("R-JRN-4 up to 10 stages, each with 1 to 50 actions: one more refused at save with where, the limits kept")
+    void R_JRN_4_stageAndActionLimits() {
+        var s = scenario();
+        assertThat(create(s, "ana", withStages("j1", 11)).expect(400).pointers()).containsExactly("/stages");
+        ObjectNode crowded = (ObjectNode) Json.tree(withStartActions(Json.tree(journey("j1")), 51));
         ((ObjectNode) crowded.at("/stages/1")).putArray("actions");
         assertThat(create(s, "ana", crowded.toString()).expect(400).pointers())
                 .containsExactly("/stages/0/actions", "/stages/1/actions");
         assertThat(s.api.get("/journeys").json().get("items")).as("nothing written").isEmpty();
+
+        JsonNode ten = create(s, "ana", withStages("j1", 10)).expect(201).json();
+        assertThat(ten.at("/draft/stages")).hasSize(10);
+        ObjectNode draft = (ObjectNode) Json.tree(draftOf(ten, "{", "{"));
+        JsonNode fifty = s.api.put("/journeys/j1/draft", withStartActions(draft, 50)).expect(200).json();
+        assertThat(fifty.at("/draft/stages/0/actions")).hasSize(50);
+    }
+
+    @Test
+    @DisplayName("R-JRN-2 (the definition; enrolling is the runtime's) one to five contact lists make contacts eligible")
+    void R_JRN_2_oneToFiveEligibilityLists() {
+        var s = scenario();
+        List.of("l1", "l2", "l3").forEach(s::staticList);
+        s.api.put("/lists/deals", "{\"name\": \"Deals\", \"objectType\": \"deal\", \"kind\": \"static\"}").expect(200);
+
+        assertThat(create(s, "ana", journey("j1", "[\"newsletter\"]", "[]")).expect(400).pointers())
+                .containsExactly("/eligibilityLists");
+        assertThat(create(s, "ana", journey("j1", "[\"newsletter\"]",
+                "[\"newsletter\", \"webinar\", \"l1\", \"l2\", \"l3\", \"unsubscribed\"]")).expect(400).pointers())
+                .as("six").containsExactly("/eligibilityLists");
+        assertThat(create(s, "ana", journey("j1", "[\"newsletter\"]", "[\"newsletter\", \"deals\", \"nope\"]"))
+                .expect(400).pointers()).as("contact lists that exist").containsExactly("/eligibilityLists/1", "/eligibilityLists/2");
+
+        JsonNode five = create(s, "ana", journey("j1", "[\"newsletter\"]",
+                "[\"newsletter\", \"webinar\", \"l1\", \"l2\", \"l3\"]")).expect(201).json();
+        assertThat(texts(five.at("/draft/eligibilityLists"), null)).containsExactly("newsletter", "webinar", "l1", "l2", "l3");
+    }
+
+    @Test
+    @DisplayName("R-JRN-5 (the definition; running them is the runtime's) each action is checked when saved: a go-to "
+            + "leads back to an earlier stage, assets have something to send within their limits")
+    void R_JRN_5_actionRulesCheckedWhenSaved() {
+        var s = scenario();
+        assertThat(create(s, "ana", journey("j1", "\"stageId\": \"qualified\"", "\"stageId\": \"opportunity\""))
+                .expect(400).pointers()).as("not an earlier stage").containsExactly("/stages/3/actions/1/stageId");
+        assertThat(create(s, "ana", journey("j1", "\"stageId\": \"qualified\"", "\"stageId\": \"nowhere\""))
+                .expect(400).pointers()).containsExactly("/stages/3/actions/1/stageId");
+
+        ObjectNode nothingToSend = (ObjectNode) Json.tree(journey("j1"));
+        ((ObjectNode) nothingToSend.at("/stages/0/actions/0")).remove(List.of("email", "sms", "whatsapp"));
+        assertThat(create(s, "ana", nothingToSend.toString()).expect(400).pointers())
+                .as("send_assets needs at least one asset").containsExactly("/stages/0/actions/0");
+        assertThat(create(s, "ana", journey("j1", "\"sms\": {\"body\": \"Welcome aboard!\"}",
+                "\"sms\": {\"body\": \"" + "x".repeat(1601) + "\"}")).expect(400).pointers())
+                .containsExactly("/stages/0/actions/0/sms/body");
+        assertThat(s.api.get("/journeys").json().get("items")).as("nothing written").isEmpty();
+
+        JsonNode saved = create(s, "ana", journey("j1")).expect(201).json();
+        assertThat(saved.at("/draft/stages/3/actions/1/type").asText()).isEqualTo("go_to_stage");
+        assertThat(saved.at("/draft/stages/3/actions/1/stageId").asText()).isEqualTo("qualified");
+    }
+
+    @Test
+    @DisplayName("R-JRN-7 (the definition; leaving is the runtime's) unenrollment options are saved and read back; "
+            + "suppression lists must be contact lists that exist")
+    void R_JRN_7_unenrollmentOptionsSavedAndReadBack() {
+        var s = scenario();
+        s.api.put("/lists/deals", "{\"name\": \"Deals\", \"objectType\": \"deal\", \"kind\": \"static\"}").expect(200);
+        assertThat(create(s, "ana", journey("j1", "\"suppressionLists\": [\"unsubscribed\"]",
+                "\"suppressionLists\": [\"unsubscribed\", \"deals\", \"nope\"]")).expect(400).pointers())
+                .containsExactly("/unenrollment/suppressionLists/1", "/unenrollment/suppressionLists/2");
+
+        JsonNode created = create(s, "ana", journey("j1")).expect(201).json();
+        assertThat(created.at("/draft/unenrollment/suppressionLists/0").asText()).isEqualTo("unsubscribed");
+        assertThat(created.at("/draft/unenrollment/whenRemovedFromEligibilityLists").asBoolean()).isFalse();
+        assertThat(created.at("/draft/unenrollment/whenEndMatchedEarly").asBoolean()).isTrue();
+
+        s.api.put("/journeys/j1/draft", draftOf(created, "\"whenRemovedFromEligibilityLists\":false",
+                "\"whenRemovedFromEligibilityLists\":true").replace("\"whenEndMatchedEarly\":true",
+                "\"whenEndMatchedEarly\":false")).expect(200);
+        JsonNode read = s.api.get("/journeys/j1").expect(200).json().at("/draft/unenrollment");
+        assertThat(read.get("whenRemovedFromEligibilityLists").asBoolean()).isTrue();
+        assertThat(read.get("whenEndMatchedEarly").asBoolean()).isFalse();
+        assertThat(read.at("/suppressionLists/0").asText()).isEqualTo("unsubscribed");
     }
 
     @Test
