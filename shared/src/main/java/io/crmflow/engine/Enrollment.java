@@ -35,7 +35,6 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
                 nextStatus.terminal() ? null : nextDue, enrolledAt, now, historySize + historyAdded, version + 1);
     }
 
-
     /** The same step, due again at {@code until}: a switched-off workflow holds it this way. */
     public Enrollment heldUntil(Instant until, Instant now) {
         return new Enrollment(tenantId, id, workflowId, workflowVersion, record, status, cursor, seq, until, enrolledAt,
