@@ -35,6 +35,7 @@ public final class AwsPorts {
                 webhooks,
                 new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()),
                 new DynamoDbPeopleStore(db, table),
-                new DynamoDbJourneyStore(db, table));
+                new DynamoDbJourneyStore(db, table),
+                io.crmflow.outbound.TextChannel.NONE);
     }
 }

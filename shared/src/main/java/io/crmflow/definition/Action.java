@@ -21,7 +21,9 @@ public sealed interface Action
                 Action.Delay, Action.DelayUntilDate, Action.DelayUntilProperty, Action.DelayUntilDayAndTime,
                 Action.Branch, Action.ValueBranch, Action.GoTo, Action.AddToList, Action.RemoveFromList,
                 Action.WaitForEvent, Action.EnrollInWorkflow, Action.UnenrollFromWorkflows,
-                Action.Webhook {
+                Action.Webhook,
+                JourneyNodes.Route, JourneyNodes.EnterStage, JourneyNodes.ReachEnd, JourneyNodes.Stay,
+                JourneyNodes.SendText {
 
     String id();
 

@@ -83,6 +83,14 @@ public final class ActionEdges {
             List<Action.ValueCase> cases = x.cases().stream().map(c -> c == null || c.next() == null ? c
                     : new Action.ValueCase(c.value(), to.apply(c.next()))).toList();
             return new Action.ValueBranch(x.id(), x.property(), cases, next);
+        } else if (a instanceof JourneyNodes.Route x) {
+            List<JourneyNodes.Target> targets = x.targets().stream().map(t -> t.goesTo() == null ? t
+                    : new JourneyNodes.Target(t.value(), t.stageId(), t.endId(), t.goal(), to.apply(t.goesTo()),
+                    t.addToList())).toList();
+            return new JourneyNodes.Route(x.id(), x.property(), x.fromStage(), targets, x.whenEmpty(),
+                    x.leaveOnEndMatched(), next);
+        } else if (a instanceof JourneyNodes.SendText x) {
+            return new JourneyNodes.SendText(x.id(), x.channel(), x.body(), next);
         }
         throw new IllegalStateException("no way to rewire the edges of a " + a.getClass().getSimpleName()
                 + " action; add it to ActionEdges");

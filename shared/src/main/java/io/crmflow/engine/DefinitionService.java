@@ -153,6 +153,7 @@ public final class DefinitionService {
     /** @param removed where the enrollments at each action this save removes go on (see {@link RemovedActions}) */
     private WorkflowDefinition save(Tenant tenant, WorkflowDefinition submitted,
                                     java.util.Optional<WorkflowDefinition> existing, Map<String, String> removed) {
+        JourneyWorkflows.refuseEdit(submitted.id());
         List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
                 People.of(ports.people(), tenant.id()), existing.orElse(null), clock.instant(), tenant.timezone());
@@ -235,6 +236,7 @@ public final class DefinitionService {
         if (read.enabled() == enabled) {
             return read;
         }
+        JourneyWorkflows.refuseEdit(read.id());
         // Switching off must work even when the definition no longer fits a changed schema;
         // switching on checks it again, since it will run.
         return enabled ? saveWorkflow(read.withEnabled(true), java.util.Optional.of(read))

@@ -16,9 +16,10 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
         DefinitionService definitions = new DefinitionService(ports, settings, clock);
+        Backfills backfills = new Backfills(ports, settings, definitions);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
-                new RecordService(ports, settings), definitions, new Backfills(ports, settings, definitions),
-                new Automations(automations(ports, settings)), new JourneyService(ports, clock));
+                new RecordService(ports, settings), definitions, backfills,
+                new Automations(automations(ports, settings)), new JourneyService(ports, clock, backfills));
     }
 
     /** Every templated automation, in the order they see each event. */

@@ -23,18 +23,21 @@ import java.util.Optional;
  * What an event about a record means for the workflows it is, or was, enrolled in — at once,
  * not at its next step: it leaves those whose suppression list it joined, whose unenrollment
  * criteria or goal it meets, also during a wait (R-WF-7, R-WF-11); a wait for this event ends
- * (R-WF-4); and a goal met after the workflow ended still counts (seed 004). Thread-safe.
+ * (R-WF-4); a journey contact whose property changed moves (R-JRN-4, {@link JourneyMoves}); and a goal
+ * met after the workflow ended still counts (seed 004). Thread-safe.
  */
 final class EnrolledRecordReactions {
     private static final int ATTEMPTS = 3;
     private final Ports ports;
     private final EngineSettings settings;
     private final EventPublisher publisher;
+    private final JourneyMoves journeyMoves;
 
     EnrolledRecordReactions(Ports ports, EngineSettings settings, EventPublisher publisher) {
         this.ports = ports;
         this.settings = settings;
         this.publisher = publisher;
+        this.journeyMoves = new JourneyMoves(ports, settings);
     }
 
     void afterChange(CrmEvent event, RecordView view, RecordFilterContext context, List<WorkflowDefinition> triggered,
@@ -56,6 +59,8 @@ final class EnrolledRecordReactions {
                 Optional<Leave> leave = UnenrollmentRules.reasonToLeave(wf, context);
                 if (leave.isPresent()) {
                     unenroll(wf, view, leave.get(), now);
+                } else if (JourneyMoves.moves(wf, event, view)) {
+                    journeyMoves.move(wf, slot, event, now);
                 } else {
                     endWaitFor(event, wf, slot, context, now);
                 }
@@ -96,6 +101,7 @@ final class EnrolledRecordReactions {
                 new Write.AppendHistory(e.tenantId(), new HistoryEntry(e.id(), e.historySize(), now, Kind.UNENROLLED,
                         null, leave.why())),
                 WorkflowCounters.ended(left), WorkflowCounters.unenrolledBy(left, leave.cause())));
+        JourneyCounters.leftFrom(wf, e).ifPresent(writes::add);
         List<CrmEvent> events = new ArrayList<>();
         if (leave.cause() == UnenrollmentRules.Cause.GOAL) {
             writes.addAll(Goals.onMet(wf, view, StepIds.event(e.id(), e.seq(), 0), e.id(), now, events));

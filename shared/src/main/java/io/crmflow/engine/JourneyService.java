@@ -1,5 +1,6 @@
 package io.crmflow.engine;
 
+import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.journey.EligibilityKey;
 import io.crmflow.journey.Journey;
 import io.crmflow.journey.JourneyDefinition;
@@ -34,12 +35,15 @@ public final class JourneyService {
     private final JourneyStore store;
     private final Clock clock;
     private final JourneyRules rules;
+    private final Backfills backfills;
 
-    public JourneyService(Ports ports, Clock clock) {
+    /** @param backfills enrolls the contacts that meet a journey's criteria when it is published asking for it */
+    public JourneyService(Ports ports, Clock clock, Backfills backfills) {
         this.ports = ports;
         this.store = ports.journeys();
         this.clock = clock;
         this.rules = new JourneyRules(ports);
+        this.backfills = backfills;
     }
 
     /**
@@ -116,8 +120,12 @@ public final class JourneyService {
     }
 
     /**
-     * Publishes the draft (R-JRN-10): from this version on, contacts follow it. The answers to the
-     * two questions publishing asks are kept with the version and the journey.
+     * Publishes the draft (R-JRN-10): from this version on, contacts follow it — new ones from its
+     * start, those inside where they are, or where R-JRN-11 sends them when that was deleted
+     * ({@link JourneyLiveEdits}). The journey's workflow ({@link JourneyWorkflows}) is replaced in
+     * the same commit. With {@code enrollExisting}, the contacts that meet the criteria now are
+     * enrolled by a backfill, as a workflow's activation does (R-WF-8). The answers to the two
+     * questions publishing asks are kept with the version and the journey.
      *
      * @param reviewed the version the person reviewed, or null; when the draft changed since, nothing is published
      */
@@ -127,14 +135,25 @@ public final class JourneyService {
         if (reviewed != null && reviewed != journey.version()) {
             throw changedSince(journey, reviewed);
         }
-        JourneyDefinition draft = versions(journey).draft();
+        JourneyVersions versions = versions(journey);
+        JourneyDefinition draft = versions.draft();
         rules.requireValid(tenantId, draft, JourneyValidator.Purpose.PUBLISH);
         var now = clock.instant();
         long number = journey.version() + 1;
         var publication = new Publication(number, enrollExisting, createStageReports, by, now);
         var version = new JourneyVersion(number, JourneyVersion.Kind.PUBLISHED, now, by, null, publication, List.of());
         Journey published = journey.withPublished(number, publication, List.of(EligibilityKey.of(draft)));
-        commit(journey, published, version, draft, List.of(), null);
+        Optional<WorkflowDefinition> running = ports.definitions().workflow(tenantId, JourneyWorkflows.idFor(journeyId));
+        long runningVersion = running.map(WorkflowDefinition::version).orElse(0L);
+        WorkflowDefinition next = JourneyWorkflows.compile(tenantId, journeyId, draft, runningVersion + 1);
+        if (running.isPresent() && versions.published() != null) {
+            next = next.withRemovedActions(RemovedActions.afterSave(running.get(), next,
+                    JourneyLiveEdits.redirects(running.get(), next, versions.published(), draft)));
+        }
+        commit(journey, published, version, draft, List.of(new Write.PutWorkflow(next, runningVersion)), null);
+        if (enrollExisting) {
+            backfills.activate(tenantId, next.id(), true, now);
+        }
         return JourneyView.of(published, draft, draft);
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * The one effect outside the table a step may make, exactly once, before its commit
  * ({@link EffectRunner}). Each kind says how its result reads in the history.
  */
-sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhook, OutsideEffect.ContactEmails {
+sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhook, OutsideEffect.ContactEmails,
+        OutsideEffect.Text {
 
     /**
      * An email through the mail provider.
@@ -41,5 +42,9 @@ sealed interface OutsideEffect permits OutsideEffect.Email, OutsideEffect.Webhoo
 
     /** A signed POST of the enrolled record to a receiver of the tenant's ({@link WebhookActions}). */
     record Webhook(String url, WebhookPayload payload) implements OutsideEffect {
+    }
+
+    /** An SMS or a WhatsApp message through the text channel (R-JRN-5). */
+    record Text(io.crmflow.outbound.OutgoingText text) implements OutsideEffect {
     }
 }

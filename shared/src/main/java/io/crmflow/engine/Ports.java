@@ -4,6 +4,7 @@ import io.crmflow.outbound.BackfillQueue;
 import io.crmflow.outbound.EventBus;
 import io.crmflow.outbound.Mailer;
 import io.crmflow.outbound.StepQueue;
+import io.crmflow.outbound.TextChannel;
 import io.crmflow.outbound.WebhookResult;
 import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.DefinitionStore;
@@ -26,11 +27,13 @@ import java.util.function.Supplier;
  * @param backfills where the pages of a backfill on activation go (R-WF-8)
  * @param people    the tenant's users and teams, whom internal notifications reach, and their notifications
  * @param journeys  customer journeys, their versions and the guards of their rules (R-JRN)
+ * @param texts     sends the SMS and WhatsApp messages of journeys (R-JRN-5)
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
                     StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
-                    BackfillQueue backfills, PeopleStore people, JourneyStore journeys) {
+                    BackfillQueue backfills, PeopleStore people, JourneyStore journeys,
+                    TextChannel texts) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -46,14 +49,18 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(backfills);
         Objects.requireNonNull(people);
         Objects.requireNonNull(journeys);
+        Objects.requireNonNull(texts);
     }
 
-    /** For tests and tools whose workflows post no webhooks: any webhook is reported not delivered. */
+    /**
+     * For tests and tools whose workflows post no webhooks and whose journeys send no texts: any
+     * webhook is reported not delivered, any text refused.
+     */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
                  Supplier<String> ids, PeopleStore people, JourneyStore journeys) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
-                BackfillQueue.NONE, people, journeys);
+                BackfillQueue.NONE, people, journeys, TextChannel.NONE);
     }
 }

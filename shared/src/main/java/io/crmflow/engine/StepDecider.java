@@ -1,6 +1,7 @@
 package io.crmflow.engine;
 
 import io.crmflow.definition.Action;
+import io.crmflow.definition.JourneyNodes;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.FilterContext;
@@ -131,6 +132,16 @@ final class StepDecider {
             return WebhookActions.post(step, hook, record);
         } else if (a instanceof Action.Notify notify) {
             return NotifyActions.notify(step, notify, record, in.people());
+        } else if (a instanceof JourneyNodes.Route route) {
+            return JourneySteps.route(step, route, record);
+        } else if (a instanceof JourneyNodes.EnterStage go) {
+            return JourneySteps.enterStage(step, go, record);
+        } else if (a instanceof JourneyNodes.ReachEnd go) {
+            return JourneySteps.reachEnd(step, go, record);
+        } else if (a instanceof JourneyNodes.Stay stay) {
+            return JourneySteps.stay(step, stay);
+        } else if (a instanceof JourneyNodes.SendText text) {
+            return JourneySteps.sendText(step, text, record);
         }
         throw new IllegalStateException("no decision for action type " + a.getClass().getSimpleName());
     }
@@ -140,6 +151,7 @@ final class StepDecider {
                                            UnenrollmentRules.Leave leave) {
         step.writes.add(WorkflowCounters.unenrolledBy(step.e.advance(EnrollmentStatus.UNENROLLED, null, null, step.now, 0),
                 leave.cause()));
+        JourneyCounters.leftFrom(wf, step.e).ifPresent(step.writes::add);
         if (leave.cause() == UnenrollmentRules.Cause.GOAL) {
             List<CrmEvent> met = new ArrayList<>();
             step.writes.addAll(Goals.onMet(wf, context.view(), step.eventId(0), step.e.id(), step.now, met));
@@ -152,7 +164,8 @@ final class StepDecider {
     private static boolean runsInWindow(Action a) {
         return !(a instanceof Action.Delay || a instanceof Action.DelayUntilDate || a instanceof Action.DelayUntilProperty
                 || a instanceof Action.DelayUntilDayAndTime || a instanceof Action.Branch || a instanceof Action.ValueBranch
-                || a instanceof Action.GoTo || a instanceof Action.WaitForEvent);
+                || a instanceof Action.GoTo || a instanceof Action.WaitForEvent || a instanceof JourneyNodes.Route
+                || a instanceof JourneyNodes.Stay);
     }
 
     /** The ledger key of a step's outside effect: one per enrollment step. */

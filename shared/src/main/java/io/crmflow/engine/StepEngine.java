@@ -176,6 +176,12 @@ public final class StepEngine {
             return ports.mailer().send(mail.email());
         } else if (effect instanceof OutsideEffect.Webhook hook) {
             return WebhookDelivery.deliver(ports, hook);
+        } else if (effect instanceof OutsideEffect.Text text) {
+            try {
+                return ports.texts().send(text.text());
+            } catch (io.crmflow.outbound.TextRejectedException refused) {
+                throw new EffectRefusedException(refused.getMessage());
+            }
         }
         throw new IllegalStateException("no way to make effect " + effect.getClass().getSimpleName());
     }
@@ -184,11 +190,13 @@ public final class StepEngine {
         if (effect instanceof OutsideEffect.Webhook hook) {
             return WebhookActions.notDelivered(hook, refusal);
         }
-        return (effect instanceof OutsideEffect.Email ? "email not sent, " : "not done, ") + refusal;
+        return (effect instanceof OutsideEffect.Email ? "email not sent, "
+                : effect instanceof OutsideEffect.Text ? "text not sent, " : "not done, ") + refusal;
     }
 
     private static String describe(OutsideEffect effect, String result) {
-        return effect instanceof OutsideEffect.Email ? "message id " + result : result;
+        return effect instanceof OutsideEffect.Email || effect instanceof OutsideEffect.Text ? "message id " + result
+                : result;
     }
 
     /** Counts a dead-lettered message of this step against it (see {@link #abandon}). */

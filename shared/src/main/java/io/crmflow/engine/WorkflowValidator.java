@@ -108,6 +108,11 @@ public final class WorkflowValidator {
         if (a.id() == null || a.id().isBlank()) {
             problems.add(new InputProblem(at + "/id", "every action needs an id"));
         }
+        if (JourneyWorkflows.isJourneyStep(a)) {
+            problems.add(new InputProblem(at + "/type", "this step belongs to customer journeys, which make it from"
+                    + " their stages; a workflow cannot hold it"));
+            return;
+        }
         String on = a instanceof Action.SetProperty set ? set.on() : a instanceof Action.ClearProperty clear ? clear.on()
                 : a instanceof Action.CopyProperty copy ? copy.on() : null;
         ObjectType target = schema;

@@ -123,7 +123,12 @@ public final class Json {
         @JsonSubTypes.Type(value = Action.WaitForEvent.class, name = "wait_for_event"),
         @JsonSubTypes.Type(value = Action.EnrollInWorkflow.class, name = "enroll_in_workflow"),
         @JsonSubTypes.Type(value = Action.UnenrollFromWorkflows.class, name = "unenroll_from_workflows"),
-        @JsonSubTypes.Type(value = Action.Webhook.class, name = "webhook")
+        @JsonSubTypes.Type(value = Action.Webhook.class, name = "webhook"),
+        @JsonSubTypes.Type(value = io.crmflow.definition.JourneyNodes.Route.class, name = "journey_route"),
+        @JsonSubTypes.Type(value = io.crmflow.definition.JourneyNodes.EnterStage.class, name = "journey_enter_stage"),
+        @JsonSubTypes.Type(value = io.crmflow.definition.JourneyNodes.ReachEnd.class, name = "journey_reach_end"),
+        @JsonSubTypes.Type(value = io.crmflow.definition.JourneyNodes.Stay.class, name = "journey_stay"),
+        @JsonSubTypes.Type(value = io.crmflow.definition.JourneyNodes.SendText.class, name = "journey_send_text")
     })
     interface ActionMixin {
     }

@@ -31,13 +31,22 @@ public final class StandardObjectTypes {
     public static final String TASK = "task";
     /** The ticket property holding the email thread a ticket was created from (R-PIPE-3). */
     public static final String TICKET_CREATION_THREAD = "hs_created_from_thread";
+    /**
+     * The contact property a customer journey is centred on by default (seed 003: "la nouvelle propriété
+     * d'étape de parcours par défaut"); any enumeration property of contacts will do.
+     */
+    public static final String JOURNEY_STAGE = "hs_journey_stage";
+    public static final List<String> JOURNEY_STAGE_OPTIONS = List.of("awareness", "consideration", "decision",
+            "purchase", "onboarding", "adoption", "retention", "expansion", "advocacy", "won", "lost", "churned",
+            "unresponsive");
 
     private static final Map<String, ObjectType> TYPES = List.of(
             type(CONTACT,
                     of("email", STRING), of("firstname", STRING), of("lastname", STRING), of("phone", STRING),
                     of("jobtitle", STRING), of("hubspot_owner_id", STRING), of("hs_marketable_status", BOOL),
                     of("hs_email_optout", BOOL), of("hs_timezone", STRING),
-                    enumeration("lifecyclestage", LifecycleStage.values(LifecycleStage::internalName))),
+                    enumeration("lifecyclestage", LifecycleStage.values(LifecycleStage::internalName)),
+                    enumeration(JOURNEY_STAGE, JOURNEY_STAGE_OPTIONS.toArray(String[]::new))),
             type(COMPANY,
                     of("name", STRING), of("domain", STRING), of("industry", STRING), of("city", STRING),
                     of("country", STRING), of("numberofemployees", NUMBER), of("annualrevenue", NUMBER),

@@ -55,6 +55,8 @@ class ActionEdgesTest {
             return java.util.Set.of();
         } else if (t == Map.class) {
             return Map.of();
+        } else if (t == Boolean.class) {
+            return Boolean.TRUE;
         } else if (t.isEnum()) {
             return t.getEnumConstants()[0];
         } else if (t == Action.Recipients.class) {

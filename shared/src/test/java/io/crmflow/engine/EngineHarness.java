@@ -34,6 +34,8 @@ final class EngineHarness {
     /** Backfill pages sent (R-WF-8); tests of backfills deliver them. */
     final Deque<BackfillPage> pages = new ArrayDeque<>();
     final List<OutgoingEmail> sent = new ArrayList<>();
+    /** Every SMS and WhatsApp message sent, in order. */
+    final List<io.crmflow.outbound.OutgoingText> texts = new ArrayList<>();
     final List<CrmEvent> published = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     Instant now = START;
@@ -83,7 +85,10 @@ final class EngineHarness {
             store.commit(writes);
         };
         Ports ports = new Ports(store, store, store, store, store, writer, bus, queue, mailer,
-                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store);
+                () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store, text -> {
+                    texts.add(text);
+                    return "text-" + texts.size();
+                });
         engine = Engine.create(ports, new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
@@ -91,7 +96,7 @@ final class EngineHarness {
     Ports portsWith(TransactionalWriter writer) {
         Ports p = engine.ports();
         return new Ports(p.records(), p.definitions(), p.enrollments(), p.effects(), p.outbox(), writer, p.bus(),
-                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys());
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts());
     }
 
     EngineHarness withTenant(String id) {

@@ -1,0 +1,85 @@
+package io.crmflow.engine;
+
+import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.engine.HistoryEntry.Kind;
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.Origin;
+import io.crmflow.model.PropertyChange;
+import io.crmflow.store.ConflictException;
+import io.crmflow.store.EnrollmentSlot;
+import io.crmflow.store.RecordView;
+import io.crmflow.store.Write;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A journey contact whose property changed leaves what it was doing — an action under way, a
+ * wait, staying in its stage, or being inactive — for the route out of its stage, which sends it
+ * where the new value leads (R-JRN-4). The move bumps the enrollment's step number, so the step
+ * messages of the flow it left, waits included, are dropped when they come. Thread-safe.
+ */
+final class JourneyMoves {
+    private static final int ATTEMPTS = 3;
+    private final Ports ports;
+    private final EngineSettings settings;
+
+    JourneyMoves(Ports ports, EngineSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+    }
+
+    /**
+     * Whether {@code event} moves a contact in journey workflow {@code wf}: it changed the journey
+     * property to the value the contact holds now (an older change, delivered late, moves nobody:
+     * the newer one does), and it was not the journey's own doing — a go-to sets the property
+     * and moves the contact in the same step.
+     */
+    static boolean moves(WorkflowDefinition wf, CrmEvent event, RecordView view) {
+        if (!JourneyWorkflows.isJourneyWorkflow(wf.id()) || !(event instanceof CrmEvent.PropertiesChanged changed)
+                || event.origin().equals(Origin.workflow(wf.id()))) {
+            return false;
+        }
+        String property = JourneyWorkflows.propertyOf(wf);
+        String now = view.record().property(property).orElse("");
+        return changed.changes().stream().filter(c -> c.property().equals(property)).reduce((a, b) -> b)
+                .map(PropertyChange::to).map(to -> to == null ? "" : to).filter(now::equals).isPresent();
+    }
+
+    /**
+     * Moves the live enrollment, once per event: a redelivered event finds its move done. A change
+     * made before the enrollment began (the one that enrolled the contact, delivered again) moves
+     * nothing: the enrollment's first step reads the property as it is.
+     */
+    void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Enrollment> found = ports.enrollments().enrollment(wf.tenantId(), slot.enrollmentId())
+                    .filter(e -> !e.status().terminal());
+            if (found.isEmpty() || !event.occurredAt().isAfter(found.get().enrolledAt())) {
+                return;
+            }
+            Enrollment e = found.get();
+            String route = JourneyWorkflows.routeFor(wf, e.cursor());
+            var step = new StepDraft(e, now, settings.watchdog());
+            String from = JourneyWorkflows.stageOf(wf, e.cursor()).map(s -> "leaves stage '" + s + "'")
+                    .orElse("moves on");
+            step.log(Kind.ACTION_EXECUTED, route, JourneyWorkflows.propertyOf(wf) + " changed (" + event.detailType()
+                    + " " + event.eventId() + "): " + from + " for where the new value leads");
+            StepDecision d = step.moveTo(route);
+            List<Write> writes = new ArrayList<>(d.commitFrom(e, d.history()));
+            int once = writes.size();
+            writes.add(new Write.PutEffectDone(wf.tenantId(), StepIds.entry(e.id(), event.eventId()), route, now));
+            try {
+                ports.writer().commit(writes);
+            } catch (ConflictException conflict) {
+                if (conflict.writeIndex() == once) {
+                    return; // this event moved it before
+                }
+                continue; // a step or another event moved it meanwhile: look again
+            }
+            ports.steps().send(List.of(d.next().stepMessage()));
+            return;
+        }
+    }
+}
