@@ -48,15 +48,16 @@ final class JourneyMoves {
     }
 
     /**
-     * Moves the live enrollment, once per event: a redelivered event finds its move done. A change
-     * made before the enrollment began (the one that enrolled the contact, delivered again) moves
-     * nothing: the enrollment's first step reads the property as it is.
+     * Moves the live enrollment, once per event: a redelivered event finds its move done
+     * ({@link #doneMark}). Neither the change that enrolled the contact (its enrollment writes the
+     * same mark) nor one made before the enrollment began, delivered late, moves it: the
+     * enrollment's first step read the property as it was then.
      */
     void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Enrollment> found = ports.enrollments().enrollment(wf.tenantId(), slot.enrollmentId())
                     .filter(e -> !e.status().terminal());
-            if (found.isEmpty() || !event.occurredAt().isAfter(found.get().enrolledAt())) {
+            if (found.isEmpty() || event.occurredAt().isBefore(found.get().enrolledAt())) {
                 return;
             }
             Enrollment e = found.get();
@@ -69,7 +70,7 @@ final class JourneyMoves {
             StepDecision d = step.moveTo(route);
             List<Write> writes = new ArrayList<>(d.commitFrom(e, d.history()));
             int once = writes.size();
-            writes.add(new Write.PutEffectDone(wf.tenantId(), StepIds.entry(e.id(), event.eventId()), route, now));
+            writes.add(doneMark(e.tenantId(), e.id(), event.eventId(), route, now));
             try {
                 ports.writer().commit(writes);
             } catch (ConflictException conflict) {
@@ -81,5 +82,10 @@ final class JourneyMoves {
             ports.steps().send(List.of(d.next().stepMessage()));
             return;
         }
+    }
+
+    /** Remembers that {@code eventId} moved (or enrolled) a journey enrollment: for as long as the event may come back. */
+    static Write doneMark(String tenantId, String enrollmentId, String eventId, String what, Instant now) {
+        return new Write.PutEffectDone(tenantId, StepIds.entry(enrollmentId, eventId), what, now);
     }
 }

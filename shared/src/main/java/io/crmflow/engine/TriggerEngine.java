@@ -318,6 +318,10 @@ public final class TriggerEngine {
             entry = writes.size();
             writes.add(entryOf(wf, causeEventId, enrollment, now));
         }
+        if (causeEventId != null && JourneyWorkflows.isJourneyWorkflow(wf.id())) {
+            // The change that enrolled a journey contact is not also a move (R-JRN-4).
+            writes.add(JourneyMoves.doneMark(wf.tenantId(), enrollment.id(), causeEventId, "enrolled", now));
+        }
         writes.addAll(extra);
         try {
             ports.writer().commit(writes);

@@ -1,0 +1,246 @@
+package io.crmflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmflow.definition.JourneyNodes;
+import io.crmflow.journey.JourneyDefinition;
+import io.crmflow.journey.JourneyExamples;
+import io.crmflow.model.Activity;
+import io.crmflow.model.ActivityType;
+import io.crmflow.model.Origin;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.User;
+import io.crmflow.store.Write;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A published journey as contacts live it, on the in-memory engine: who enrolls, how a property
+ * change moves a contact between stages, how ends are reached or matched early, and what the
+ * counters say. The documented journey ({@link JourneyExamples#NURTURE}) is the one run.
+ */
+class JourneyRuntimeTest {
+    private static final String T = "t1";
+    private static final String J = "nurture";
+    private static final String WF = JourneyWorkflows.idFor(J);
+    private final EngineHarness h = new EngineHarness().withTenant(T);
+
+    JourneyRuntimeTest() {
+        JourneyExamples.lists().forEach(list -> h.engine.definitions().putList(T, list));
+        h.store.commit(List.of(new Write.PutUser(T, new User("ana", "ana@example.com", "Ana"))));
+        h.engine.journeys().create(T, "ana", "/owner", J, JourneyExamples.nurture());
+        h.engine.journeys().publish(T, J, false, false, null, "ana");
+    }
+
+    private RecordRef contact(String id, String lifecyclestage) {
+        Map<String, String> values = new HashMap<>(Map.of("email", id + "@example.com", "firstname", id,
+                "phone", "+33600000000", "hs_marketable_status", "true"));
+        if (lifecyclestage != null) {
+            values.put("lifecyclestage", lifecyclestage);
+        }
+        h.engine.records().create(T, "contact", id, values, Origin.api(), h.now);
+        h.pump();
+        return new RecordRef("contact", id);
+    }
+
+    private void join(RecordRef c, String list) {
+        h.engine.definitions().setListMembership(T, list, c, true, h.now);
+        h.pump();
+    }
+
+    private void set(RecordRef c, String value) {
+        h.engine.records().update(T, "contact", c.id(), Map.of("lifecyclestage", value), Origin.api(), h.now);
+        h.pump();
+    }
+
+    private Enrollment enrollment(RecordRef c) {
+        return h.store.enrollmentOf(T, WF, c).orElseThrow();
+    }
+
+    private Map<String, Long> counters() {
+        return h.store.counters(T, WF);
+    }
+
+    @Test
+    void anEligibleContactWithAnEmptyValue_entersTheStartStage_andGetsEveryAsset() {
+        RecordRef ada = contact("ada", null);
+        assertThat(h.store.enrollmentOf(T, WF, ada)).isEmpty(); // not on a list: not eligible
+
+        join(ada, "newsletter");
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.WAITING);
+        assertThat(h.sent).extracting(e -> e.subject()).containsExactly("Welcome, ada");
+        assertThat(h.texts).extracting(t -> t.channel() + ":" + t.body())
+                .containsExactly("SMS:Welcome aboard!", "WHATSAPP:Hi ada!");
+        assertThat(counters()).containsEntry("stage/subscribed/entered", 1L).containsEntry("enrolled", 1L);
+
+        h.advance(Duration.ofDays(3));
+
+        Enrollment stays = enrollment(ada);
+        assertThat(stays.status()).isEqualTo(EnrollmentStatus.AWAITING_EVENT);
+        assertThat(stays.cursor()).isEqualTo(JourneyWorkflows.stayIn("subscribed"));
+        assertThat(stays.dueAt()).isNull();
+    }
+
+    @Test
+    void aPropertyChange_movesTheContactOutOfItsWait_intoThatStage_andTheGoToReachesTheGoal() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        long seqInWait = enrollment(ada).seq();
+
+        set(ada, "lead");
+
+        Enrollment moved = enrollment(ada);
+        assertThat(moved.seq()).isGreaterThan(seqInWait);
+        assertThat(moved.status()).isEqualTo(EnrollmentStatus.AWAITING_EVENT);
+        assertThat(moved.cursor()).isEqualTo("form");
+        h.advance(Duration.ofDays(2)); // the old wait's end comes and goes: its step is stale
+        assertThat(h.sent).hasSize(1);
+
+        h.engine.records().logActivity(T, ada, new Activity(ActivityType.FORM_SUBMITTED,
+                new Activity.Actor(Activity.ActorKind.RECORD, "ada"), Map.of("form", "demo")), h.now, Origin.api());
+        h.pump();
+
+        Enrollment done = enrollment(ada);
+        assertThat(done.status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.store.record(T, ada).orElseThrow().property("lifecyclestage")).contains("customer");
+        assertThat(h.store.view(T, ada).orElseThrow().staticLists()).contains("customers");
+        assertThat(counters()).containsEntry("stage/subscribed/to/stage/lead", 1L)
+                .containsEntry("stage/lead/to/stage/qualified", 1L)
+                .containsEntry("stage/qualified/to/end/customer", 1L)
+                .containsEntry("end/customer", 1L)
+                .containsEntry("stage/qualified/entered", 1L)
+                .containsEntry("completed", 1L);
+        assertThat(h.failures).isEmpty();
+    }
+
+    @Test
+    void aContactEnrollsOnce_ever() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "customer"); // matched the goal end early: leaves (R-JRN-7 option on)
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.UNENROLLED);
+
+        set(ada, "lead");
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.UNENROLLED);
+        assertThat(counters()).containsEntry("enrolled", 1L);
+    }
+
+    @Test
+    void matchingAnEndEarly_leaves_andSkipsTheEndsList() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+
+        set(ada, "customer");
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.UNENROLLED);
+        assertThat(h.store.view(T, ada).orElseThrow().staticLists()).doesNotContain("customers");
+        assertThat(counters()).containsEntry("stage/subscribed/left", 1L)
+                .containsEntry(JourneyCounters.UNENROLLED_AT_END, 1L).doesNotContainKey("end/customer");
+    }
+
+    @Test
+    void withoutTheEarlyOption_takingAnEndsValue_reachesThatEnd() {
+        JourneyDefinition d = JourneyExamples.nurture();
+        var draft = new JourneyDefinition(d.name(), d.property(), d.eligibilityLists(), d.enrollEmpty(), d.stages(),
+                d.ends(), new io.crmflow.journey.JourneyUnenrollment(List.of("unsubscribed"), false, false));
+        long v = h.engine.journeys().saveDraft(T, J, draft, h.engine.journeys().view(T, J).journey().version(), "ana")
+                .journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+
+        set(ada, "customer");
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.store.view(T, ada).orElseThrow().staticLists()).contains("customers");
+        assertThat(counters()).containsEntry("end/customer", 1L).containsEntry("stage/subscribed/to/end/customer", 1L);
+    }
+
+    @Test
+    void aContactOnNoEligibilityList_isNotEnrolled_whateverItsValue() {
+        RecordRef bob = contact("bob", "lead");
+        set(bob, "marketingqualifiedlead");
+
+        assertThat(h.store.enrollmentOf(T, WF, bob)).isEmpty();
+    }
+
+    @Test
+    void joiningASuppressionList_leavesTheJourney_countedAgainstItsStage() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+
+        join(ada, "unsubscribed");
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.UNENROLLED);
+        assertThat(counters()).containsEntry("stage/subscribed/left", 1L).containsEntry("unenrolled_by_suppression", 1L);
+    }
+
+    @Test
+    void aRedeliveredPropertyChange_movesTheContactOnce() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "opportunity");
+        var change = h.published.stream().filter(e -> e instanceof io.crmflow.model.CrmEvent.PropertiesChanged p
+                && p.record().equals(ada) && p.origin().equals(Origin.api())).reduce((a, b) -> b).orElseThrow();
+        long seq = enrollment(ada).seq();
+
+        h.events.add(change);
+        h.pump();
+
+        assertThat(enrollment(ada).seq()).isEqualTo(seq);
+        assertThat(counters()).containsEntry("stage/opportunity/entered", 1L);
+    }
+
+    @Test
+    void goingBackToAnEarlierStage_setsItsValue_andRunsItsFlowAgain() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "opportunity");
+
+        h.advance(Duration.ofDays(15));
+
+        assertThat(counters()).containsEntry("stage/opportunity/to/stage/qualified", 1L)
+                .containsEntry("stage/qualified/entered", 1L).containsEntry("end/customer", 1L);
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.failures).isEmpty();
+    }
+
+    @Test
+    void publishingWithoutAStage_makesItsContactsInactive_untilTheirPropertyChanges() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "opportunity"); // waits 14 days in the opportunity stage
+        JourneyDefinition d = JourneyExamples.nurture();
+        var withoutOpportunity = new JourneyDefinition(d.name(), d.property(), d.eligibilityLists(), d.enrollEmpty(),
+                d.stages().subList(0, 3), d.ends(), d.unenrollment());
+        long v = h.engine.journeys().saveDraft(T, J, withoutOpportunity,
+                h.engine.journeys().view(T, J).journey().version(), "ana").journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+
+        h.advance(Duration.ofDays(15));
+
+        Enrollment inactive = enrollment(ada);
+        assertThat(inactive.status()).isEqualTo(EnrollmentStatus.AWAITING_EVENT);
+        assertThat(inactive.cursor()).isEqualTo(JourneyWorkflows.INACTIVE);
+        assertThat(counters()).doesNotContainKey("stage/opportunity/to/stage/qualified");
+
+        set(ada, "lead");
+
+        assertThat(enrollment(ada).cursor()).isEqualTo("form");
+        assertThat(h.failures).isEmpty();
+    }
+
+    @Test
+    void theCompiledWorkflow_cannotBeEditedAsAWorkflow() {
+        var wf = h.store.workflow(T, WF).orElseThrow();
+        assertThat(wf.actions()).anyMatch(a -> a instanceof JourneyNodes.Route);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.definitions().saveWorkflow(wf))
+                .isInstanceOf(io.crmflow.model.InvalidInputException.class).hasMessageContaining("journey");
+    }
+}
