@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine step, DueSweeper sweeper,
                      RecordService records, DefinitionService definitions, Backfills backfills,
-                     Automations automations, JourneyService journeys) {
+                     Automations automations, JourneyService journeys, JourneyReports journeyReports) {
 
     public static Engine create(Ports ports, Clock clock, EngineSettings settings) {
         StepEngine step = new StepEngine(ports, settings);
@@ -19,7 +19,8 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
         Backfills backfills = new Backfills(ports, settings, definitions);
         return new Engine(ports, clock, new TriggerEngine(ports, settings), step, new DueSweeper(ports, settings, step),
                 new RecordService(ports, settings), definitions, backfills,
-                new Automations(automations(ports, settings)), new JourneyService(ports, clock, backfills));
+                new Automations(automations(ports, settings)), new JourneyService(ports, clock, backfills),
+                new JourneyReports(ports, clock));
     }
 
     /** Every templated automation, in the order they see each event. */

@@ -243,4 +243,38 @@ class JourneyRuntimeTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.definitions().saveWorkflow(wf))
                 .isInstanceOf(io.crmflow.model.InvalidInputException.class).hasMessageContaining("journey");
     }
+
+    @Test
+    void theMetrics_andTheViews_comeFromTheCounters() {
+        RecordRef ada = contact("ada", null);
+        RecordRef bob = contact("bob", null);
+        contact("cyd", null);
+        join(ada, "newsletter");
+        join(bob, "newsletter");
+        set(ada, "customer"); // leaves: the end was matched early
+        set(bob, "opportunity");
+        h.advance(Duration.ofDays(15)); // bob goes back to qualified, and on to the goal
+
+        JourneyMetrics m = h.engine.journeyReports().metrics(T, J);
+
+        assertThat(m.eligible()).isEqualTo(2);
+        assertThat(m.enrolled()).isEqualTo(2);
+        assertThat(m.ends()).extracting(e -> e.endId() + "=" + e.reached() + "/" + e.percent())
+                .containsExactly("customer=1/50.0", "lost=0/0.0");
+        var subscribed = m.stages().get(0);
+        assertThat(subscribed.entered()).isEqualTo(2);
+        assertThat(subscribed.paths()).extracting(p -> p.to() + "=" + p.count() + "/" + p.percent())
+                .containsExactly("stage:opportunity=1/50.0", "left=1/50.0");
+        assertThat(m.performance().successfulConversionPercent()).isEqualTo(50.0);
+        assertThat(m.performance().enrolledPercentOfEligible()).isEqualTo(100.0);
+
+        JourneyViews.Views views = h.engine.journeyReports().views(T, J);
+        assertThat(views.tree().id()).isEqualTo("subscribed");
+        assertThat(views.tree().entered()).isEqualTo(2);
+        assertThat(views.engagementPaths()).extracting(JourneyViews.EngagementPath::endId)
+                .containsExactly("customer", "lost");
+        assertThat(views.engagementPaths().get(0).stages()).extracting(JourneyViews.PathStage::stageId)
+                .containsExactly("subscribed", "lead", "qualified");
+        assertThat(views.engagementPaths().get(0).reached()).isEqualTo(1);
+    }
 }

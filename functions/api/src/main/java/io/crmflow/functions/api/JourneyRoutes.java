@@ -1,6 +1,7 @@
 package io.crmflow.functions.api;
 
 import io.crmflow.engine.Engine;
+import io.crmflow.engine.JourneyReports;
 import io.crmflow.engine.JourneyService;
 import io.crmflow.journey.End;
 import io.crmflow.journey.JourneyDefinition;
@@ -12,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The routes of customer journeys' definitions (R-JRN-1..7, R-JRN-9, R-JRN-10, R-JRN-12):
- * creating one, saving its draft, publishing it, and its version history. The runtime that
- * enrolls contacts is not here yet. Decoding, tenant and errors follow {@link Routes}.
+ * The routes of customer journeys: their definitions (R-JRN-1..7, R-JRN-9, R-JRN-10, R-JRN-12) —
+ * creating one, saving its draft, publishing it, its version history — and how a published one
+ * runs (R-JRN-13, R-JRN-14): its figures, its views, its enrollments and each contact's log.
+ * Decoding, tenant and errors follow {@link Routes}.
  */
 final class JourneyRoutes {
     private static final String OWNER_HEADER = "/headers/" + Routes.USER_HEADER;
     private final Routes routes;
     private final JourneyService journeys;
+    private final JourneyReports reports;
 
     JourneyRoutes(Routes routes, Engine engine) {
         this.routes = routes;
         this.journeys = engine.journeys();
+        this.reports = engine.journeyReports();
     }
 
     /**
@@ -62,7 +66,15 @@ final class JourneyRoutes {
                         routes.tenant(r), p.get("id"), number(p), user(r))))
                 .add("GET", "/journeys/{id}/stages/{stageId}/versions", (r, p) -> ApiResponse.json(200,
                         journeys.stageVersions(routes.tenant(r), p.get("id"), p.get("stageId"), r.queryParam("cursor"),
-                                Routes.limit(r))));
+                                Routes.limit(r))))
+                .add("GET", "/journeys/{id}/metrics", (r, p) -> ApiResponse.json(200, reports.metrics(
+                        routes.tenant(r), p.get("id"))))
+                .add("GET", "/journeys/{id}/views", (r, p) -> ApiResponse.json(200, reports.views(
+                        routes.tenant(r), p.get("id"))))
+                .add("GET", "/journeys/{id}/enrollments", (r, p) -> ApiResponse.json(200, reports.enrollments(
+                        routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
+                .add("GET", "/journeys/{id}/contacts/{contactId}", (r, p) -> ApiResponse.json(200, reports.contact(
+                        routes.tenant(r), p.get("id"), p.get("contactId"), r.queryParam("cursor"), Routes.limit(r))));
     }
 
     /** R-JRN-9: a journey is owned by the user who creates it, so creating one names the user. */

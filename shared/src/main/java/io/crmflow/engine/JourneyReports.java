@@ -1,0 +1,107 @@
+package io.crmflow.engine;
+
+import io.crmflow.filter.FilterContext;
+import io.crmflow.journey.Journey;
+import io.crmflow.journey.JourneyDefinition;
+import io.crmflow.model.CrmRecord;
+import io.crmflow.model.NotFoundException;
+import io.crmflow.model.RecordRef;
+import io.crmflow.model.StandardObjectTypes;
+import io.crmflow.store.Page;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What a published journey shows of how it runs (R-JRN-13, R-JRN-14): its figures, its two
+ * views, its enrollments, and each contact's enrollment and action log. Read-only. Thread-safe.
+ */
+public final class JourneyReports {
+    private static final int PAGE = 100;
+    private final Ports ports;
+    private final Clock clock;
+
+    public JourneyReports(Ports ports, Clock clock) {
+        this.ports = ports;
+        this.clock = clock;
+    }
+
+    /** One contact's enrollment in a journey and a page of its log, oldest first. */
+    public record ContactLog(Enrollment enrollment, Page<HistoryEntry> log) {
+    }
+
+    /** The figures of the published version, from the counters the journey keeps as it runs. */
+    public JourneyMetrics metrics(String tenantId, String journeyId) {
+        Journey journey = published(tenantId, journeyId);
+        JourneyDefinition d = definition(journey);
+        return JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments().counters(tenantId,
+                JourneyWorkflows.idFor(journeyId)), eligible(tenantId, d));
+    }
+
+    public JourneyViews.Views views(String tenantId, String journeyId) {
+        Journey journey = published(tenantId, journeyId);
+        JourneyDefinition d = definition(journey);
+        JourneyMetrics m = JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments()
+                .counters(tenantId, JourneyWorkflows.idFor(journeyId)), 0);
+        return JourneyViews.of(d, m);
+    }
+
+    /** The journey's enrollments, newest first, a page at a time. */
+    public Page<Enrollment> enrollments(String tenantId, String journeyId, String cursor, int limit) {
+        published(tenantId, journeyId);
+        return ports.enrollments().enrollmentsOf(tenantId, JourneyWorkflows.idFor(journeyId), cursor, limit);
+    }
+
+    public ContactLog contact(String tenantId, String journeyId, String contactId, String cursor, int limit) {
+        published(tenantId, journeyId);
+        Enrollment e = ports.enrollments().enrollmentOf(tenantId, JourneyWorkflows.idFor(journeyId),
+                        new RecordRef(StandardObjectTypes.CONTACT, contactId))
+                .orElseThrow(() -> new NotFoundException("contact '" + contactId + "' never enrolled in journey '"
+                        + journeyId + "'"));
+        return new ContactLog(e, ports.enrollments().history(tenantId, e.id(), cursor, limit));
+    }
+
+    /**
+     * Contacts on one of the eligibility lists now (seed 003: "le nombre de contacts éligibles").
+     * Reads every contact, as no list keeps a count of its members; its cost grows with the
+     * tenant's contacts, which is why only the metrics ask for it.
+     */
+    private long eligible(String tenantId, JourneyDefinition d) {
+        var schemas = new TenantSchemas(ports.definitions(), tenantId);
+        var schema = schemas.objectType(StandardObjectTypes.CONTACT).orElseThrow();
+        var zone = ports.definitions().tenant(tenantId).map(io.crmflow.model.Tenant::timezone)
+                .orElse(java.time.ZoneOffset.UTC);
+        long eligible = 0;
+        String cursor = null;
+        do {
+            Page<CrmRecord> page = ports.records().recordsOfType(tenantId, StandardObjectTypes.CONTACT, cursor, PAGE);
+            for (CrmRecord contact : page.items()) {
+                var view = ports.records().view(tenantId, contact.ref());
+                if (view.isEmpty()) {
+                    continue;
+                }
+                FilterContext context = new RecordFilterContext(view.get(), schema, List.of(), ports.records(), schemas,
+                        clock.instant(), zone);
+                if (d.eligibilityLists().stream().anyMatch(context::isMemberOf)) {
+                    eligible++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return eligible;
+    }
+
+    private Journey published(String tenantId, String journeyId) {
+        Journey journey = ports.journeys().journey(tenantId, journeyId)
+                .orElseThrow(() -> new NotFoundException("journey '" + journeyId + "' does not exist"));
+        if (!journey.isPublished()) {
+            throw new NotFoundException("journey '" + journeyId + "' was never published: no contact has followed it");
+        }
+        return journey;
+    }
+
+    private JourneyDefinition definition(Journey journey) {
+        return ports.journeys().journeyDefinition(journey.tenantId(), journey.id(), journey.publishedVersion())
+                .orElseThrow(() -> new IllegalStateException("journey '" + journey.id() + "' has no version "
+                        + journey.publishedVersion()));
+    }
+}
