@@ -30,6 +30,12 @@ public final class JourneyValidator {
     public static final int MAX_LISTS = 5;
     public static final int MAX_STAGES = 10;
     public static final int MAX_ACTIONS = 50;
+    /**
+     * A journey's definition, each of its versions, and the workflow it runs as are stored as
+     * single table items, which hold at most 400 KB; the workflow repeats the texts and adds its
+     * routes, so the definition is held to well under half of that.
+     */
+    public static final int MAX_DEFINITION_BYTES = 150_000;
 
     /** Saving a draft lets stage and end values wait to be chosen; publishing does not. */
     public enum Purpose {
@@ -52,6 +58,7 @@ public final class JourneyValidator {
         check.settings();
         check.stages(people);
         check.ends();
+        check.size();
         return check.problems;
     }
 
@@ -85,6 +92,14 @@ public final class JourneyValidator {
             }
             contactLists(d.eligibilityLists(), "/eligibilityLists/");
             contactLists(d.unenrollment().suppressionLists(), "/unenrollment/suppressionLists/");
+        }
+
+        void size() {
+            int bytes = io.crmflow.json.Json.write(d).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_DEFINITION_BYTES) {
+                add("/", "the journey's definition is " + bytes / 1000 + " KB of JSON; at most "
+                        + MAX_DEFINITION_BYTES / 1000 + " KB is kept: shorten its texts or split it into two journeys");
+            }
         }
 
         private void property() {

@@ -185,4 +185,43 @@ class JourneyValidatorTest {
     void endKinds_readInLowerCase() {
         assertThat(NURTURE.ends()).extracting(End::kind).containsExactly(End.Kind.GOAL, End.Kind.UNSUCCESSFUL);
     }
+
+    /**
+     * Ten stages of fifty actions, each sending an email, an SMS and a WhatsApp message, with
+     * texts of {@code textLength} characters: the largest journeys the other limits allow.
+     */
+    private static JourneyDefinition largest(int textLength) {
+        String text = "x".repeat(textLength);
+        List<io.crmflow.journey.Stage> stages = new ArrayList<>();
+        for (int s = 0; s < JourneyValidator.MAX_STAGES; s++) {
+            List<io.crmflow.journey.StageAction> actions = new ArrayList<>();
+            for (int a = 0; a < JourneyValidator.MAX_ACTIONS; a++) {
+                actions.add(new io.crmflow.journey.StageAction.SendAssets("s" + s + "a" + a,
+                        new io.crmflow.journey.StageAction.MarketingEmail(null, "Hello", text),
+                        new io.crmflow.journey.StageAction.TextMessage(text),
+                        new io.crmflow.journey.StageAction.TextMessage(text)));
+            }
+            stages.add(new io.crmflow.journey.Stage("stage" + s, "Stage " + s,
+                    io.crmflow.model.StandardObjectTypes.JOURNEY_STAGE_OPTIONS.get(s < 9 ? s : 12), actions));
+        }
+        List<io.crmflow.journey.End> ends = List.of(new io.crmflow.journey.End("won", "Won",
+                io.crmflow.journey.End.Kind.GOAL, "won", null), new io.crmflow.journey.End("lost", "Lost",
+                io.crmflow.journey.End.Kind.UNSUCCESSFUL, "lost", null));
+        return new JourneyDefinition("Largest", io.crmflow.model.StandardObjectTypes.JOURNEY_STAGE,
+                List.of("newsletter"), true, stages, ends, null);
+    }
+
+    @Test
+    void aDefinitionTooLargeToKeep_isRefusedAtTheRoot_andTheLargestKept_compilesIntoAWorkflowThatFitsOneItem() {
+        JourneyDefinition tooLarge = largest(100);
+        JourneyDefinition kept = largest(30);
+        assertThat(io.crmflow.json.Json.write(kept).length()).isLessThanOrEqualTo(JourneyValidator.MAX_DEFINITION_BYTES);
+
+        assertThat(pointers(publish(tooLarge))).containsExactly("/");
+        assertThat(publish(tooLarge).get(0).message()).contains("KB");
+        assertThat(publish(kept)).isEmpty();
+        var compiled = JourneyWorkflows.compile("t1", "largest", kept, 1);
+        assertThat(io.crmflow.json.Json.write(compiled).length()).as("a table item holds 400 KB")
+                .isLessThan(380_000);
+    }
 }
