@@ -21,8 +21,7 @@ final class JourneySteps {
 
     static StepDecision route(StepDraft step, JourneyNodes.Route route, CrmRecord record) {
         String value = record.property(route.property()).orElse("");
-        JourneyNodes.Target target = value.isEmpty() ? route.whenEmpty()
-                : route.targets().stream().filter(t -> value.equals(t.value())).findFirst().orElse(null);
+        JourneyNodes.Target target = value.isEmpty() ? route.whenEmpty() : target(route, value);
         if (target == null) {
             String where = route.fromStage() == null ? "stays inactive" : "stays in stage '" + route.fromStage() + "'";
             step.log(Kind.WAIT_STARTED, route.id(), route.property() + " is " + (value.isEmpty() ? "empty"
@@ -44,6 +43,27 @@ final class JourneySteps {
                     + " the journey, skipping the end's actions (R-JRN-7)");
         }
         return reach(step, route.id(), route.fromStage(), target, record, null);
+    }
+
+    /**
+     * The stage or end a value leads to. A checkbox property (R-JRN-1 allows one) may hold several
+     * options at once: an end among them wins, else the furthest stage, since a contact ticked
+     * into a later stage has moved on.
+     */
+    private static JourneyNodes.Target target(JourneyNodes.Route route, String value) {
+        var exact = route.targets().stream().filter(t -> value.equals(t.value())).findFirst();
+        if (exact.isPresent() || !value.contains(";")) {
+            return exact.orElse(null);
+        }
+        var ticked = io.crmflow.model.PropertyValues.multi(value);
+        JourneyNodes.Target found = null;
+        for (JourneyNodes.Target t : route.targets()) {
+            // Stages come first, in order, then the ends: a later stage replaces an earlier one, and the first end stays.
+            if (ticked.contains(t.value()) && (found == null || !found.endsJourney())) {
+                found = t;
+            }
+        }
+        return found;
     }
 
     /** "Go to an earlier stage": the property takes that stage's value, and its flow runs again. */
