@@ -45,6 +45,29 @@ public final class JourneyReports {
         return JourneyViews.of(d, m);
     }
 
+    /**
+     * The stage reports publishing offers to create (R-JRN-10, seed 003: "un tableau de bord avec des
+     * rapports d'étape"): one per stage of the published version, with its figures.
+     *
+     * @param since when the publish that asked for them was made
+     */
+    public record StageReports(String journeyId, long publishedVersion, java.time.Instant since,
+                               List<JourneyMetrics.StageFigures> stages) {
+    }
+
+    /** @throws NotFoundException unless the latest publish asked for stage reports */
+    public StageReports stageReports(String tenantId, String journeyId) {
+        Journey journey = published(tenantId, journeyId);
+        if (journey.lastPublication() == null || !journey.lastPublication().createStageReports()) {
+            throw new NotFoundException("journey '" + journeyId + "' was published without stage reports; publish it"
+                    + " with \"createStageReports\": true to have them");
+        }
+        JourneyDefinition d = definition(journey);
+        JourneyMetrics m = JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments()
+                .counters(tenantId, JourneyWorkflows.idFor(journeyId)), 0);
+        return new StageReports(journeyId, journey.publishedVersion(), journey.lastPublication().at(), m.stages());
+    }
+
     /** The journey's enrollments, newest first, a page at a time. */
     public Page<Enrollment> enrollments(String tenantId, String journeyId, String cursor, int limit) {
         published(tenantId, journeyId);

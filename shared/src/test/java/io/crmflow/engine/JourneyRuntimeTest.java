@@ -277,4 +277,18 @@ class JourneyRuntimeTest {
                 .containsExactly("subscribed", "lead", "qualified");
         assertThat(views.engagementPaths().get(0).reached()).isEqualTo(1);
     }
+
+    @Test
+    void stageReports_existOnlyWhenThePublishAskedForThem() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.journeyReports().stageReports(T, J))
+                .isInstanceOf(io.crmflow.model.NotFoundException.class).hasMessageContaining("createStageReports");
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+
+        h.engine.journeys().publish(T, J, false, true, null, "ana");
+
+        var reports = h.engine.journeyReports().stageReports(T, J);
+        assertThat(reports.stages()).extracting(s -> s.stageId() + "=" + s.entered())
+                .containsExactly("subscribed=1", "lead=0", "qualified=0", "opportunity=0");
+    }
 }

@@ -71,6 +71,8 @@ final class JourneyRoutes {
                         routes.tenant(r), p.get("id"))))
                 .add("GET", "/journeys/{id}/views", (r, p) -> ApiResponse.json(200, reports.views(
                         routes.tenant(r), p.get("id"))))
+                .add("GET", "/journeys/{id}/stage-reports", (r, p) -> ApiResponse.json(200, reports.stageReports(
+                        routes.tenant(r), p.get("id"))))
                 .add("GET", "/journeys/{id}/enrollments", (r, p) -> ApiResponse.json(200, reports.enrollments(
                         routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
                 .add("GET", "/journeys/{id}/contacts/{contactId}", (r, p) -> ApiResponse.json(200, reports.contact(
