@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The sample scenario of {@code --demo}: a tenant, a deal pipeline, a welcome workflow for new
  * customers, three contacts, and what happens to them over a day — told in plain words; then the
- * pipeline parts ({@link DealPipelineDemo}, {@link LeadPipelineDemo}). Every
- * step goes through the real API function, bus, queues and handlers.
+ * pipeline parts ({@link DealPipelineDemo}, {@link LeadPipelineDemo}) and a customer journey
+ * ({@link JourneyDemo}). Every step goes through the real API function, bus, queues and handlers.
  */
 final class Demo {
     private final LocalStack stack;
@@ -86,6 +86,7 @@ final class Demo {
         say("Grace is still a lead, so she was not enrolled. Try it yourself: ./local/run.sh, then the README's curl lines.");
         new DealPipelineDemo(stack, api, out).run();
         new LeadPipelineDemo(stack, api, clock, out).run();
+        new JourneyDemo(stack, api, clock, out).run();
     }
 
     private void contact(String id, String firstName, String email, String stage) {

@@ -2,7 +2,11 @@ package io.crmflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.journey.JourneyExamples;
+import io.crmflow.json.Json;
 import io.crmflow.local.it.SharedStack;
+import io.crmflow.model.RecordRef;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +18,15 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
     @Test
-    void theDemo_welcomesACustomer_runsAStageWorkflow_andALeadAutomation() throws Exception {
+    void theDemo_welcomesACustomer_runsAStageWorkflow_aLeadAutomation_andACustomerJourney() throws Exception {
         var clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
         var told = new ByteArrayOutputStream();
         try (LocalStack stack = SharedStack.startOwn(clock, Files.createTempDirectory("demo-mail"))) {
             new Demo(stack, clock, new PrintStream(told, true, StandardCharsets.UTF_8)).run();
+
+            assertTheJourneyRan(stack, new DemoApi(stack));
+        } finally {
+            Files.writeString(java.nio.file.Path.of("target", "demo.txt"), told.toString(StandardCharsets.UTF_8));
         }
 
         assertThat(told.toString(StandardCharsets.UTF_8)).contains(
@@ -26,5 +34,47 @@ class DemoTest {
                 "dealstage changed to 'contract-sent' by user 'sam'", "Task created: \"Follow up on the contract",
                 "Stage history: dealstage appointment → contract-sent by USER 'sam'",
                 "by LEAD_AUTOMATION 'connected'");
+    }
+
+    @Test
+    void theDemosJourney_isTheDocumentedOne() {
+        assertThat(Json.tree(JourneyDemo.DEFINITION)).isEqualTo(Json.tree(JourneyExamples.NURTURE));
+    }
+
+    /**
+     * R-JRN-4, 6, 7 and 13 as the journey part leaves them: Mia reached the goal through the
+     * qualified stage's go-to, Noah left on matching an end early, Lea waits in the opportunity stage.
+     */
+    private static void assertTheJourneyRan(LocalStack stack, DemoApi api) {
+        String journey = "/journeys/" + JourneyDemo.JOURNEY;
+        JsonNode mia = api.call("GET", journey + "/contacts/mia", null);
+        assertThat(mia.at("/enrollment/status").asText()).isEqualTo("COMPLETED");
+        assertThat(api.call("GET", "/records/contact/mia", null).at("/properties/lifecyclestage").asText())
+                .isEqualTo("customer");
+        assertThat(api.call("GET", journey + "/contacts/noah", null).at("/enrollment/status").asText())
+                .isEqualTo("UNENROLLED");
+        JsonNode lea = api.call("GET", journey + "/contacts/lea", null).get("enrollment");
+        assertThat(lea.get("status").asText()).isEqualTo("WAITING");
+        assertThat(lea.get("cursor").asText()).as("the go-to after the opportunity stage's wait").isEqualTo("again");
+        // No route lists a list's members; the table the API writes to is read as the engine reads it.
+        var records = stack.engine("ApiFunction").ports().records();
+        assertThat(records.view(DemoApi.TENANT, new RecordRef("contact", "mia")).orElseThrow().staticLists())
+                .contains("customers");
+        assertThat(records.view(DemoApi.TENANT, new RecordRef("contact", "noah")).orElseThrow().staticLists())
+                .doesNotContain("customers");
+
+        JsonNode metrics = api.call("GET", journey + "/metrics", null);
+        assertThat(metrics.get("enrolled").asLong()).isEqualTo(3);
+        assertThat(metrics.get("active").asLong()).isEqualTo(1);
+        assertThat(metrics.get("unenrolled").asLong()).isEqualTo(1);
+        assertThat(metrics.get("ends").findValuesAsText("endId")).containsExactly("customer", "lost");
+        assertThat(metrics.get("ends").findValuesAsText("reached")).containsExactly("1", "0");
+        assertThat(metrics.at("/stages/0/entered").asLong()).isEqualTo(3);
+        assertThat(metrics.at("/stages/0/paths").findValuesAsText("to"))
+                .containsExactly("stage:lead", "stage:opportunity", "left");
+        assertThat(metrics.at("/stages/3/paths").findValuesAsText("to")).containsExactly("here");
+        JsonNode paths = api.call("GET", journey + "/views", null).get("engagementPaths");
+        assertThat(paths.at("/0/endId").asText()).isEqualTo("customer");
+        assertThat(paths.at("/0/stages").findValuesAsText("stageId")).containsExactly("subscribed", "lead", "qualified");
     }
 }
