@@ -48,10 +48,11 @@ final class JourneyDemo {
         enroll();
         dayOne();
         dayThree();
-        printPaths();
-        printMail();
-        printMetrics();
-        printEngagementPaths();
+        var readout = new JourneyDemoReadout(api, stack.mailbox(), out);
+        readout.printPaths(CONTACTS);
+        readout.printMail(CONTACTS);
+        readout.printMetrics();
+        readout.printEngagementPaths();
     }
 
     /** The lists and the user the journey names, then the journey itself, published. */
@@ -146,9 +147,9 @@ final class JourneyDemo {
             String shown = "(lifecycle stage " + (value.isEmpty() ? "empty" : value) + ")";
             say("  " + c + ": " + switch (status) {
                 case "WAITING" -> "in stage " + stageName(value) + " " + shown + ", waiting until "
-                        + time(e.get("dueAt")) + (next.startsWith("~") ? "" : ", then '" + next + "'");
+                        + JourneyDemoReadout.time(e.get("dueAt")) + (next.startsWith("~") ? "" : ", then '" + next + "'");
                 case "AWAITING_EVENT" -> "in stage " + stageName(value) + " " + shown + (e.hasNonNull("dueAt")
-                        ? ", waiting at '" + next + "' for an activity, until " + time(e.get("dueAt"))
+                        ? ", waiting at '" + next + "' for an activity, until " + JourneyDemoReadout.time(e.get("dueAt"))
                         : ", its flow done: stays until its lifecycle stage changes");
                 default -> status + " " + shown;
             });
@@ -165,84 +166,14 @@ final class JourneyDemo {
         return "(none)";
     }
 
-    /** Each contact's enrollment log, oldest first, as {@code GET /journeys/{id}/contacts/{contactId}} gives it. */
-    private void printPaths() {
-        for (String c : CONTACTS) {
-            JsonNode log = api.call("GET", path("/contacts/" + c + "?limit=200"), null).at("/log/items");
-            say("");
-            say(c + "'s path through the journey (oldest first):");
-            for (int i = log.size() - 1; i >= 0; i--) {
-                JsonNode h = log.get(i);
-                say("  " + time(h.get("at")) + "  " + String.format("%-15s", h.get("kind").asText())
-                        + (h.hasNonNull("actionId") ? " [" + h.get("actionId").asText() + "]" : "") + " "
-                        + h.get("detail").asText());
-            }
-        }
-    }
-
-    private void printMail() {
-        say("");
-        say("Emails the journey sent (the SMS and WhatsApp messages need a text channel; the log says whether one took them):");
-        List<String> to = new ArrayList<>(CONTACTS.stream().map(c -> c + "@example.com").toList());
-        to.add("ana@example.com");
-        stack.mailbox().sent().stream().filter(m -> m.to().stream().anyMatch(to::contains))
-                .filter(m -> m.subject().startsWith("Welcome, ") || m.subject().endsWith(" is qualified"))
-                .forEach(m -> say("  to " + String.join(", ", m.to()) + " — \"" + m.subject() + "\": "
-                        + m.body().strip()));
-    }
-
-    /** {@code GET /journeys/{id}/metrics}: enrollments, ends, where each stage's contacts went. */
-    private void printMetrics() {
-        JsonNode m = api.call("GET", path("/metrics"), null);
-        say("");
-        say("The journey's metrics: " + m.get("eligible").asLong() + " eligible, " + m.get("enrolled").asLong()
-                + " enrolled, " + m.get("active").asLong() + " still in it, " + m.get("unenrolled").asLong()
-                + " left early.");
-        m.get("ends").forEach(e -> say("  end " + e.get("name").asText() + " (" + e.get("kind").asText() + "): "
-                + e.get("reached").asLong() + " reached, " + percent(e.get("percent")) + " of enrollments"));
-        for (JsonNode s : m.get("stages")) {
-            List<String> paths = new ArrayList<>();
-            s.get("paths").forEach(p -> paths.add(p.get("to").asText() + " " + p.get("count").asLong() + " ("
-                    + percent(p.get("percent")) + ")"));
-            say("  stage " + s.get("name").asText() + ": entered " + s.get("entered").asLong()
-                    + (paths.isEmpty() ? "" : "; then " + String.join(", ", paths)));
-        }
-        JsonNode p = m.get("performance");
-        say("  performance: " + percent(p.get("enrolledPercentOfEligible")) + " of eligible contacts enrolled; "
-                + percent(p.get("successfulConversionPercent")) + " converted to the goal, "
-                + percent(p.get("unsuccessfulConversionPercent")) + " to an unsuccessful end");
-    }
-
-    /** The engagement paths of {@code GET /journeys/{id}/views}: the stages from the start to each end, with their entries. */
-    private void printEngagementPaths() {
-        say("");
-        say("Engagement paths (how many entered each stage on the way to each end):");
-        for (JsonNode path : api.call("GET", path("/views"), null).get("engagementPaths")) {
-            List<String> steps = new ArrayList<>();
-            path.get("stages").forEach(s -> steps.add(s.get("name").asText() + " " + s.get("entered").asLong()));
-            say("  to the " + path.get("kind").asText() + " end " + path.get("name").asText() + ": "
-                    + String.join(" → ", steps) + " → reached by " + path.get("reached").asLong() + " ("
-                    + percent(path.get("percent")) + " of enrollments)");
-        }
-    }
-
     private static String path(String rest) {
         return "/journeys/" + JOURNEY + rest;
-    }
-
-    /** An instant as a person reads it in the demo's output: the day and the minute, UTC. */
-    private static String time(JsonNode instant) {
-        return instant.asText().replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", "");
     }
 
     private static List<String> types(JsonNode actions) {
         List<String> out = new ArrayList<>();
         actions.forEach(a -> out.add(a.get("type").asText()));
         return out;
-    }
-
-    private static String percent(JsonNode share) {
-        return share == null || share.isNull() ? "n/a" : share.asText() + "%";
     }
 
     private static String resource(String name) {

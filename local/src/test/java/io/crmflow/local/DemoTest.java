@@ -25,8 +25,6 @@ class DemoTest {
             new Demo(stack, clock, new PrintStream(told, true, StandardCharsets.UTF_8)).run();
 
             assertTheJourneyRan(stack, new DemoApi(stack));
-        } finally {
-            Files.writeString(java.nio.file.Path.of("target", "demo.txt"), told.toString(StandardCharsets.UTF_8));
         }
 
         assertThat(told.toString(StandardCharsets.UTF_8)).contains(
@@ -49,6 +47,7 @@ class DemoTest {
         String journey = "/journeys/" + JourneyDemo.JOURNEY;
         JsonNode mia = api.call("GET", journey + "/contacts/mia", null);
         assertThat(mia.at("/enrollment/status").asText()).isEqualTo("COMPLETED");
+        assertThat(mia.at("/log/items/1/actionId").asText()).as("the qualified stage's go_to_end").isEqualTo("done");
         assertThat(api.call("GET", "/records/contact/mia", null).at("/properties/lifecyclestage").asText())
                 .isEqualTo("customer");
         assertThat(api.call("GET", journey + "/contacts/noah", null).at("/enrollment/status").asText())
@@ -63,6 +62,11 @@ class DemoTest {
         assertThat(records.view(DemoApi.TENANT, new RecordRef("contact", "noah")).orElseThrow().staticLists())
                 .doesNotContain("customers");
 
+        assertThat(stack.mailbox().sent()).filteredOn(m -> m.subject().startsWith("Welcome, "))
+                .extracting(m -> m.to().get(0) + ": " + m.subject())
+                .containsExactlyInAnyOrder("mia@example.com: Welcome, Mia", "noah@example.com: Welcome, Noah",
+                        "lea@example.com: Welcome, Lea");
+
         JsonNode metrics = api.call("GET", journey + "/metrics", null);
         assertThat(metrics.get("enrolled").asLong()).isEqualTo(3);
         assertThat(metrics.get("active").asLong()).isEqualTo(1);
@@ -72,6 +76,7 @@ class DemoTest {
         assertThat(metrics.at("/stages/0/entered").asLong()).isEqualTo(3);
         assertThat(metrics.at("/stages/0/paths").findValuesAsText("to"))
                 .containsExactly("stage:lead", "stage:opportunity", "left");
+        assertThat(metrics.at("/stages/2/paths").findValuesAsText("to")).containsExactly("end:customer");
         assertThat(metrics.at("/stages/3/paths").findValuesAsText("to")).containsExactly("here");
         JsonNode paths = api.call("GET", journey + "/views", null).get("engagementPaths");
         assertThat(paths.at("/0/endId").asText()).isEqualTo("customer");
