@@ -25,7 +25,7 @@ public final class JourneyReports {
         this.clock = clock;
     }
 
-    /** One contact's enrollment in a journey and a page of its log, oldest first. */
+    /** One contact's enrollment in a journey and a page of its log, newest first. */
     public record ContactLog(Enrollment enrollment, Page<HistoryEntry> log) {
     }
 
