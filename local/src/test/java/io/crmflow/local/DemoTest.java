@@ -78,6 +78,8 @@ class DemoTest {
                 .containsExactly("stage:lead", "stage:opportunity", "left");
         assertThat(metrics.at("/stages/2/paths").findValuesAsText("to")).containsExactly("end:customer");
         assertThat(metrics.at("/stages/3/paths").findValuesAsText("to")).containsExactly("here");
+        assertThat(api.call("GET", journey + "/stage-reports", null).get("stages")).as("published asking for them")
+                .hasSize(4);
         JsonNode paths = api.call("GET", journey + "/views", null).get("engagementPaths");
         assertThat(paths.at("/0/endId").asText()).isEqualTo("customer");
         assertThat(paths.at("/0/stages").findValuesAsText("stageId")).containsExactly("subscribed", "lead", "qualified");
