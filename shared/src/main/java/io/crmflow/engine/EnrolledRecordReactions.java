@@ -60,7 +60,7 @@ final class EnrolledRecordReactions {
                 if (leave.isPresent()) {
                     unenroll(wf, view, leave.get(), now);
                 } else if (JourneyMoves.moves(wf, event, view)) {
-                    journeyMoves.move(wf, slot, event, now);
+                    journeyMoves.move(wf, slot, event, view, now);
                 } else {
                     endWaitFor(event, wf, slot, context, now);
                 }

@@ -53,7 +53,7 @@ final class JourneyMoves {
      * same mark) nor one made before the enrollment began, delivered late, moves it: the
      * enrollment's first step read the property as it was then.
      */
-    void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, Instant now) {
+    void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, RecordView view, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Enrollment> found = ports.enrollments().enrollment(wf.tenantId(), slot.enrollmentId())
                     .filter(e -> !e.status().terminal());
@@ -62,6 +62,9 @@ final class JourneyMoves {
             }
             Enrollment e = found.get();
             String route = JourneyWorkflows.routeFor(wf, e.cursor());
+            if (!leadsElsewhere(wf, route, e.cursor(), view)) {
+                return;
+            }
             var step = new StepDraft(e, now, settings.watchdog());
             String from = JourneyWorkflows.stageOf(wf, e.cursor()).map(s -> "leaves stage '" + s + "'")
                     .orElse("moves on");
@@ -82,6 +85,26 @@ final class JourneyMoves {
             ports.steps().send(List.of(d.next().stepMessage()));
             return;
         }
+    }
+
+    /**
+     * Whether the value the contact holds now takes it somewhere else than where it is: another
+     * stage, an end, or — when inactive — anywhere. A value of the stage it is in, or one that
+     * leads nowhere, leaves the flow under way as it is (R-JRN-4: a contact enters a stage's flow
+     * when its property takes that stage's value, not again while it has it).
+     */
+    private static boolean leadsElsewhere(WorkflowDefinition wf, String routeId, String cursor, RecordView view) {
+        var route = wf.action(routeId).filter(a -> a instanceof io.crmflow.definition.JourneyNodes.Route)
+                .map(a -> (io.crmflow.definition.JourneyNodes.Route) a);
+        if (route.isEmpty()) {
+            return true;
+        }
+        String value = view.record().property(route.get().property()).orElse("");
+        var target = value.isEmpty() ? route.get().whenEmpty() : JourneySteps.target(route.get(), value);
+        if (target == null) {
+            return false;
+        }
+        return target.endsJourney() || !JourneyWorkflows.stageOf(wf, cursor).map(target.stageId()::equals).orElse(false);
     }
 
     /** Remembers that {@code eventId} moved (or enrolled) a journey enrollment: for as long as the event may come back. */

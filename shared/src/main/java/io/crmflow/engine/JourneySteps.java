@@ -29,9 +29,14 @@ final class JourneySteps {
                     + " until it changes");
             return step.awaitEvent(route.next(), null);
         }
+        if (!target.endsJourney() && target.stageId().equals(route.fromStage())) {
+            step.log(Kind.WAIT_STARTED, route.id(), route.property() + " is '" + value + "', the value of stage '"
+                    + target.stageId() + "' it is in: stays there until it changes");
+            return step.awaitEvent(route.next(), null);
+        }
         if (!target.endsJourney()) {
-            return enter(step, route.id(), route.fromStage(), target,
-                    "entered stage '" + target.stageId() + "': " + route.property() + " is '" + value + "'");
+            return enter(step, route.id(), route.fromStage(), target, "entered stage '" + target.stageId() + "': "
+                    + route.property() + (value.isEmpty() ? " is empty" : " is '" + value + "'"));
         }
         if (route.leaveOnEndMatched()) {
             if (route.fromStage() != null) {
@@ -50,7 +55,7 @@ final class JourneySteps {
      * options at once: an end among them wins, else the furthest stage, since a contact ticked
      * into a later stage has moved on.
      */
-    private static JourneyNodes.Target target(JourneyNodes.Route route, String value) {
+    static JourneyNodes.Target target(JourneyNodes.Route route, String value) {
         var exact = route.targets().stream().filter(t -> value.equals(t.value())).findFirst();
         if (exact.isPresent() || !value.contains(";")) {
             return exact.orElse(null);

@@ -147,10 +147,10 @@ public final class JourneyWorkflows {
                     wait.attributes()), wait.timeout(), next, next));
         } else if (a instanceof StageAction.CreateTask task) {
             return List.of(new Action.CreateTask(a.id(), task.subject(), task.body(), task.dueIn(), next));
+        } else if (a instanceof StageAction.SetProperty set && set.property().equals(d.property())) {
+            return List.of(setJourneyProperty(set, stage, next, d));
         } else if (a instanceof StageAction.SetProperty set) {
-            // Setting the journey's own property moves the contact where the value leads (R-JRN-4).
-            String after = set.property().equals(d.property()) ? routeFrom(stage.id()) : next;
-            return List.of(new Action.SetProperty(a.id(), set.property(), set.value(), after));
+            return List.of(new Action.SetProperty(a.id(), set.property(), set.value(), next));
         } else if (a instanceof StageAction.SendNotification notify) {
             Action.Notify n = notify.asWorkflowAction();
             return List.of(new Action.Notify(n.id(), n.recipients(), n.channels(), n.subject(), n.body(), next));
@@ -162,6 +162,27 @@ public final class JourneyWorkflows {
                     stageTarget(d.stages().get(d.indexOf(go.stageId())))));
         }
         throw new IllegalStateException("no workflow action for stage action " + a.getClass().getSimpleName());
+    }
+
+    /**
+     * A flow setting the journey's own property (seed 003: "vous pouvez configurer la phase") takes the
+     * contact where the value leads, as the journey's own move: another stage's value enters that
+     * stage, an end's value reaches that end (not "matched early": the journey led there). Its own
+     * stage's value, or one leading nowhere, changes the property and the flow goes on.
+     */
+    private static Action setJourneyProperty(StageAction.SetProperty set, Stage stage, String next,
+                                             JourneyDefinition d) {
+        for (End end : d.ends()) {
+            if (Objects.equals(end.value(), set.value())) {
+                return new JourneyNodes.ReachEnd(set.id(), stage.id(), d.property(), endTarget(end));
+            }
+        }
+        for (Stage other : d.stages()) {
+            if (Objects.equals(other.value(), set.value()) && !other.id().equals(stage.id())) {
+                return new JourneyNodes.EnterStage(set.id(), stage.id(), d.property(), stageTarget(other));
+            }
+        }
+        return new Action.SetProperty(set.id(), set.property(), set.value(), next);
     }
 
     private static JourneyNodes.Target stageTarget(Stage s) {

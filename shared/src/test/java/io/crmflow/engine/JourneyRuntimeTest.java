@@ -291,4 +291,39 @@ class JourneyRuntimeTest {
         assertThat(reports.stages()).extracting(s -> s.stageId() + "=" + s.entered())
                 .containsExactly("subscribed=1", "lead=0", "qualified=0", "opportunity=0");
     }
+
+    @Test
+    void takingTheValueOfTheStageItIsIn_orOneLeadingNowhere_leavesTheFlowUnderWay() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter"); // empty: into the start stage, waiting two days
+        Enrollment waiting = enrollment(ada);
+
+        set(ada, "subscriber");
+        set(ada, "evangelist");
+
+        assertThat(enrollment(ada).seq()).isEqualTo(waiting.seq());
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.WAITING);
+        assertThat(h.sent).hasSize(1);
+        assertThat(counters()).containsEntry("stage/subscribed/entered", 1L)
+                .doesNotContainKey("stage/subscribed/to/stage/subscribed");
+    }
+
+    @Test
+    void aFlowSettingTheJourneyPropertyToAnEndsValue_reachesThatEnd_evenWithTheEarlyOption() {
+        JourneyDefinition d = io.crmflow.json.Json.read(JourneyExamples.NURTURE.replace(
+                "\"property\": \"lifecyclestage\", \"value\": \"marketingqualifiedlead\"",
+                "\"property\": \"lifecyclestage\", \"value\": \"customer\""), JourneyDefinition.class);
+        long v = h.engine.journeys().saveDraft(T, J, d, h.engine.journeys().view(T, J).journey().version(), "ana")
+                .journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        RecordRef ada = contact("ada", "lead");
+        join(ada, "newsletter");
+
+        h.advance(Duration.ofDays(8)); // the form's wait times out; the flow sets lifecyclestage to customer
+
+        assertThat(enrollment(ada).status()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(h.store.view(T, ada).orElseThrow().staticLists()).contains("customers");
+        assertThat(counters()).containsEntry("stage/lead/to/end/customer", 1L).containsEntry("end/customer", 1L)
+                .doesNotContainKey(JourneyCounters.UNENROLLED_AT_END);
+    }
 }
