@@ -1,5 +1,8 @@
 package io.crmflow.local.it;
 
+import static io.crmflow.local.it.Journeys.draftOf;
+import static io.crmflow.local.it.Journeys.journey;
+import static io.crmflow.local.it.Journeys.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,26 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class JourneyDefinitionRequirementsTest {
 
-    /** A tenant with the users and lists the example journey names. */
-    private static WorkflowScenario scenario() {
-        var s = new WorkflowScenario();
-        for (String user : List.of("ana", "bob")) {
-            s.api.put("/users/" + user, "{\"email\": \"" + s.email(user) + "\"}").expect(200);
-        }
-        JourneyExamples.lists().forEach(list -> s.staticList(list.id()));
-        return s;
-    }
-
-    /** The example journey with one piece of its JSON replaced. */
-    private static String journey(String id, String from, String to) {
-        assertThat(JourneyExamples.NURTURE).contains(from);
-        return JourneyExamples.NURTURE.replaceFirst("^\\{", "{\"id\": \"" + id + "\", ").replace(from, to);
-    }
-
-    private static String journey(String id) {
-        return journey(id, "{", "{");
-    }
-
     /** One field of each element of an array (the element itself for a null field), not of what is nested. */
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new java.util.ArrayList<>();
@@ -47,13 +30,6 @@ class JourneyDefinitionRequirementsTest {
 
     private static Api.Answer create(WorkflowScenario s, String user, String body) {
         return s.api.as(user).post("/journeys", body);
-    }
-
-    /** The draft as read, as an editor sends it back: with the version it started from. */
-    private static String draftOf(JsonNode view, String from, String to) {
-        ObjectNode draft = view.get("draft").deepCopy();
-        draft.put("baseVersion", view.at("/journey/version").asLong());
-        return draft.toString().replace(from, to);
     }
 
     @Test
