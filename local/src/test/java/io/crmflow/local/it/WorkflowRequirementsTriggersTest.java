@@ -2,25 +2,14 @@ package io.crmflow.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmflow.local.LocalContext;
-import io.crmflow.local.LocalStack;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Origin;
 import io.crmflow.model.PropertyChange;
 import io.crmflow.model.RecordRef;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -206,12 +195,12 @@ class WorkflowRequirementsTriggersTest {
         // Saved after bob's own event was handled, so only the two events below can enroll him.
         s.save("race", CUSTOMERS.formatted("Race", true));
         RecordRef bob = new RecordRef("contact", "bob");
-        raceTriggerHandlers(s, i -> new CrmEvent.RecordCreated("race-" + i + "-" + s.tenant, s.tenant, bob, s.now(),
+        s.raceTriggerHandlers(i -> new CrmEvent.RecordCreated("race-" + i + "-" + s.tenant, s.tenant, bob, s.now(),
                 Origin.api()));
         assertThat(enrollmentIds(s, "race")).containsExactly("race~contact~bob");
 
         s.advance(Duration.ofDays(1)); // the first enrollment ends, so bob may enter again
-        raceTriggerHandlers(s, i -> new CrmEvent.PropertiesChanged("again-" + i + "-" + s.tenant, s.tenant, bob, s.now(),
+        s.raceTriggerHandlers(i -> new CrmEvent.PropertiesChanged("again-" + i + "-" + s.tenant, s.tenant, bob, s.now(),
                 Origin.api(), List.of(new PropertyChange("lifecyclestage", "lead", "customer"))));
         assertThat(enrollmentIds(s, "race")).containsExactlyInAnyOrder("race~contact~bob", "race~contact~bob~2");
         assertThat(s.details("race").at("/counts/enrolled").asLong()).isEqualTo(2);
@@ -220,52 +209,5 @@ class WorkflowRequirementsTriggersTest {
     private static List<String> enrollmentIds(WorkflowScenario s, String workflowId) {
         JsonNode items = s.api.get("/workflows/" + workflowId + "/enrollments").json().get("items");
         return StreamSupport.stream(items.spliterator(), false).map(e -> e.get("id").asText()).toList();
-    }
-
-    /**
-     * Hands the trigger function two different events, {@code event.apply(0)} and {@code event.apply(1)},
-     * on two threads at once; a failed message is handed again, as SQS would redeliver it. Then
-     * lets the steps the enrollments started run.
-     */
-    private static void raceTriggerHandlers(WorkflowScenario s, IntFunction<CrmEvent> event) throws Exception {
-        RequestHandler<SQSEvent, SQSBatchResponse> trigger = s.stack.handler("TriggerFunction");
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<SQSBatchResponse>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                SQSEvent message = sqsEvent(BusEnvelopes.of(event.apply(i)), "m-" + i);
-                runs.add(threads.submit(() -> {
-                    together.await();
-                    SQSBatchResponse answer = trigger.handleRequest(message, context());
-                    for (int retry = 0; retry < 5 && !answer.getBatchItemFailures().isEmpty(); retry++) {
-                        answer = trigger.handleRequest(message, context());
-                    }
-                    return answer;
-                }));
-            }
-            for (Future<SQSBatchResponse> run : runs) {
-                assertThat(run.get().getBatchItemFailures()).as("handled, at the latest when redelivered").isEmpty();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        s.stack.drain();
-    }
-
-    private static LocalContext context() {
-        return LocalContext.forInvocation("TriggerFunction", LocalStack.REGION, "000000000000", 1024,
-                Duration.ofSeconds(30), SharedStack.CLOCK);
-    }
-
-    private static SQSEvent sqsEvent(String body, String messageId) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(messageId);
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
     }
 }

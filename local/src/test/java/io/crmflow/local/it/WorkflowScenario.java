@@ -2,17 +2,28 @@ package io.crmflow.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.engine.Enrollment;
 import io.crmflow.json.Json;
+import io.crmflow.local.LocalContext;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.SentMail;
+import io.crmflow.model.CrmEvent;
 import io.crmflow.model.RecordRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,6 +124,60 @@ final class WorkflowScenario {
             assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         }
         stack.drain();
+    }
+
+    /**
+     * Hands the trigger function two events, {@code event.apply(0)} and {@code event.apply(1)} (two
+     * of them, or the same one twice), on two threads at once; a failed message is handed again,
+     * as SQS would redeliver it. Then lets the steps the enrollments started run.
+     */
+    void raceTriggerHandlers(IntFunction<CrmEvent> event) throws Exception {
+        RequestHandler<SQSEvent, SQSBatchResponse> trigger = stack.handler("TriggerFunction");
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SQSBatchResponse>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SQSEvent message = sqsEvent(BusEnvelopes.of(event.apply(i)), "m-" + i);
+                runs.add(threads.submit(() -> {
+                    together.await();
+                    SQSBatchResponse answer = trigger.handleRequest(message, triggerContext());
+                    for (int retry = 0; retry < 5 && !answer.getBatchItemFailures().isEmpty(); retry++) {
+                        answer = trigger.handleRequest(message, triggerContext());
+                    }
+                    return answer;
+                }));
+            }
+            for (Future<SQSBatchResponse> run : runs) {
+                assertThat(run.get().getBatchItemFailures()).as("handled, at the latest when redelivered").isEmpty();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        stack.drain();
+    }
+
+    /** Puts {@code event} on the trigger queue as the bus rule does: for delivering one again, as SQS may. */
+    void deliver(CrmEvent event) {
+        String triggerQueue = stack.resources().queueUrl("TriggerQueue");
+        stack.clients().sqs().sendMessage(b -> b.queueUrl(triggerQueue).messageBody(BusEnvelopes.of(event)));
+        stack.drain();
+    }
+
+    private static LocalContext triggerContext() {
+        return LocalContext.forInvocation("TriggerFunction", LocalStack.REGION, "000000000000", 1024,
+                Duration.ofSeconds(30), SharedStack.CLOCK);
+    }
+
+    private static SQSEvent sqsEvent(String body, String messageId) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(messageId);
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
     }
 
     /** The id of a contact's enrollment in a workflow. */
