@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * R-JRN-1..7, 9, 10 and 12 through the API handler on the local stack: a journey's
- * definition, its limits and refusals, drafts, publishing and versions. Contacts do not travel
- * through journeys yet; that is the runtime's part, so R-JRN-2, 5 and 7 are proven here only as
- * far as the definition goes.
+ * definition, its limits and refusals, drafts, publishing and versions. How contacts travel
+ * through a published journey is {@link JourneyRuntimeRequirementsTest}'s, so R-JRN-2, 5 and 7
+ * are proven here only as far as the definition goes.
  */
 class JourneyDefinitionRequirementsTest {
 
