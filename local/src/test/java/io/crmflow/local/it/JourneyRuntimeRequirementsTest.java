@@ -153,12 +153,12 @@ class JourneyRuntimeRequirementsTest {
 
     @Test
     @DisplayName("R-JRN-2 being on an eligibility list enrolls no one by itself: a contact on one enrolls when its "
-            + "property takes a stage's value (empty, into the start stage); one on none never does; one removed "
-            + "from the lists stays enrolled, unless the journey says it leaves")
+            + "property takes a stage's value (empty, into the start stage when the journey says so); one on none "
+            + "never does; one removed from the lists stays enrolled, unless the journey says it leaves")
     void R_JRN_2_eligibleContactsEnrollOnAStageValue_andLeaveTheListsAsTheJourneySays() {
         var s = scenario();
         publish(s, "j1", journey("j1"), false);
-        publish(s, "j2", journey("j2", NEWSLETTER, WEBINAR,
+        publish(s, "j2", journey("j2", NEWSLETTER, WEBINAR, "\"enrollEmpty\": true", "\"enrollEmpty\": false",
                 "\"whenRemovedFromEligibilityLists\": false", "\"whenRemovedFromEligibilityLists\": true"), false);
 
         contact(s, "ada", "salesqualifiedlead"); // a value no stage or end of the journey has
@@ -189,6 +189,9 @@ class JourneyRuntimeRequirementsTest {
                 .isEqualTo("customer");
         assertThat(status(s, "j1", "ada")).isEqualTo("COMPLETED");
 
+        contact(s, "eve", null);
+        s.join("webinar", "eve");
+        assertThat(where(s, "j2", "eve")).as("empty, in a journey that does not enroll those").isEqualTo("NOT ENROLLED");
         contact(s, "dan", "lead");
         s.join("webinar", "dan");
         assertThat(where(s, "j2", "dan")).isEqualTo("AWAITING_EVENT at form");
