@@ -324,7 +324,8 @@ class JourneyRuntimeRequirementsTest {
         assertThat(status(s, "j1", "bob")).isEqualTo("COMPLETED");
         assertThat(log(s, "j1", "bob")).anyMatch(line -> line.endsWith("reached the unsuccessful end 'lost'"));
         assertThat(lists(s, "bob")).containsExactly("newsletter");
-        assertThat(where(s, "j1", "cy")).as("a value of no end: stays in its stage").isEqualTo("AWAITING_EVENT at ~stay:lead");
+        assertThat(where(s, "j1", "cy")).as("a value of no stage or end: its stage's flow goes on where it was")
+                .isEqualTo("AWAITING_EVENT at form");
         assertThat(lists(s, "cy")).containsExactly("newsletter");
 
         JsonNode m = metrics(s, "j1");
