@@ -12,7 +12,10 @@ import io.crmflow.engine.Ports;
 import io.crmflow.outbound.Webhooks;
 import java.util.UUID;
 
-/** The engine's ports on real AWS services: the one table, the bus, the step queue, SES; and the webhook poster. */
+/**
+ * The engine's ports on real AWS services: the one table, the bus (which also carries the
+ * requests for texts), the step queue, SES; and the webhook poster.
+ */
 public final class AwsPorts {
     private AwsPorts() {
     }
@@ -36,6 +39,6 @@ public final class AwsPorts {
                 new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()),
                 new DynamoDbPeopleStore(db, table),
                 new DynamoDbJourneyStore(db, table),
-                io.crmflow.outbound.TextChannel.NONE);
+                new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()));
     }
 }
