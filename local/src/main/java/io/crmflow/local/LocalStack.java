@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private final ProvisionedResources resources;
     private final AwsClients clients;
     private final Mailbox mailbox;
+    private final TextOutbox texts;
     private final Clock clock;
     private final SamTemplate template;
     private ScheduledExecutorService schedule;
@@ -79,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
         }
         clients = closing(AwsClients.create(endpoints, Region.of(REGION)));
         resources = Provisioner.provisionAll(clients, template, options.prefix(), SENDER);
+        texts = resources.queues().containsKey(TextOutbox.QUEUE)
+                ? new TextOutbox(clients.sqs(), resources.queueUrl(TextOutbox.QUEUE)) : null;
         if (options.fastRetries()) {
             for (QueueSpec queue : template.queues()) {
                 clients.sqs().setQueueAttributes(b -> b.queueUrl(resources.queueUrl(queue.logicalId()))
@@ -188,6 +191,14 @@ public final class LocalStack implements AutoCloseable {
 
     public Mailbox mailbox() {
         return mailbox;
+    }
+
+    /** The SMS and WhatsApp messages the engine asked for, which no provider takes locally. */
+    public TextOutbox texts() {
+        if (texts == null) {
+            throw new IllegalStateException("the template has no queue " + TextOutbox.QUEUE + " for text requests");
+        }
+        return texts;
     }
 
     public ProvisionedResources resources() {

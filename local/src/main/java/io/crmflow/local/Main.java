@@ -45,6 +45,10 @@ public final class Main {
         if (stack.mailbox() instanceof SesStandIn ses) {
             System.out.println("Sent mail is kept in " + mail + " and listed at " + ses.endpoint() + "/mail");
         }
+        if (stack.resources().queues().containsKey(TextOutbox.QUEUE)) {
+            System.out.println("Requested SMS and WhatsApp messages wait on "
+                    + stack.resources().queueUrl(TextOutbox.QUEUE));
+        }
         System.out.println("Stop with Ctrl+C.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

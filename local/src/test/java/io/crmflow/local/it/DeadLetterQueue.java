@@ -51,6 +51,21 @@ final class DeadLetterQueue {
         return take(marker, 1).get(0);
     }
 
+    /**
+     * Fails if a message holding {@code marker} is parked here. Call it after draining: a handler
+     * parks a message itself, before the drain returns, so there is nothing to wait for.
+     */
+    void assertNoneHolding(String marker) {
+        List<Message> seen;
+        do {
+            seen = receive();
+            List<String> mine = seen.stream().map(Message::body).filter(body -> body.contains(marker)).toList();
+            if (!mine.isEmpty()) {
+                throw new AssertionError("expected no dead letters holding '" + marker + "', found " + mine);
+            }
+        } while (!seen.isEmpty());
+    }
+
     private List<Message> receive() {
         return stack.clients().sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                 .waitTimeSeconds(1).messageAttributeNames("All")).messages();
