@@ -48,9 +48,10 @@ final class JourneyDemo {
         enroll();
         dayOne();
         dayThree();
-        var readout = new JourneyDemoReadout(api, stack.mailbox(), out);
+        var readout = new JourneyDemoReadout(api, stack.mailbox(), stack.texts(), out);
         readout.printPaths(CONTACTS);
         readout.printMail(CONTACTS);
+        readout.printTexts();
         readout.printMetrics();
         readout.printEngagementPaths();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link JourneyDemo} reads back once its contacts have moved: each contact's log, the
@@ -13,11 +14,13 @@ import java.util.List;
 final class JourneyDemoReadout {
     private final DemoApi api;
     private final Mailbox mailbox;
+    private final TextOutbox texts;
     private final PrintStream out;
 
-    JourneyDemoReadout(DemoApi api, Mailbox mailbox, PrintStream out) {
+    JourneyDemoReadout(DemoApi api, Mailbox mailbox, TextOutbox texts, PrintStream out) {
         this.api = api;
         this.mailbox = mailbox;
+        this.texts = texts;
         this.out = out;
     }
 
@@ -39,8 +42,7 @@ final class JourneyDemoReadout {
     /** The mail to the contacts and to Ana, whom the qualified stage notifies, oldest first. */
     void printMail(List<String> contacts) {
         say("");
-        say("Emails to them and to Ana (the SMS and WhatsApp messages need a text channel; the logs say whether one"
-                + " took them):");
+        say("Emails to them and to Ana:");
         List<String> to = new ArrayList<>(contacts.stream().map(c -> c + "@example.com").toList());
         to.add("ana@example.com");
         mailbox.sent().stream().filter(m -> m.to().stream().anyMatch(to::contains))
@@ -48,6 +50,16 @@ final class JourneyDemoReadout {
                         + m.body().strip()));
         say("  ('Welcome aboard' is the email of the workflow 'Customer welcome' from the start of the demo: it"
                 + " enrolls whoever becomes a customer, and sends a day later.)");
+    }
+
+    /** The SMS and WhatsApp messages the journey asked for, in the order asked. */
+    void printTexts() {
+        say("");
+        say("SMS and WhatsApp messages asked for (no provider takes them locally; a deployment routes"
+                + " text.requested to its own):");
+        texts.requested().stream().filter(t -> t.text().tenantId().equals(DemoApi.TENANT)).forEach(t -> say("  "
+                + t.text().channel().name().toLowerCase(Locale.ROOT) + " to " + t.text().to() + ": "
+                + t.text().body()));
     }
 
     /** {@code GET /journeys/{id}/metrics}: enrollments, ends, where each stage's contacts went. */

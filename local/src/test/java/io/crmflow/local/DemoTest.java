@@ -31,7 +31,7 @@ class DemoTest {
                 "ada: COMPLETED", "Welcome aboard, Ada!",
                 "dealstage changed to 'contract-sent' by user 'sam'", "Task created: \"Follow up on the contract",
                 "Stage history: dealstage appointment → contract-sent by USER 'sam'",
-                "by LEAD_AUTOMATION 'connected'");
+                "by LEAD_AUTOMATION 'connected'", "whatsapp to +33612345678: Hi Mia!");
     }
 
     @Test
@@ -66,6 +66,12 @@ class DemoTest {
                 .extracting(m -> m.to().get(0) + ": " + m.subject())
                 .containsExactlyInAnyOrder("mia@example.com: Welcome, Mia", "noah@example.com: Welcome, Noah",
                         "lea@example.com: Welcome, Lea");
+
+        assertThat(stack.texts().requested()).as("R-JRN-5: the welcome stage's SMS and WhatsApp message, to each")
+                .extracting(t -> t.text().channel() + " to " + t.text().to() + ": " + t.text().body())
+                .containsExactlyInAnyOrder("SMS to +33612345678: Welcome aboard!", "SMS to +33612345678: Welcome aboard!",
+                        "SMS to +33612345678: Welcome aboard!", "WHATSAPP to +33612345678: Hi Mia!",
+                        "WHATSAPP to +33612345678: Hi Noah!", "WHATSAPP to +33612345678: Hi Lea!");
 
         JsonNode metrics = api.call("GET", journey + "/metrics", null);
         assertThat(metrics.get("enrolled").asLong()).isEqualTo(3);
