@@ -45,6 +45,16 @@ public final class Backfills {
      *                               or the workflow is not valid to switch on
      */
     public Activation activate(String tenantId, String workflowId, boolean enrollExisting, Instant now) {
+        JourneyWorkflows.refuseEdit(workflowId);
+        return activateChecked(tenantId, workflowId, enrollExisting, now);
+    }
+
+    /** A journey's publish answers activation's question for its workflow (R-JRN-10); nobody else may. */
+    Activation activateJourney(String tenantId, String workflowId, boolean enrollExisting, Instant now) {
+        return activateChecked(tenantId, workflowId, enrollExisting, now);
+    }
+
+    private Activation activateChecked(String tenantId, String workflowId, boolean enrollExisting, Instant now) {
         WorkflowDefinition wf = workflow(tenantId, workflowId);
         if (enrollExisting && wf.trigger().isEventBased()) {
             throw InvalidInputException.of("/enrollExisting", "workflow '" + workflowId + "' enrolls records when"

@@ -37,7 +37,7 @@ final class EnrolledRecordReactions {
         this.ports = ports;
         this.settings = settings;
         this.publisher = publisher;
-        this.journeyMoves = new JourneyMoves(ports, settings);
+        this.journeyMoves = new JourneyMoves(ports, settings, publisher);
     }
 
     void afterChange(CrmEvent event, RecordView view, RecordFilterContext context, List<WorkflowDefinition> triggered,
@@ -60,7 +60,7 @@ final class EnrolledRecordReactions {
                 if (leave.isPresent()) {
                     unenroll(wf, view, leave.get(), now);
                 } else if (JourneyMoves.moves(wf, event, view)) {
-                    journeyMoves.move(wf, slot, event, view, now);
+                    journeyMoves.move(wf, slot, event, now);
                 } else {
                     endWaitFor(event, wf, slot, context, now);
                 }

@@ -60,6 +60,10 @@ final class JourneyLiveEdits {
                 boolean nextDeleted = i + 1 < flow.size() && !kept.contains(flow.get(i + 1).id());
                 if (deleted && (prevDeleted || nextDeleted)) {
                     decided.put(flow.get(i).id(), JourneyWorkflows.INACTIVE);
+                } else if (deleted) {
+                    // The action after it in its own stage, never where a deleted go-to led.
+                    decided.put(flow.get(i).id(), i + 1 < flow.size() ? flow.get(i + 1).id()
+                            : JourneyWorkflows.stayIn(stage.id()));
                 }
             }
         }
@@ -80,6 +84,28 @@ final class JourneyLiveEdits {
             }
         }
         return out;
+    }
+
+    /**
+     * The actions {@code now} has in another stage than {@code was} had them in: contacts at such an
+     * action would run the other stage's flow under their old stage's value, so a publish refuses it.
+     *
+     * @return for each, the pointer of the action in {@code now} and the stage it was in
+     */
+    static Map<String, String> movedBetweenStages(JourneyDefinition was, JourneyDefinition now) {
+        Map<String, String> stageOf = new HashMap<>();
+        was.stages().forEach(s -> s.actions().forEach(a -> stageOf.put(a.id(), s.id())));
+        Map<String, String> moved = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < now.stages().size(); i++) {
+            Stage stage = now.stages().get(i);
+            for (int j = 0; j < stage.actions().size(); j++) {
+                String before = stageOf.get(stage.actions().get(j).id());
+                if (before != null && !before.equals(stage.id())) {
+                    moved.put("/stages/" + i + "/actions/" + j + "/id", before);
+                }
+            }
+        }
+        return moved;
     }
 
     /** The stage action a compiled action is part of: a send's second and third assets carry its id after ':'. */

@@ -1,8 +1,10 @@
 package io.crmflow.engine;
 
+import io.crmflow.definition.JourneyNodes;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.model.CrmEvent;
+import io.crmflow.model.CrmRecord;
 import io.crmflow.model.Origin;
 import io.crmflow.model.PropertyChange;
 import io.crmflow.store.ConflictException;
@@ -17,17 +19,20 @@ import java.util.Optional;
 /**
  * A journey contact whose property changed leaves what it was doing — an action under way, a
  * wait, staying in its stage, or being inactive — for the route out of its stage, which sends it
- * where the new value leads (R-JRN-4). The move bumps the enrollment's step number, so the step
- * messages of the flow it left, waits included, are dropped when they come. Thread-safe.
+ * where the new value leads (R-JRN-4), in one commit. The move bumps the enrollment's step
+ * number, so the step messages of the flow it left, waits included, are dropped when they come.
+ * Thread-safe.
  */
 final class JourneyMoves {
     private static final int ATTEMPTS = 3;
     private final Ports ports;
     private final EngineSettings settings;
+    private final EventPublisher publisher;
 
-    JourneyMoves(Ports ports, EngineSettings settings) {
+    JourneyMoves(Ports ports, EngineSettings settings, EventPublisher publisher) {
         this.ports = ports;
         this.settings = settings;
+        this.publisher = publisher;
     }
 
     /**
@@ -51,29 +56,36 @@ final class JourneyMoves {
      * Moves the live enrollment, once per event: a redelivered event finds its move done
      * ({@link #doneMark}). Neither the change that enrolled the contact (its enrollment writes the
      * same mark) nor one made before the enrollment began, delivered late, moves it: the
-     * enrollment's first step read the property as it was then.
+     * enrollment's first step read the property as it was then. Where the contact goes is
+     * decided in the move's own commit, on the record as it is then, so a change and its quick
+     * revert cannot leave it between two places.
+     *
+     * @throws IllegalStateException when steps kept moving the enrollment meanwhile: the event is
+     *                               delivered again, and the move made then
      */
-    void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, RecordView view, Instant now) {
+    void move(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Enrollment> found = ports.enrollments().enrollment(wf.tenantId(), slot.enrollmentId())
                     .filter(e -> !e.status().terminal());
-            if (found.isEmpty() || event.occurredAt().isBefore(found.get().enrolledAt())) {
+            Optional<CrmRecord> record = ports.records().record(wf.tenantId(), event.record());
+            if (found.isEmpty() || record.isEmpty() || event.occurredAt().isBefore(found.get().enrolledAt())) {
                 return;
             }
             Enrollment e = found.get();
-            String route = JourneyWorkflows.routeFor(wf, e.cursor());
-            if (!leadsElsewhere(wf, route, e.cursor(), view)) {
+            Optional<JourneyNodes.Route> route = wf.action(JourneyWorkflows.routeFor(wf, e.cursor()))
+                    .filter(a -> a instanceof JourneyNodes.Route).map(a -> (JourneyNodes.Route) a);
+            if (route.isEmpty() || !leadsElsewhere(wf, route.get(), e.cursor(), record.get())) {
                 return;
             }
             var step = new StepDraft(e, now, settings.watchdog());
             String from = JourneyWorkflows.stageOf(wf, e.cursor()).map(s -> "leaves stage '" + s + "'")
                     .orElse("moves on");
-            step.log(Kind.ACTION_EXECUTED, route, JourneyWorkflows.propertyOf(wf) + " changed (" + event.detailType()
+            step.log(Kind.ACTION_EXECUTED, route.get().id(), route.get().property() + " changed (" + event.detailType()
                     + " " + event.eventId() + "): " + from + " for where the new value leads");
-            StepDecision d = step.moveTo(route);
+            StepDecision d = JourneySteps.route(step, route.get(), record.get());
             List<Write> writes = new ArrayList<>(d.commitFrom(e, d.history()));
             int once = writes.size();
-            writes.add(doneMark(e.tenantId(), e.id(), event.eventId(), route, now));
+            writes.add(doneMark(e.tenantId(), e.id(), event.eventId(), route.get().id(), now));
             try {
                 ports.writer().commit(writes);
             } catch (ConflictException conflict) {
@@ -82,9 +94,14 @@ final class JourneyMoves {
                 }
                 continue; // a step or another event moved it meanwhile: look again
             }
-            ports.steps().send(List.of(d.next().stepMessage()));
+            publisher.publishCommitted(d.events());
+            if (d.next().status() == EnrollmentStatus.ACTIVE) {
+                ports.steps().send(List.of(d.next().stepMessage()));
+            }
             return;
         }
+        throw new IllegalStateException("could not move " + event.record() + " in " + wf.id() + " on "
+                + event.eventId() + ": its enrollment kept changing under " + ATTEMPTS + " attempts");
     }
 
     /**
@@ -93,14 +110,10 @@ final class JourneyMoves {
      * leads nowhere, leaves the flow under way as it is (R-JRN-4: a contact enters a stage's flow
      * when its property takes that stage's value, not again while it has it).
      */
-    private static boolean leadsElsewhere(WorkflowDefinition wf, String routeId, String cursor, RecordView view) {
-        var route = wf.action(routeId).filter(a -> a instanceof io.crmflow.definition.JourneyNodes.Route)
-                .map(a -> (io.crmflow.definition.JourneyNodes.Route) a);
-        if (route.isEmpty()) {
-            return true;
-        }
-        String value = view.record().property(route.get().property()).orElse("");
-        var target = value.isEmpty() ? route.get().whenEmpty() : JourneySteps.target(route.get(), value);
+    private static boolean leadsElsewhere(WorkflowDefinition wf, JourneyNodes.Route route, String cursor,
+                                          CrmRecord record) {
+        String value = record.property(route.property()).orElse("");
+        var target = value.isEmpty() ? route.whenEmpty() : JourneySteps.target(route, value);
         if (target == null) {
             return false;
         }

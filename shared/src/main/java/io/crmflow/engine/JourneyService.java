@@ -143,6 +143,9 @@ public final class JourneyService {
         var publication = new Publication(number, enrollExisting, createStageReports, by, now);
         var version = new JourneyVersion(number, JourneyVersion.Kind.PUBLISHED, now, by, null, publication, List.of());
         Journey published = journey.withPublished(number, publication, List.of(EligibilityKey.of(draft)));
+        if (versions.published() != null) {
+            requireActionsStayInTheirStages(versions.published(), draft);
+        }
         Optional<WorkflowDefinition> running = ports.definitions().workflow(tenantId, JourneyWorkflows.idFor(journeyId));
         long runningVersion = running.map(WorkflowDefinition::version).orElse(0L);
         WorkflowDefinition next = JourneyWorkflows.compile(tenantId, journeyId, draft, runningVersion + 1);
@@ -150,11 +153,22 @@ public final class JourneyService {
             next = next.withRemovedActions(RemovedActions.afterSave(running.get(), next,
                     JourneyLiveEdits.redirects(running.get(), next, versions.published(), draft)));
         }
+        JourneyWorkflows.requireFitsOneItem(next);
         commit(journey, published, version, draft, List.of(new Write.PutWorkflow(next, runningVersion)), null);
-        if (enrollExisting) {
-            backfills.activate(tenantId, next.id(), true, now);
-        }
+        // Asked for every publish, as a workflow's activation is: "no" also stops a backfill an earlier "yes" began.
+        backfills.activateJourney(tenantId, next.id(), enrollExisting, now);
         return JourneyView.of(published, draft, draft);
+    }
+
+    /** R-JRN-11 follows contacts by action: an action keeps its stage from one published version to the next. */
+    private static void requireActionsStayInTheirStages(JourneyDefinition published, JourneyDefinition draft) {
+        var moved = JourneyLiveEdits.movedBetweenStages(published, draft);
+        if (!moved.isEmpty()) {
+            throw new io.crmflow.model.InvalidInputException(moved.entrySet().stream().map(m ->
+                    new io.crmflow.model.InputProblem(m.getKey(), "this action was in stage '" + m.getValue()
+                            + "' of the published version, and contacts may be at it there; an action keeps its"
+                            + " stage: delete it there and add a new one, with another id, here")).toList());
+        }
     }
 
     public VersionView version(String tenantId, String journeyId, long number) {

@@ -58,6 +58,7 @@ public final class JourneyValidator {
         check.settings();
         check.stages(people);
         check.ends();
+        check.loops();
         check.size();
         return check.problems;
     }
@@ -167,10 +168,83 @@ public final class JourneyValidator {
                 }
                 if (action.endsFlow() && j < stage.actions().size() - 1) {
                     add(actionAt, "nothing after a go-to ever runs; make it the stage's last action");
+                } else if (movesElsewhere(action, stage) != null && j < stage.actions().size() - 1) {
+                    add(actionAt, "setting " + d.property() + " to '" + ((StageAction.SetProperty) action).value()
+                            + "' takes the contact to " + movesElsewhere(action, stage) + ", so nothing after it"
+                            + " would run; make it the stage's last action");
                 }
                 StageActionValidation.check(action, actionAt, contact, people, problems);
                 goTo(action, index, actionAt);
             }
+        }
+
+        /**
+         * Where a {@code set_property} of the journey property takes the contact, as a go-to would:
+         * "stage 'x'" or "end 'y'"; null for any other action, or a value of its own stage or of none.
+         */
+        private String movesElsewhere(StageAction action, Stage stage) {
+            if (!(action instanceof StageAction.SetProperty set) || d.property() == null
+                    || !d.property().equals(set.property()) || set.value() == null) {
+                return null;
+            }
+            for (Stage other : d.stages()) {
+                if (other != null && set.value().equals(other.value()) && !java.util.Objects.equals(other.id(), stage.id())) {
+                    return "stage '" + other.id() + "'";
+                }
+            }
+            for (End end : d.ends()) {
+                if (end != null && set.value().equals(end.value())) {
+                    return "end '" + end.id() + "'";
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Stages whose flows send contacts to one another with no wait on the way would move a
+         * contact round for ever, a step after another; a wait (or a wait for an activity) in one of
+         * them breaks the loop.
+         */
+        void loops() {
+            Map<Integer, Integer> immediate = new HashMap<>();
+            Map<Integer, String> at = new HashMap<>();
+            for (int i = 0; i < d.stages().size(); i++) {
+                Stage stage = d.stages().get(i);
+                if (stage == null || stage.actions().isEmpty()) {
+                    continue;
+                }
+                boolean waits = stage.actions().stream().anyMatch(a -> a instanceof StageAction.Wait
+                        || a instanceof StageAction.WaitForActivity);
+                int last = stage.actions().size() - 1;
+                StageAction move = stage.actions().get(last);
+                // A go-to that is not to an earlier stage is reported as such already.
+                int target = move instanceof StageAction.GoToStage go ? (d.indexOf(go.stageId()) < i ? d.indexOf(go.stageId()) : -1)
+                        : move != null && movesElsewhere(move, stage) != null && movesElsewhere(move, stage).startsWith("stage")
+                        ? indexOfValue(((StageAction.SetProperty) move).value()) : -1;
+                if (!waits && target >= 0) {
+                    immediate.put(i, target);
+                    at.put(i, "/stages/" + i + "/actions/" + last);
+                }
+            }
+            for (Integer start : immediate.keySet()) {
+                Set<Integer> seen = new HashSet<>();
+                for (Integer s = start; s != null && seen.add(s); s = immediate.get(s)) {
+                    if (start.equals(immediate.get(s))) {
+                        add(at.get(start), "stage '" + d.stages().get(start).id() + "' leads back to itself through"
+                                + " stages with no wait: a contact would go round for ever; add a wait on the way");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private int indexOfValue(String value) {
+            for (int i = 0; i < d.stages().size(); i++) {
+                if (d.stages().get(i) != null && value.equals(d.stages().get(i).value())) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** A go-to leads to an end of the journey, or back to a stage before this one (R-JRN-5). */

@@ -18,8 +18,9 @@ import java.util.Set;
  * The two ways seed 003 draws a journey (R-JRN-14), as data a user interface draws from, each
  * node with its figures: a tree from the start stage, and engagement paths — the stages that
  * lead from the start to each end, the goal's path first. A stage leads on to the next one in
- * order (contacts move forward as their property changes), and to wherever its go-to actions
- * lead; an end no go-to names hangs under the last stage. Stateless.
+ * order (contacts move forward as their property changes), to wherever its go-to actions lead,
+ * and to wherever contacts did go from it; an end no go-to names hangs under the last stage.
+ * Stateless.
  */
 public final class JourneyViews {
     private JourneyViews() {
@@ -60,6 +61,16 @@ public final class JourneyViews {
 
     static Views of(JourneyDefinition d, JourneyMetrics metrics) {
         Map<String, List<String>> edges = edges(d);
+        // Contacts also move to stages and ends no action names, as their property changes: those paths are drawn too.
+        for (JourneyMetrics.StageFigures stage : metrics.stages()) {
+            for (JourneyMetrics.PathFigures path : stage.paths()) {
+                String to = path.to().startsWith("stage:") ? path.to().substring(6)
+                        : path.to().startsWith("end:") ? path.to() : null;
+                if (to != null && !edges.get(stage.stageId()).contains(to)) {
+                    edges.get(stage.stageId()).add(to);
+                }
+            }
+        }
         Set<String> drawn = new HashSet<>();
         TreeNode tree = node(d, metrics, d.stages().get(0).id(), null, null, edges, drawn);
         List<EngagementPath> paths = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class JourneyWorkflows {
     /** R-JRN-11: where contacts of a deleted stage, or of deleted actions, stay. */
     static final String INACTIVE = JourneyNodes.PREFIX + "inactive";
     private static final int MAX_ID = 100;
+    private static final int MAX_WORKFLOW_BYTES = 350_000;
 
     private JourneyWorkflows() {
     }
@@ -64,6 +65,19 @@ public final class JourneyWorkflows {
         if (isJourneyWorkflow(workflowId)) {
             throw InvalidInputException.of("/id", "workflow '" + workflowId + "' runs a customer journey; change it"
                     + " by editing and publishing the journey (/journeys/{id})");
+        }
+    }
+
+    /**
+     * A workflow is stored as one table item (three copies: current, version, trigger index), which
+     * holds at most 400 KB; a journey's definition is held to a size that keeps its workflow well
+     * under that, but routes repeat every stage and end, so many ends could still pass it.
+     */
+    static void requireFitsOneItem(WorkflowDefinition compiled) {
+        int bytes = io.crmflow.json.Json.write(compiled).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_WORKFLOW_BYTES) {
+            throw InvalidInputException.of("/ends", "this journey runs as a workflow of " + bytes / 1000 + " KB, more"
+                    + " than the " + MAX_WORKFLOW_BYTES / 1000 + " KB one can be: use fewer ends or stages, or shorter texts");
         }
     }
 

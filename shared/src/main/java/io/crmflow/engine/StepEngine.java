@@ -55,7 +55,8 @@ public final class StepEngine {
         // A GetItem, not the record's whole partition: the actions read the record alone.
         Optional<CrmRecord> found = ports.records().record(e.tenantId(), e.record());
         if (found.isEmpty()) {
-            return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted", now);
+            return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted",
+                    JourneyCounters.leftFrom(wf.get(), e).stream().toList(), now);
         }
         CrmRecord record = found.get();
         TenantSchemas schemas = new TenantSchemas(ports.definitions(), e.tenantId());
@@ -216,12 +217,14 @@ public final class StepEngine {
             return;
         }
         Enrollment e = found.get();
-        if (ports.definitions().workflow(e.tenantId(), e.workflowId()).map(w -> !w.enabled()).orElse(false)) {
+        Optional<WorkflowDefinition> wf = ports.definitions().workflow(e.tenantId(), e.workflowId());
+        if (wf.map(w -> !w.enabled()).orElse(false)) {
             hold(e, now);
             return;
         }
         end(e, EnrollmentStatus.FAILED, Kind.FAILED, "step " + e.seq() + " at action '" + e.cursor() + "' failed "
-                + step.failures() + " times; its messages are in the step dead-letter queue with the reason", now);
+                + step.failures() + " times; its messages are in the step dead-letter queue with the reason",
+                wf.flatMap(w -> JourneyCounters.leftFrom(w, e)).stream().toList(), now);
     }
 
     /** A full write of the held step also starts its resend count afresh: holding is not failing. */
@@ -240,8 +243,14 @@ public final class StepEngine {
     }
 
     private StepOutcome end(Enrollment e, EnrollmentStatus status, Kind kind, String why, Instant now) {
+        return end(e, status, kind, why, List.of(), now);
+    }
+
+    /** @param counted what the ending counts besides its status (a journey contact leaving its stage) */
+    private StepOutcome end(Enrollment e, EnrollmentStatus status, Kind kind, String why, List<Write> counted,
+                            Instant now) {
         var entry = new HistoryEntry(e.id(), e.historySize(), now, kind, null, why);
-        var decision = new StepDecision(e.advance(status, null, null, now, 1), List.of(), List.of(entry), List.of(), null);
+        var decision = new StepDecision(e.advance(status, null, null, now, 1), counted, List.of(entry), List.of(), null);
         return apply(e, decision, now);
     }
 

@@ -254,6 +254,10 @@ public final class TriggerEngine {
     public Enrollment enrollManually(String tenantId, String workflowId, RecordRef record, Instant now) {
         WorkflowDefinition wf = ports.definitions().workflow(tenantId, workflowId)
                 .orElseThrow(() -> new NotFoundException("workflow '" + workflowId + "' does not exist"));
+        if (JourneyWorkflows.isJourneyWorkflow(workflowId)) {
+            throw InvalidInputException.of("/", "workflow '" + workflowId + "' runs a customer journey, which contacts"
+                    + " enter from its eligibility lists and stage values (R-JRN-2), not by hand");
+        }
         if (!wf.objectType().equals(record.objectType())) {
             throw InvalidInputException.of("/objectType", "workflow '" + workflowId + "' enrolls " + wf.objectType()
                     + " records, not " + record.objectType());

@@ -55,12 +55,14 @@ final class WorkflowLinksValidator {
             }
         } else if (a instanceof Action.EnrollInWorkflow enroll) {
             requireOtherWorkflow(wf, enroll.workflowId(), at + "/workflowId", schemas, problems);
+            refuseJourney(enroll.workflowId(), at + "/workflowId", problems);
         } else if (a instanceof Action.UnenrollFromWorkflows unenroll) {
             if (unenroll.workflowIds().isEmpty()) {
                 problems.add(new InputProblem(at + "/workflowIds", "name at least one workflow to unenroll from"));
             }
             for (int j = 0; j < unenroll.workflowIds().size(); j++) {
                 requireOtherWorkflow(wf, unenroll.workflowIds().get(j), at + "/workflowIds/" + j, schemas, problems);
+                refuseJourney(unenroll.workflowIds().get(j), at + "/workflowIds/" + j, problems);
             }
         }
     }
@@ -95,6 +97,14 @@ final class WorkflowLinksValidator {
             } else if (TriggerEvents.workflowOf(event) != null) {
                 requireOtherWorkflow(wf, TriggerEvents.workflowOf(event), at + "/workflowId", schemas, problems);
             }
+        }
+    }
+
+    /** Contacts enter and leave a journey by its own rules (R-JRN-2, R-JRN-7), not at another workflow's request. */
+    private static void refuseJourney(String workflowId, String at, List<InputProblem> problems) {
+        if (JourneyWorkflows.isJourneyWorkflow(workflowId)) {
+            problems.add(new InputProblem(at, "workflow '" + workflowId + "' runs a customer journey; contacts enter"
+                    + " and leave it by the journey's lists, values and unenrollment options"));
         }
     }
 
