@@ -241,17 +241,24 @@ public final class JourneyWorkflows {
                 .map(a -> ((JourneyNodes.Route) a).property()).orElse(null);
     }
 
-    /** The stage a contact at {@code cursor} is in; empty when in none (entering, inactive). */
+    /**
+     * The stage a contact at {@code cursor} is in; empty when in none (entering, inactive). A
+     * contact at an action a publish deleted is where R-JRN-11 sends it, though its next step has
+     * not taken it there yet: still in its stage after one deleted action, in none after a run of
+     * them or its stage's deletion.
+     */
     static Optional<String> stageOf(WorkflowDefinition wf, String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }
+        String at = wf.action(cursor).isPresent() ? cursor
+                : RemovedActions.follow(wf, cursor).map(RemovedActions.Redirect::goesTo).orElse(cursor);
         for (Action a : wf.actions()) {
             if (a instanceof JourneyNodes.Stay stay && stay.stageId() != null
-                    && (stay.id().equals(cursor) || stay.members().contains(cursor))) {
+                    && (stay.id().equals(at) || stay.members().contains(at))) {
                 return Optional.of(stay.stageId());
             }
-            if (a instanceof JourneyNodes.Route route && route.id().equals(cursor)) {
+            if (a instanceof JourneyNodes.Route route && route.id().equals(at)) {
                 return Optional.ofNullable(route.fromStage());
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmflow.definition.JourneyNodes;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.journey.JourneyExamples;
+import io.crmflow.journey.Stage;
 import io.crmflow.model.Activity;
 import io.crmflow.model.ActivityType;
 import io.crmflow.model.Origin;
@@ -232,6 +233,28 @@ class JourneyRuntimeTest {
         set(ada, "lead");
 
         assertThat(enrollment(ada).cursor()).isEqualTo("form");
+        assertThat(h.failures).isEmpty();
+    }
+
+    @Test
+    void aContactAtADeletedAction_thatMovesBeforeItsNextStep_leavesItsStage_andIsCountedSo() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "lead"); // awaits the form, in the lead stage
+        assertThat(enrollment(ada).cursor()).isEqualTo("form");
+        JourneyDefinition d = JourneyExamples.nurture();
+        Stage lead = d.stages().get(1);
+        var withoutTheForm = JourneyExamples.withStages(d, List.of(d.stages().get(0), new Stage(lead.id(), lead.name(),
+                lead.value(), lead.actions().subList(1, 2)), d.stages().get(2), d.stages().get(3)));
+        long v = h.engine.journeys().saveDraft(T, J, withoutTheForm, h.engine.journeys().view(T, J).journey().version(),
+                "ana").journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+
+        set(ada, "opportunity"); // before the form's timeout, its next step, comes
+
+        assertThat(counters()).containsEntry("stage/lead/to/stage/opportunity", 1L);
+        assertThat(h.engine.journeyReports().metrics(T, J).stages().get(1).paths())
+                .extracting(JourneyMetrics.PathFigures::to).containsExactly("stage:opportunity");
         assertThat(h.failures).isEmpty();
     }
 
