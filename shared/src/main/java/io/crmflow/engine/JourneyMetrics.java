@@ -85,17 +85,12 @@ public record JourneyMetrics(String journeyId, long publishedVersion, long eligi
         long entered = counters.getOrDefault(JourneyCounters.entered(stage.id()), 0L);
         List<PathFigures> paths = new ArrayList<>();
         long out = 0;
-        for (Stage to : published.stages()) {
-            long n = counters.getOrDefault(JourneyCounters.toStage(stage.id(), to.id()), 0L);
+        for (String to : targets(stage, published, counters)) {
+            String counter = to.startsWith("stage:") ? JourneyCounters.toStage(stage.id(), to.substring(6))
+                    : JourneyCounters.toEnd(stage.id(), to.substring(4));
+            long n = counters.getOrDefault(counter, 0L);
             if (n > 0) {
-                paths.add(new PathFigures("stage:" + to.id(), n, percent(n, entered)));
-                out += n;
-            }
-        }
-        for (End end : published.ends()) {
-            long n = counters.getOrDefault(JourneyCounters.toEnd(stage.id(), end.id()), 0L);
-            if (n > 0) {
-                paths.add(new PathFigures("end:" + end.id(), n, percent(n, entered)));
+                paths.add(new PathFigures(to, n, percent(n, entered)));
                 out += n;
             }
         }
@@ -109,6 +104,26 @@ public record JourneyMetrics(String journeyId, long publishedVersion, long eligi
             paths.add(new PathFigures("here", here, percent(here, entered)));
         }
         return new StageFigures(stage.id(), stage.name(), entered, paths);
+    }
+
+    /**
+     * Where contacts may have gone from {@code stage}: the published stages and ends in order, then
+     * any a later publish deleted (R-JRN-11), by id — contacts who went there left the stage all
+     * the same, and counting them as still in it would be wrong.
+     */
+    private static List<String> targets(Stage stage, JourneyDefinition published, Map<String, Long> counters) {
+        List<String> targets = new ArrayList<>();
+        published.stages().forEach(s -> targets.add("stage:" + s.id()));
+        String toStage = JourneyCounters.toStage(stage.id(), "");
+        counters.keySet().stream().filter(c -> c.startsWith(toStage)).sorted()
+                .map(c -> "stage:" + c.substring(toStage.length())).filter(t -> !targets.contains(t))
+                .forEach(targets::add);
+        published.ends().forEach(e -> targets.add("end:" + e.id()));
+        String toEnd = JourneyCounters.toEnd(stage.id(), "");
+        counters.keySet().stream().filter(c -> c.startsWith(toEnd)).sorted()
+                .map(c -> "end:" + c.substring(toEnd.length())).filter(t -> !targets.contains(t))
+                .forEach(targets::add);
+        return targets;
     }
 
     static Double percent(long part, long whole) {

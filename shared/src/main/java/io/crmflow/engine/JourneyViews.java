@@ -61,12 +61,15 @@ public final class JourneyViews {
 
     static Views of(JourneyDefinition d, JourneyMetrics metrics) {
         Map<String, List<String>> edges = edges(d);
-        // Contacts also move to stages and ends no action names, as their property changes: those paths are drawn too.
+        // Contacts also move to stages and ends no action names, as their property changes: those paths are drawn
+        // too, but for a stage or end a later publish deleted, which the published journey cannot draw.
         for (JourneyMetrics.StageFigures stage : metrics.stages()) {
             for (JourneyMetrics.PathFigures path : stage.paths()) {
                 String to = path.to().startsWith("stage:") ? path.to().substring(6)
                         : path.to().startsWith("end:") ? path.to() : null;
-                if (to != null && !edges.get(stage.stageId()).contains(to)) {
+                boolean published = to != null && (to.startsWith("end:") ? d.end(to.substring(4)).isPresent()
+                        : d.indexOf(to) >= 0);
+                if (published && !edges.get(stage.stageId()).contains(to)) {
                     edges.get(stage.stageId()).add(to);
                 }
             }

@@ -237,6 +237,27 @@ class JourneyRuntimeTest {
     }
 
     @Test
+    void aStageDeletedLater_staysAPathOutOfTheStageItWasReachedFrom() {
+        RecordRef ada = contact("ada", null);
+        join(ada, "newsletter");
+        set(ada, "opportunity");
+        JourneyDefinition d = JourneyExamples.nurture();
+        long v = h.engine.journeys().saveDraft(T, J, JourneyExamples.withStages(d, d.stages().subList(0, 3)),
+                h.engine.journeys().view(T, J).journey().version(), "ana").journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+
+        JourneyMetrics m = h.engine.journeyReports().metrics(T, J);
+
+        assertThat(m.stages()).extracting(JourneyMetrics.StageFigures::stageId)
+                .containsExactly("subscribed", "lead", "qualified");
+        assertThat(m.stages().get(0).paths()).as("ada left the start stage, for a stage since deleted")
+                .extracting(p -> p.to() + "=" + p.count()).containsExactly("stage:opportunity=1");
+        JourneyViews.TreeNode tree = h.engine.journeyReports().views(T, J).tree();
+        assertThat(tree.children()).as("the tree is of the published version").extracting(JourneyViews.TreeNode::id)
+                .containsExactly("lead");
+    }
+
+    @Test
     void aContactAtADeletedAction_thatMovesBeforeItsNextStep_leavesItsStage_andIsCountedSo() {
         RecordRef ada = contact("ada", null);
         join(ada, "newsletter");
