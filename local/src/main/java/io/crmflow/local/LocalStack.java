@@ -129,12 +129,24 @@ public final class LocalStack implements AutoCloseable {
         return api.endpoint();
     }
 
-    /** Delivers queued messages to their functions until every queue is empty. */
+    /**
+     * Delivers queued messages to their functions until every queue is empty; a queue still busy
+     * after 200 receives is taken for a loop that never ends, and fails the call.
+     */
     public void drain() {
+        drain(DRAIN_ROUNDS);
+    }
+
+    /**
+     * As {@link #drain()}, for work known to be large — thousands of records moving at once —
+     * where a queue may stay busy for up to {@code receives} receives of a batch each without
+     * being stuck in a loop.
+     */
+    public void drain(int receives) {
         for (int round = 0; round < DRAIN_ROUNDS; round++) {
             int received = 0;
             for (QueuePoller poller : pollers.values()) {
-                received += poller.pollUntilIdle(DRAIN_ROUNDS).received();
+                received += poller.pollUntilIdle(receives).received();
             }
             if (received == 0) {
                 return;
