@@ -72,7 +72,7 @@ final class JourneyLiveEdits {
             if (live.contains(a.id())) {
                 continue;
             }
-            String owner = ownerOf(a.id());
+            String owner = JourneyWorkflows.stageActionOf(a.id());
             if (decided.containsKey(owner)) {
                 out.put(a.id(), decided.get(owner));
             } else if (a instanceof JourneyNodes.Route) {
@@ -106,14 +106,5 @@ final class JourneyLiveEdits {
             }
         }
         return moved;
-    }
-
-    /** The stage action a compiled action is part of: a send's second and third assets carry its id after ':'. */
-    private static String ownerOf(String compiledId) {
-        if (compiledId.startsWith(JourneyNodes.PREFIX + "sms:") || compiledId.startsWith(JourneyNodes.PREFIX + "whatsapp:")
-                || compiledId.startsWith(JourneyNodes.PREFIX + "email:")) {
-            return compiledId.substring(compiledId.indexOf(':') + 1);
-        }
-        return compiledId;
     }
 }

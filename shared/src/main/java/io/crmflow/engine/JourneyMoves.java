@@ -54,7 +54,7 @@ final class JourneyMoves {
 
     /**
      * Moves the live enrollment, once per event: a redelivered event finds its move done
-     * ({@link #doneMark}). Neither the change that enrolled the contact (its enrollment writes the
+     * ({@link TriggerEngine#entryOf}). Neither the change that enrolled the contact (its enrollment writes the
      * same mark) nor one made before the enrollment began, delivered late, moves it: the
      * enrollment's first step read the property as it was then. Where the contact goes is
      * decided in the move's own commit, on the record as it is then, so a change and its quick
@@ -72,20 +72,20 @@ final class JourneyMoves {
                 return;
             }
             Enrollment e = found.get();
-            Optional<JourneyNodes.Route> route = wf.action(JourneyWorkflows.routeFor(wf, e.cursor()))
+            Optional<String> stage = JourneyWorkflows.stageOf(wf, e.cursor());
+            Optional<JourneyNodes.Route> route = wf.action(JourneyWorkflows.routeFor(wf, stage))
                     .filter(a -> a instanceof JourneyNodes.Route).map(a -> (JourneyNodes.Route) a);
-            if (route.isEmpty() || !leadsElsewhere(wf, route.get(), e.cursor(), record.get())) {
+            if (route.isEmpty() || !leadsElsewhere(route.get(), stage, record.get())) {
                 return;
             }
             var step = new StepDraft(e, now, settings.watchdog());
-            String from = JourneyWorkflows.stageOf(wf, e.cursor()).map(s -> "leaves stage '" + s + "'")
-                    .orElse("moves on");
+            String from = stage.map(s -> "leaves stage '" + s + "'").orElse("moves on");
             step.log(Kind.ACTION_EXECUTED, route.get().id(), route.get().property() + " changed (" + event.detailType()
                     + " " + event.eventId() + "): " + from + " for where the new value leads");
             StepDecision d = JourneySteps.route(step, route.get(), record.get());
             List<Write> writes = new ArrayList<>(d.commitFrom(e, d.history()));
             int once = writes.size();
-            writes.add(doneMark(e.tenantId(), e.id(), event.eventId(), route.get().id(), now));
+            writes.add(TriggerEngine.entryOf(wf, event.eventId(), route.get().id(), now));
             try {
                 ports.writer().commit(writes);
             } catch (ConflictException conflict) {
@@ -110,18 +110,13 @@ final class JourneyMoves {
      * leads nowhere, leaves the flow under way as it is (R-JRN-4: a contact enters a stage's flow
      * when its property takes that stage's value, not again while it has it).
      */
-    private static boolean leadsElsewhere(WorkflowDefinition wf, JourneyNodes.Route route, String cursor,
-                                          CrmRecord record) {
+    private static boolean leadsElsewhere(JourneyNodes.Route route, Optional<String> stage, CrmRecord record) {
         String value = record.property(route.property()).orElse("");
         var target = value.isEmpty() ? route.whenEmpty() : JourneySteps.target(route, value);
         if (target == null) {
             return false;
         }
-        return target.endsJourney() || !JourneyWorkflows.stageOf(wf, cursor).map(target.stageId()::equals).orElse(false);
+        return target.endsJourney() || !stage.map(target.stageId()::equals).orElse(false);
     }
 
-    /** Remembers that {@code eventId} moved (or enrolled) a journey enrollment: for as long as the event may come back. */
-    static Write doneMark(String tenantId, String enrollmentId, String eventId, String what, Instant now) {
-        return new Write.PutEffectDone(tenantId, StepIds.entry(enrollmentId, eventId), what, now);
-    }
 }

@@ -143,8 +143,8 @@ public final class JourneyWorkflows {
             }
             List<Action> parts = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
-                String id = i == 0 ? a.id() : JourneyNodes.PREFIX + ids.get(i) + ":" + a.id();
-                String after = i + 1 < ids.size() ? JourneyNodes.PREFIX + ids.get(i + 1) + ":" + a.id() : next;
+                String id = i == 0 ? a.id() : assetStep(ids.get(i), a.id());
+                String after = i + 1 < ids.size() ? assetStep(ids.get(i + 1), a.id()) : next;
                 parts.add(switch (ids.get(i)) {
                     case "email" -> new Action.SendEmail(id, Action.EmailKind.MARKETING, send.email().from(),
                             send.email().subject(), send.email().body(), after);
@@ -197,6 +197,21 @@ public final class JourneyWorkflows {
             }
         }
         return new Action.SetProperty(set.id(), set.property(), set.value(), next);
+    }
+
+    /** The id of a send's second or third asset step: {@code ~sms:{actionId}}, {@code ~whatsapp:{actionId}}. */
+    private static String assetStep(String asset, String actionId) {
+        return JourneyNodes.PREFIX + asset + ":" + actionId;
+    }
+
+    /** The stage action a compiled action is part of: its own id, or the id a send's asset step carries. */
+    static String stageActionOf(String compiledId) {
+        for (String asset : List.of("email", "sms", "whatsapp")) {
+            if (compiledId.startsWith(assetStep(asset, ""))) {
+                return compiledId.substring(assetStep(asset, "").length());
+            }
+        }
+        return compiledId;
     }
 
     private static JourneyNodes.Target stageTarget(Stage s) {
@@ -265,10 +280,9 @@ public final class JourneyWorkflows {
         return Optional.empty();
     }
 
-    /** Where a contact at {@code cursor} goes when its property changes: the route out of its stage. */
-    static String routeFor(WorkflowDefinition wf, String cursor) {
-        return stageOf(wf, cursor).map(JourneyWorkflows::routeFrom).filter(id -> wf.action(id).isPresent())
-                .orElse(ROUTE);
+    /** Where a contact in {@code stage} (empty: in none) goes when its property changes: the route out of it. */
+    static String routeFor(WorkflowDefinition wf, Optional<String> stage) {
+        return stage.map(JourneyWorkflows::routeFrom).filter(id -> wf.action(id).isPresent()).orElse(ROUTE);
     }
 
     static boolean isNode(String actionId) {

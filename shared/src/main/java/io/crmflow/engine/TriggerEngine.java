@@ -227,7 +227,7 @@ public final class TriggerEngine {
                         why + " (enrollment " + n + ")")),
                 new Write.EnqueueEvent(entered, now.plus(settings.watchdog()))));
         int entry = writes.size();
-        writes.add(entryOf(wf, causeEventId, enrollment, now));
+        writes.add(entryOf(wf, causeEventId, enrollment.id(), now));
         try {
             ports.writer().commit(writes);
             publisher.publishCommitted(List.of(entered));
@@ -285,12 +285,21 @@ public final class TriggerEngine {
     }
 
     /**
-     * Remembers that {@code causeEventId} enrolled the record: in a workflow that re-enrolls, an
-     * event delivered again after the enrollment it made ended must not start another (the slot
-     * alone guards only against one under way). Kept as long as an event may come back.
+     * Remembers that {@code causeEventId} took its record into workflow {@code wf}: enrolled it, or
+     * — in a journey — moved it to another stage. In a workflow that re-enrolls, an event delivered
+     * again after the enrollment it made ended must not start another (the slot alone guards only
+     * against one under way); in a journey, the change that enrolled a contact, or moved it, must
+     * not move it again ({@link JourneyMoves}). Kept as long as an event may come back.
+     *
+     * @param what what the event did, for whoever reads the mark
      */
-    private static Write entryOf(WorkflowDefinition wf, String causeEventId, Enrollment enrollment, Instant now) {
-        return new Write.PutEffectDone(wf.tenantId(), StepIds.entry(wf.id(), causeEventId), enrollment.id(), now);
+    static Write entryOf(WorkflowDefinition wf, String causeEventId, String what, Instant now) {
+        return new Write.PutEffectDone(wf.tenantId(), StepIds.entry(wf.id(), causeEventId), what, now);
+    }
+
+    /** Workflows whose enrollments remember the event that made them ({@link #entryOf}). */
+    private static boolean remembersEntries(WorkflowDefinition wf) {
+        return wf.trigger().reenroll() || JourneyWorkflows.isJourneyWorkflow(wf.id());
     }
 
     private Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, String causeEventId,
@@ -318,13 +327,9 @@ public final class TriggerEngine {
             writes.add(WorkflowCounters.ended(enrollment));
         }
         int entry = -1;
-        if (causeEventId != null && wf.trigger().reenroll()) {
+        if (causeEventId != null && remembersEntries(wf)) {
             entry = writes.size();
-            writes.add(entryOf(wf, causeEventId, enrollment, now));
-        }
-        if (causeEventId != null && JourneyWorkflows.isJourneyWorkflow(wf.id())) {
-            // The change that enrolled a journey contact is not also a move (R-JRN-4).
-            writes.add(JourneyMoves.doneMark(wf.tenantId(), enrollment.id(), causeEventId, "enrolled", now));
+            writes.add(entryOf(wf, causeEventId, enrollment.id(), now));
         }
         writes.addAll(extra);
         try {
