@@ -1,15 +1,18 @@
 package io.crmflow.engine;
 
-import io.crmflow.filter.FilterContext;
 import io.crmflow.journey.Journey;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.model.CrmRecord;
+import io.crmflow.model.ListKind;
 import io.crmflow.model.NotFoundException;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.store.Page;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a published journey shows of how it runs (R-JRN-13, R-JRN-14): its figures, its two
@@ -33,16 +36,13 @@ public final class JourneyReports {
     public JourneyMetrics metrics(String tenantId, String journeyId) {
         Journey journey = published(tenantId, journeyId);
         JourneyDefinition d = definition(journey);
-        return JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments().counters(tenantId,
-                JourneyWorkflows.idFor(journeyId)), eligible(tenantId, d));
+        return figures(journey, d, eligible(tenantId, d));
     }
 
     public JourneyViews.Views views(String tenantId, String journeyId) {
         Journey journey = published(tenantId, journeyId);
         JourneyDefinition d = definition(journey);
-        JourneyMetrics m = JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments()
-                .counters(tenantId, JourneyWorkflows.idFor(journeyId)), 0);
-        return JourneyViews.of(d, m);
+        return JourneyViews.of(d, figures(journey, d, 0));
     }
 
     /**
@@ -62,10 +62,8 @@ public final class JourneyReports {
             throw new NotFoundException("journey '" + journeyId + "' was published without stage reports; publish it"
                     + " with \"createStageReports\": true to have them");
         }
-        JourneyDefinition d = definition(journey);
-        JourneyMetrics m = JourneyMetrics.of(journeyId, journey.publishedVersion(), d, ports.enrollments()
-                .counters(tenantId, JourneyWorkflows.idFor(journeyId)), 0);
-        return new StageReports(journeyId, journey.publishedVersion(), journey.lastPublication().at(), m.stages());
+        return new StageReports(journeyId, journey.publishedVersion(), journey.lastPublication().at(),
+                figures(journey, definition(journey), 0).stages());
     }
 
     /** The journey's enrollments, newest first, a page at a time. */
@@ -83,34 +81,59 @@ public final class JourneyReports {
         return new ContactLog(e, ports.enrollments().history(tenantId, e.id(), cursor, limit));
     }
 
+    /** The published version's figures from the journey's counters; {@code eligible} as counted, or 0 when not asked. */
+    private JourneyMetrics figures(Journey journey, JourneyDefinition published, long eligible) {
+        return JourneyMetrics.of(journey.id(), journey.publishedVersion(), published, ports.enrollments()
+                .counters(journey.tenantId(), JourneyWorkflows.idFor(journey.id())), eligible);
+    }
+
     /**
-     * Contacts on one of the eligibility lists now (seed 003: "le nombre de contacts éligibles").
-     * Reads every contact, as no list keeps a count of its members; its cost grows with the
-     * tenant's contacts, which is why only the metrics ask for it.
+     * Contacts on one of the eligibility lists now (seed 003: "le nombre de contacts éligibles"):
+     * the members of its static lists, paged from each list; an active list is its filter, which
+     * only reading each contact can evaluate, so only a journey with one reads every contact.
      */
     private long eligible(String tenantId, JourneyDefinition d) {
+        Set<RecordRef> eligible = new HashSet<>();
+        List<String> active = new ArrayList<>();
+        for (String listId : d.eligibilityLists()) {
+            if (ports.definitions().list(tenantId, listId).map(l -> l.kind() == ListKind.ACTIVE).orElse(false)) {
+                active.add(listId);
+                continue;
+            }
+            String cursor = null;
+            do {
+                Page<RecordRef> page = ports.records().listMembers(tenantId, listId, cursor, PAGE);
+                page.items().stream().filter(m -> m.objectType().equals(StandardObjectTypes.CONTACT))
+                        .forEach(eligible::add);
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        if (!active.isEmpty()) {
+            membersOfActiveLists(tenantId, active, eligible);
+        }
+        return eligible.size();
+    }
+
+    private void membersOfActiveLists(String tenantId, List<String> active, Set<RecordRef> eligible) {
         var schemas = new TenantSchemas(ports.definitions(), tenantId);
         var schema = schemas.objectType(StandardObjectTypes.CONTACT).orElseThrow();
         var zone = ports.definitions().tenant(tenantId).map(io.crmflow.model.Tenant::timezone)
                 .orElse(java.time.ZoneOffset.UTC);
-        long eligible = 0;
         String cursor = null;
         do {
             Page<CrmRecord> page = ports.records().recordsOfType(tenantId, StandardObjectTypes.CONTACT, cursor, PAGE);
             for (CrmRecord contact : page.items()) {
-                var view = ports.records().view(tenantId, contact.ref());
-                if (view.isEmpty()) {
+                if (eligible.contains(contact.ref())) {
                     continue;
                 }
-                FilterContext context = new RecordFilterContext(view.get(), schema, List.of(), ports.records(), schemas,
-                        clock.instant(), zone);
-                if (d.eligibilityLists().stream().anyMatch(context::isMemberOf)) {
-                    eligible++;
+                var view = ports.records().view(tenantId, contact.ref());
+                if (view.isPresent() && active.stream().anyMatch(new RecordFilterContext(view.get(), schema, List.of(),
+                        ports.records(), schemas, clock.instant(), zone)::isMemberOf)) {
+                    eligible.add(contact.ref());
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        return eligible;
     }
 
     private Journey published(String tenantId, String journeyId) {

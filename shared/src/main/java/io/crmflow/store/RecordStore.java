@@ -18,4 +18,7 @@ public interface RecordStore {
 
     /** The tenant's records of one type, in id order, a page at a time (backfills, exports). */
     Page<CrmRecord> recordsOfType(String tenantId, String objectType, String cursor, int limit);
+
+    /** The members of a static list, in type and id order, a page at a time (a journey's eligible contacts). */
+    Page<RecordRef> listMembers(String tenantId, String listId, String cursor, int limit);
 }

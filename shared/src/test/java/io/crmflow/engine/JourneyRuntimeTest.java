@@ -370,4 +370,29 @@ class JourneyRuntimeTest {
         assertThat(counters()).containsEntry("stage/lead/to/end/customer", 1L).containsEntry("end/customer", 1L)
                 .doesNotContainKey(JourneyCounters.UNENROLLED_AT_END);
     }
+
+    @Test
+    void eligibleContacts_areTheMembersOfTheStaticLists_andThoseAnActiveListsFilterHolds() {
+        h.engine.definitions().putList(T, new io.crmflow.definition.CrmList("bobs", "Bobs", "contact",
+                io.crmflow.model.ListKind.ACTIVE, io.crmflow.filter.Filter.allOf(new io.crmflow.filter.Condition.OnProperty(
+                "firstname", io.crmflow.filter.Operator.EQ, List.of("bob")))));
+        JourneyDefinition d = JourneyExamples.nurture();
+        var twoLists = new JourneyDefinition(d.name(), d.property(), List.of("newsletter", "bobs"), d.enrollEmpty(),
+                d.stages(), d.ends(), d.unenrollment());
+        long v = h.engine.journeys().saveDraft(T, J, twoLists, h.engine.journeys().view(T, J).journey().version(), "ana")
+                .journey().version();
+        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        RecordRef ada = contact("ada", null);
+        RecordRef bob = contact("bob", null);
+        contact("cyd", null);
+        join(ada, "newsletter");
+        join(bob, "newsletter"); // on both: counted once
+
+        assertThat(h.engine.journeyReports().metrics(T, J).eligible()).isEqualTo(2);
+
+        h.engine.definitions().setListMembership(T, "newsletter", bob, false, h.now);
+        assertThat(h.engine.journeyReports().metrics(T, J).eligible()).as("bob is still in the active list").isEqualTo(2);
+        h.engine.definitions().setListMembership(T, "newsletter", ada, false, h.now);
+        assertThat(h.engine.journeyReports().metrics(T, J).eligible()).isEqualTo(1);
+    }
 }

@@ -108,6 +108,24 @@ public abstract class RecordStoreContract extends StoreContract {
     }
 
     @Test
+    void listMembers_pagesAStaticListsMembers_andForgetsThoseRemoved() {
+        for (String id : List.of("m3", "m1", "m2", "m4")) {
+            commit(create(contactRecord(id)), new Write.PutListMembership(T, "vip", contact(id), true));
+        }
+        commit(new Write.PutListMembership(T, "vip", contact("m2"), false),
+                new Write.PutListMembership(T, "other", contact("m1"), true),
+                new Write.PutListMembership(OTHER_TENANT, "vip", contact("m9"), true));
+
+        Page<RecordRef> first = stores.records().listMembers(T, "vip", null, 2);
+        Page<RecordRef> second = stores.records().listMembers(T, "vip", first.nextCursor(), 2);
+
+        assertThat(first.items()).containsExactly(contact("m1"), contact("m3"));
+        assertThat(second.items()).containsExactly(contact("m4"));
+        assertThat(second.nextCursor()).isNull();
+        assertThat(stores.records().listMembers(T, "none", null, 2).items()).isEmpty();
+    }
+
+    @Test
     void recordsOfType_fullLastPage_hasNoCursor() {
         for (String id : List.of("a", "b", "c", "d")) {
             commit(create(contactRecord(id)));

@@ -99,4 +99,11 @@ public final class DynamoDbRecordStore implements RecordStore {
         QueryRequest query = Queries.gsi1(table, partition, true);
         return Paging.page(client, query, Paging.Shape.GSI1, partition, cursor, limit, RecordCodec::record);
     }
+
+    @Override
+    public Page<RecordRef> listMembers(String tenantId, String listId, String cursor, int limit) {
+        String partition = Keys.list(tenantId, listId);
+        QueryRequest query = Queries.withPrefix(table, partition, Keys.LIST_MEMBER_PREFIX, true);
+        return Paging.page(client, query, Paging.Shape.TABLE, partition, cursor, limit, RecordCodec::member);
+    }
 }

@@ -33,6 +33,7 @@ final class Keys {
     static final String RECORD_SK = "#RECORD";
     static final String ASSOCIATION_PREFIX = "ASSOC#";
     static final String LIST_MARKER_PREFIX = "LIST#";
+    static final String LIST_MEMBER_PREFIX = "M#";
     static final String SLOT_PREFIX = "SLOT#";
     static final String MARK_PREFIX = "MARK#";
     static final String STAGE_CHANGE_PREFIX = "CHG#";
@@ -78,7 +79,7 @@ final class Keys {
     }
 
     static String memberSk(RecordRef member) {
-        return "M#" + member.objectType() + "#" + member.id();
+        return LIST_MEMBER_PREFIX + member.objectType() + "#" + member.id();
     }
 
     static final String COMMENT_PREFIX = "COMMENT#";

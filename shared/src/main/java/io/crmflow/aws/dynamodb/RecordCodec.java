@@ -85,6 +85,10 @@ final class RecordCodec {
         return List.of(TransactItems.put(table, marker), TransactItems.put(table, member));
     }
 
+    static RecordRef member(Map<String, AttributeValue> item) {
+        return new RecordRef(Items.str(item, "objectType"), Items.str(item, "id"));
+    }
+
     static String listId(Map<String, AttributeValue> marker) {
         return Items.str(marker, "listId");
     }

@@ -131,6 +131,18 @@ public final class InMemoryStore
                 "records|" + tenantId + "|" + objectType, cursor, limit));
     }
 
+    @Override
+    public Page<RecordRef> listMembers(String tenantId, String listId, String cursor, int limit) {
+        return read(() -> {
+            java.util.NavigableMap<String, RecordRef> members = new java.util.TreeMap<>();
+            s.listMembers.getOrDefault(new TenantKey(tenantId, listId), new java.util.TreeSet<>()).forEach(key -> {
+                int hash = key.indexOf('#');
+                members.put(key, new RecordRef(key.substring(0, hash), key.substring(hash + 1)));
+            });
+            return MemoryPaging.page(members, "members|" + tenantId + "|" + listId, cursor, limit);
+        });
+    }
+
     // --- DefinitionStore
 
     @Override
