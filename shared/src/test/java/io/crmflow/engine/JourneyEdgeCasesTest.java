@@ -11,13 +11,11 @@ import io.crmflow.model.CrmEvent;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.Origin;
 import io.crmflow.model.RecordRef;
-import io.crmflow.model.User;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.TransactionalWriter;
 import io.crmflow.store.Write;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,53 +26,11 @@ import org.junit.jupiter.api.Test;
  * journey around go-tos and moved actions, moves that keep losing their commit or race a revert,
  * and the journey's workflow reached through the workflow API.
  */
-class JourneyEdgeCasesTest {
-    private static final String T = "t1";
-    private static final String J = "nurture";
-    private static final String WF = JourneyWorkflows.idFor(J);
-    private final EngineHarness h = new EngineHarness().withTenant(T);
-
-    JourneyEdgeCasesTest() {
-        JourneyExamples.lists().forEach(list -> h.engine.definitions().putList(T, list));
-        h.store.commit(List.of(new Write.PutUser(T, new User("ana", "ana@example.com", "Ana"))));
-        h.engine.journeys().create(T, "ana", "/owner", J, JourneyExamples.nurture());
-        h.engine.journeys().publish(T, J, false, false, null, "ana");
-    }
-
-    private void publish(JourneyDefinition d) {
-        long v = h.engine.journeys().saveDraft(T, J, d, h.engine.journeys().view(T, J).journey().version(), "ana")
-                .journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
-    }
-
+class JourneyEdgeCasesTest extends JourneyTestSupport {
     private static List<Stage> stages(JourneyDefinition d) {
         return new ArrayList<>(d.stages());
     }
 
-    private RecordRef contact(String id) {
-        Map<String, String> values = new HashMap<>(Map.of("email", id + "@example.com", "firstname", id,
-                "phone", "+33600000000", "hs_marketable_status", "true"));
-        h.engine.records().create(T, "contact", id, values, Origin.api(), h.now);
-        h.pump();
-        h.engine.definitions().setListMembership(T, "newsletter", new RecordRef("contact", id), true, h.now);
-        h.pump();
-        return new RecordRef("contact", id);
-    }
-
-    private void set(RecordRef c, String value) {
-        h.engine.records().update(T, "contact", c.id(), Map.of("lifecyclestage", value), Origin.api(), h.now);
-        h.pump();
-    }
-
-    private Enrollment enrollment(RecordRef c) {
-        return h.store.enrollmentOf(T, WF, c).orElseThrow();
-    }
-
-    private Map<String, Long> counters() {
-        return h.store.counters(T, WF);
-    }
-
-    /** A flow's set_property of the journey property to a later stage, and that stage's go-to back: no wait anywhere. */
     @Test
     void aLoopWithoutAWait_isRefused_notRunForever() {
         JourneyDefinition d = JourneyExamples.nurture();
@@ -91,7 +47,7 @@ class JourneyEdgeCasesTest {
     /** R-JRN-11: one deleted action's contacts go on to the next action — for the last action, staying in the stage. */
     @Test
     void deletingTheLastGoToStageAlone_keepsItsContactsInTheirStage() {
-        RecordRef ada = contact("ada");
+        RecordRef ada = eligibleContact("ada");
         set(ada, "opportunity"); // waits 14 days in "settle"; its cursor is "again", the go-to after it
         assertThat(enrollment(ada).cursor()).isEqualTo("again");
         JourneyDefinition d = JourneyExamples.nurture();
@@ -123,7 +79,7 @@ class JourneyEdgeCasesTest {
     /** A move that loses its commit three times is given up silently: the event is acknowledged, the contact never moves. */
     @Test
     void aMoveThatKeepsConflicting_isRetriedLater_notDropped() {
-        RecordRef ada = contact("ada"); // subscribed, waiting two days
+        RecordRef ada = eligibleContact("ada"); // subscribed, waiting two days
         AtomicInteger conflicts = new AtomicInteger(3);
         TransactionalWriter writer = writes -> {
             boolean isMove = writes.stream().anyMatch(w -> w instanceof Write.PutEffectDone done
@@ -157,7 +113,7 @@ class JourneyEdgeCasesTest {
     /** Lead -> opportunity -> lead quickly: the contact should still (or again) wait for the form, not be parked. */
     @Test
     void aQuickChangeAndRevert_leavesTheContactInItsFlow() {
-        RecordRef ada = contact("ada");
+        RecordRef ada = eligibleContact("ada");
         set(ada, "lead");
         assertThat(enrollment(ada).cursor()).isEqualTo("form");
 
@@ -174,7 +130,7 @@ class JourneyEdgeCasesTest {
     /** R-JRN-11 follows contacts by action, so an action keeps its stage from one published version to the next. */
     @Test
     void anActionMovedToAnotherStage_isRefusedOnPublish_withWhereItWas() {
-        RecordRef ada = contact("ada");
+        RecordRef ada = eligibleContact("ada");
         set(ada, "lead"); // waiting at "form"
         JourneyDefinition d = JourneyExamples.nurture();
         List<Stage> s = stages(d);

@@ -10,10 +10,7 @@ import io.crmflow.model.Activity;
 import io.crmflow.model.ActivityType;
 import io.crmflow.model.Origin;
 import io.crmflow.model.RecordRef;
-import io.crmflow.model.User;
-import io.crmflow.store.Write;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,48 +20,7 @@ import org.junit.jupiter.api.Test;
  * change moves a contact between stages, how ends are reached or matched early, and what the
  * counters say. The documented journey ({@link JourneyExamples#NURTURE}) is the one run.
  */
-class JourneyRuntimeTest {
-    private static final String T = "t1";
-    private static final String J = "nurture";
-    private static final String WF = JourneyWorkflows.idFor(J);
-    private final EngineHarness h = new EngineHarness().withTenant(T);
-
-    JourneyRuntimeTest() {
-        JourneyExamples.lists().forEach(list -> h.engine.definitions().putList(T, list));
-        h.store.commit(List.of(new Write.PutUser(T, new User("ana", "ana@example.com", "Ana"))));
-        h.engine.journeys().create(T, "ana", "/owner", J, JourneyExamples.nurture());
-        h.engine.journeys().publish(T, J, false, false, null, "ana");
-    }
-
-    private RecordRef contact(String id, String lifecyclestage) {
-        Map<String, String> values = new HashMap<>(Map.of("email", id + "@example.com", "firstname", id,
-                "phone", "+33600000000", "hs_marketable_status", "true"));
-        if (lifecyclestage != null) {
-            values.put("lifecyclestage", lifecyclestage);
-        }
-        h.engine.records().create(T, "contact", id, values, Origin.api(), h.now);
-        h.pump();
-        return new RecordRef("contact", id);
-    }
-
-    private void join(RecordRef c, String list) {
-        h.engine.definitions().setListMembership(T, list, c, true, h.now);
-        h.pump();
-    }
-
-    private void set(RecordRef c, String value) {
-        h.engine.records().update(T, "contact", c.id(), Map.of("lifecyclestage", value), Origin.api(), h.now);
-        h.pump();
-    }
-
-    private Enrollment enrollment(RecordRef c) {
-        return h.store.enrollmentOf(T, WF, c).orElseThrow();
-    }
-
-    private Map<String, Long> counters() {
-        return h.store.counters(T, WF);
-    }
-
+class JourneyRuntimeTest extends JourneyTestSupport {
     @Test
     void anEligibleContactWithAnEmptyValue_entersTheStartStage_andGetsEveryAsset() {
         RecordRef ada = contact("ada", null);
@@ -149,9 +105,7 @@ class JourneyRuntimeTest {
         JourneyDefinition d = JourneyExamples.nurture();
         var draft = new JourneyDefinition(d.name(), d.property(), d.eligibilityLists(), d.enrollEmpty(), d.stages(),
                 d.ends(), new io.crmflow.journey.JourneyUnenrollment(List.of("unsubscribed"), false, false));
-        long v = h.engine.journeys().saveDraft(T, J, draft, h.engine.journeys().view(T, J).journey().version(), "ana")
-                .journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(draft);
         RecordRef ada = contact("ada", null);
         join(ada, "newsletter");
 
@@ -219,9 +173,7 @@ class JourneyRuntimeTest {
         JourneyDefinition d = JourneyExamples.nurture();
         var withoutOpportunity = new JourneyDefinition(d.name(), d.property(), d.eligibilityLists(), d.enrollEmpty(),
                 d.stages().subList(0, 3), d.ends(), d.unenrollment());
-        long v = h.engine.journeys().saveDraft(T, J, withoutOpportunity,
-                h.engine.journeys().view(T, J).journey().version(), "ana").journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(withoutOpportunity);
 
         h.advance(Duration.ofDays(15));
 
@@ -242,9 +194,7 @@ class JourneyRuntimeTest {
         join(ada, "newsletter");
         set(ada, "opportunity");
         JourneyDefinition d = JourneyExamples.nurture();
-        long v = h.engine.journeys().saveDraft(T, J, JourneyExamples.withStages(d, d.stages().subList(0, 3)),
-                h.engine.journeys().view(T, J).journey().version(), "ana").journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(JourneyExamples.withStages(d, d.stages().subList(0, 3)));
 
         JourneyMetrics m = h.engine.journeyReports().metrics(T, J);
 
@@ -267,9 +217,7 @@ class JourneyRuntimeTest {
         Stage lead = d.stages().get(1);
         var withoutTheForm = JourneyExamples.withStages(d, List.of(d.stages().get(0), new Stage(lead.id(), lead.name(),
                 lead.value(), lead.actions().subList(1, 2)), d.stages().get(2), d.stages().get(3)));
-        long v = h.engine.journeys().saveDraft(T, J, withoutTheForm, h.engine.journeys().view(T, J).journey().version(),
-                "ana").journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(withoutTheForm);
 
         set(ada, "opportunity"); // before the form's timeout, its next step, comes
 
@@ -357,9 +305,7 @@ class JourneyRuntimeTest {
         JourneyDefinition d = io.crmflow.json.Json.read(JourneyExamples.NURTURE.replace(
                 "\"property\": \"lifecyclestage\", \"value\": \"marketingqualifiedlead\"",
                 "\"property\": \"lifecyclestage\", \"value\": \"customer\""), JourneyDefinition.class);
-        long v = h.engine.journeys().saveDraft(T, J, d, h.engine.journeys().view(T, J).journey().version(), "ana")
-                .journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(d);
         RecordRef ada = contact("ada", "lead");
         join(ada, "newsletter");
 
@@ -379,9 +325,7 @@ class JourneyRuntimeTest {
         JourneyDefinition d = JourneyExamples.nurture();
         var twoLists = new JourneyDefinition(d.name(), d.property(), List.of("newsletter", "bobs"), d.enrollEmpty(),
                 d.stages(), d.ends(), d.unenrollment());
-        long v = h.engine.journeys().saveDraft(T, J, twoLists, h.engine.journeys().view(T, J).journey().version(), "ana")
-                .journey().version();
-        h.engine.journeys().publish(T, J, false, false, v, "ana");
+        publish(twoLists);
         RecordRef ada = contact("ada", null);
         RecordRef bob = contact("bob", null);
         contact("cyd", null);
