@@ -124,7 +124,9 @@ public final class LocalStack implements AutoCloseable {
             }
         }, tickEvery.toMillis(), tickEvery.toMillis(), TimeUnit.MILLISECONDS);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler = handler(apiFunction());
-        api = closing(HttpApiServer.start(event -> apiHandler.handleRequest(event, context(apiFunction())),
+        api = closing(HttpApiServer.start(event -> LocalJwtAuthorizer.authorize(event)
+                        .map(authorized -> apiHandler.handleRequest(authorized, context(apiFunction())))
+                        .orElseGet(LocalJwtAuthorizer::unauthorized),
                 EmbeddedSqs.ACCOUNT_ID, apiPort));
         return api.endpoint();
     }
@@ -174,10 +176,15 @@ public final class LocalStack implements AutoCloseable {
         return call(ApiGatewayRequests.event(method, path, headers, body));
     }
 
-    /** Calls the HTTP API function directly, as API Gateway would. */
+    /**
+     * Calls the HTTP API function as API Gateway would: through the JWT authorizer, which answers
+     * 401 itself to a request without a valid development token ({@link DevTokens}).
+     */
     public APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(apiFunction());
-        return handler.handleRequest(request, context(apiFunction()));
+        return LocalJwtAuthorizer.authorize(request)
+                .map(authorized -> handler.handleRequest(authorized, context(apiFunction())))
+                .orElseGet(LocalJwtAuthorizer::unauthorized);
     }
 
     @SuppressWarnings("unchecked")

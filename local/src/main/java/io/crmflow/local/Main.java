@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the local stack: {@code --demo} runs the sample scenario and exits; without it the
- * stack serves the HTTP API until stopped. Options: {@code --port N} (API port, default 8080),
+ * stack serves the HTTP API until stopped. {@code token --tenant ID [--role admin|agent]} prints
+ * a development token the local API accepts, and exits. Options: {@code --port N} (API port, default 8080),
  * {@code --template PATH} (default: template.yaml of the checkout), {@code --tick SECONDS}
  * (how often the timer function runs, default 60). With {@code AWS_ENDPOINT_URL} set, the
  * stack is provisioned there (LocalStack, moto) instead of on the embedded services.
@@ -23,6 +24,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.out.println(TokenArguments.parse(args).issue());
+            return;
+        }
         Arguments arguments = Arguments.parse(args);
         Path template = arguments.template() != null ? Path.of(arguments.template()) : findTemplate();
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
@@ -41,7 +46,9 @@ public final class Main {
         LocalStack stack = LocalStack.start(new LocalStack.Options(template, mail, target, prefix, Clock.systemUTC(),
                 false, System.out));
         URI api = stack.runInBackground(Duration.ofSeconds(arguments.tickSeconds()), arguments.port());
-        System.out.println("crmflow is running. API: " + api + "  (send the tenant in the x-crmflow-tenant header)");
+        System.out.println("crmflow is running. API: " + api);
+        System.out.println("Each request needs a token: ./local/run.sh token --tenant acme --role admin"
+                + " (then send it as 'Authorization: Bearer …')");
         if (stack.mailbox() instanceof SesStandIn ses) {
             System.out.println("Sent mail is kept in " + mail + " and listed at " + ses.endpoint() + "/mail");
         }
@@ -65,6 +72,30 @@ public final class Main {
             }
         }
         throw new IllegalStateException("no template.yaml here or above; pass --template PATH");
+    }
+
+    /** {@code token --tenant ID [--role admin|agent]}: the role is admin unless said otherwise. */
+    record TokenArguments(String tenant, String role) {
+        static TokenArguments parse(String[] args) {
+            String tenant = null;
+            String role = "admin";
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--tenant" -> tenant = Arguments.value(args, ++i, "--tenant");
+                    case "--role" -> role = Arguments.value(args, ++i, "--role");
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use token --tenant ID [--role admin|agent]");
+                }
+            }
+            if (tenant == null) {
+                throw new IllegalArgumentException("token needs --tenant ID");
+            }
+            return new TokenArguments(tenant, role);
+        }
+
+        String issue() {
+            return DevTokens.issue(tenant, role);
+        }
     }
 
     record Arguments(boolean demo, int port, String template, int tickSeconds) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.json.Json;
+import io.crmflow.local.DevTokens;
 import io.crmflow.local.LocalStack;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,26 +14,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Calls the API function as API Gateway would, for one tenant. */
+/**
+ * Calls the API function as API Gateway would, for one tenant: with a development token naming
+ * the tenant and a role (admin unless asked otherwise).
+ */
 final class Api {
     private final LocalStack stack;
     private final String tenant;
+    /** The bearer token sent; null sends none. */
+    private final String token;
     /** The user a call acts for, by hand ({@code x-crmflow-user}); null for the API's own calls. */
     private final String user;
 
+    /** An admin of {@code tenant}; a null tenant sends no token at all. */
     Api(LocalStack stack, String tenant) {
-        this(stack, tenant, null);
+        this(stack, tenant, tenant == null ? null : DevTokens.issue(tenant, "admin"), null);
     }
 
-    private Api(LocalStack stack, String tenant, String user) {
+    private Api(LocalStack stack, String tenant, String token, String user) {
         this.stack = stack;
         this.tenant = tenant;
+        this.token = token;
         this.user = user;
     }
 
     /** The same tenant's API, each call made by hand by {@code userId}. */
     Api as(String userId) {
-        return new Api(stack, tenant, userId);
+        return new Api(stack, tenant, token, userId);
+    }
+
+    /** The same tenant's API for a caller with the agent role. */
+    Api asAgent() {
+        return new Api(stack, tenant, DevTokens.issue(tenant, "agent"), user);
+    }
+
+    /** The same tenant's API, sending {@code token} as it is (or none, when null). */
+    Api withToken(String token) {
+        return new Api(stack, tenant, token, user);
     }
 
     record Answer(int status, String contentType, String body) {
@@ -104,8 +122,8 @@ final class Api {
     Answer call(String method, String path, String body) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
-        if (tenant != null) {
-            headers.put("x-crmflow-tenant", tenant);
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
         }
         if (user != null) {
             headers.put("x-crmflow-user", user);
@@ -117,7 +135,7 @@ final class Api {
 
     /** Creates the tenant this client speaks for. */
     static Api forNewTenant(LocalStack stack, String tenant) {
-        Answer created = new Api(stack, null).post("/tenants",
+        Answer created = new Api(stack, tenant).post("/tenants",
                 "{\"id\":\"" + tenant + "\",\"name\":\"Test\",\"timezone\":\"Europe/Paris\"}");
         if (created.status() != 201) {
             throw new IllegalStateException("tenant not created: " + created);

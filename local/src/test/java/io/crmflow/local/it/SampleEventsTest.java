@@ -75,7 +75,7 @@ class SampleEventsTest {
 
     /** Tenant acme, its welcome workflow, and c-1 created by the create sample and made a customer. */
     private void acmeWithCustomerC1() {
-        int tenant = new Api(stack, null).post("/tenants",
+        int tenant = new Api(stack, "acme").post("/tenants",
                 "{\"id\": \"acme\", \"name\": \"Acme\", \"timezone\": \"Europe/Paris\"}").status();
         assertThat(tenant).isIn(201, 409);
         if (acme.get("/workflows/wf-welcome").status() == 404) {
@@ -163,7 +163,7 @@ class SampleEventsTest {
 
     @Test
     void apiCreateRecord_creates_orSaysItExists() {
-        assertThat(new Api(stack, null).post("/tenants", "{\"id\": \"acme\", \"name\": \"Acme\"}").status())
+        assertThat(new Api(stack, "acme").post("/tenants", "{\"id\": \"acme\", \"name\": \"Acme\"}").status())
                 .isIn(201, 409);
 
         APIGatewayV2HTTPResponse response = api("api-create-record.json");

@@ -9,6 +9,7 @@ import io.crmflow.functions.common.Wiring;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public ApiHandler(Wiring wiring) {
         this.router = new Routes(wiring.engine()).router();
         this.log = wiring.log("api");
+    }
+
+    /** Every route the API answers, as {@code METHOD /template}: what its contract documents. */
+    public List<String> routes() {
+        return router.routes();
     }
 
     @Override
@@ -63,6 +69,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 ? event.getRequestContext().getHttp().getMethod() : "GET";
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         return new ApiRequest(method.toUpperCase(Locale.ROOT), event.getRawPath() == null ? "/" : event.getRawPath(),
-                headers, query, body);
+                headers, query, body, claims(event));
+    }
+
+    /** The claims API Gateway's JWT authorizer verified; the function trusts nothing else to name a tenant. */
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
     }
 }

@@ -28,6 +28,12 @@ final class Problems {
         if (e instanceof JsonInputException json) {
             return validation(List.of(new InputProblem(json.pointer(), json.getMessage())));
         }
+        if (e instanceof UnauthenticatedException) {
+            return problem(401, "Unauthorized", e.getMessage(), null);
+        }
+        if (e instanceof ForbiddenException) {
+            return problem(403, "Forbidden", e.getMessage(), null);
+        }
         if (e instanceof NotFoundException) {
             return problem(404, "Not found", e.getMessage(), null);
         }

@@ -11,17 +11,28 @@ import java.util.function.BiFunction;
  * registered once at start-up; matching is read-only and thread-safe.
  */
 final class Router {
-    private record Route(String method, String[] segments, BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
+    private record Route(String method, String template, String[] segments,
+                         BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
-        routes.add(new Route(method, split(template), action));
+        routes.add(new Route(method, template, split(template), action));
         return this;
     }
 
+    /** Every registered route as {@code METHOD /template}, in registration order. */
+    List<String> routes() {
+        return routes.stream().map(r -> r.method() + " " + r.template()).toList();
+    }
+
+    /**
+     * Answers the request: 401 without a verified token (as API Gateway's authorizer would, before
+     * any route is looked at), 403 when the caller's role may not use the route.
+     */
     ApiResponse route(ApiRequest request) {
+        Caller caller = request.caller();
         String[] path = split(request.path());
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -29,6 +40,11 @@ final class Router {
             if (params != null) {
                 pathKnown = true;
                 if (route.method().equals(request.method())) {
+                    Role required = Permissions.required(route.method(), route.template());
+                    if (!caller.role().mayDo(required)) {
+                        throw new ForbiddenException(route.method() + " " + route.template() + " needs the "
+                                + required.name().toLowerCase(java.util.Locale.ROOT) + " role");
+                    }
                     return route.action().apply(request, params);
                 }
             }

@@ -31,11 +31,9 @@ import java.util.Map;
 
 /**
  * The API's routes (R-RUN-6): each decodes its body, makes one engine call and encodes the
- * answer. The tenant comes from the {@code x-crmflow-tenant} header for now; authentication
- * will take it from a token claim instead.
+ * answer. The tenant is the one the caller's verified token names ({@link Caller}).
  */
 final class Routes {
-    static final String TENANT_HEADER = "x-crmflow-tenant";
     /** Names the user a change is made for, by hand; without it a change is the API's own. */
     static final String USER_HEADER = "x-crmflow-user";
     private static final int DEFAULT_PAGE = 50;
@@ -112,16 +110,22 @@ final class Routes {
                 .add("GET", "/enrollments/{id}/history", this::history);
     }
 
+    /** Creates the caller's own tenant: its id is the token's; a body naming another is refused. */
     private ApiResponse createTenant(ApiRequest r) {
         TenantInput in = body(r, TenantInput.class);
+        String id = r.caller().tenant();
+        if (in.id() != null && !in.id().equals(id)) {
+            throw InvalidInputException.of("/id", "the tenant's id comes from your token, which names '" + id
+                    + "'; leave id out or give that one");
+        }
         ZoneId zone;
         try {
             zone = ZoneId.of(in.timezone() == null ? "UTC" : in.timezone());
         } catch (DateTimeException e) {
             throw InvalidInputException.of("/timezone", "'" + in.timezone() + "' is not a timezone (e.g. Europe/Paris)");
         }
-        return ApiResponse.json(201, engine.definitions().createTenant(guard("/id", () -> new Tenant(in.id(),
-                in.name() == null ? in.id() : in.name(), zone))));
+        return ApiResponse.json(201, engine.definitions().createTenant(guard("/id", () -> new Tenant(id,
+                in.name() == null ? id : in.name(), zone))));
     }
 
     /** Answers with the summary: the secret goes in, and never comes out. */
@@ -237,13 +241,11 @@ final class Routes {
         return Origin.user(guard("/headers/" + USER_HEADER, () -> io.crmflow.model.Names.requireValid(user, "user id")));
     }
 
+    /** The caller's tenant, once it exists: until {@code POST /tenants} creates it, every route answers 404. */
     String tenant(ApiRequest r) {
-        String tenant = r.header(TENANT_HEADER);
-        if (tenant == null || tenant.isBlank()) {
-            throw InvalidInputException.of("/headers/" + TENANT_HEADER, "name the tenant in the " + TENANT_HEADER + " header");
-        }
+        String tenant = r.caller().tenant();
         if (engine.ports().definitions().tenant(tenant).isEmpty()) {
-            throw new NotFoundException("tenant '" + tenant + "' does not exist");
+            throw new NotFoundException("tenant '" + tenant + "' does not exist; create it with POST /tenants");
         }
         return tenant;
     }

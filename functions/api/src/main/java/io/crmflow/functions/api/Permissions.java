@@ -1,0 +1,32 @@
+package io.crmflow.functions.api;
+
+import java.util.Set;
+
+/**
+ * The role each route needs. Reading is open to agents; so are the changes that working the
+ * records takes. Every other change shapes how the tenant's automation behaves, and needs an admin.
+ */
+final class Permissions {
+    private static final Set<String> AGENT_CHANGES = Set.of(
+            "POST /records/{type}",
+            "PATCH /records/{type}/{id}",
+            "POST /records/{type}/{id}/associations",
+            "POST /events",
+            "PUT /lists/{id}/members/{type}/{recordId}",
+            "DELETE /lists/{id}/members/{type}/{recordId}",
+            "POST /workflows/{id}/enrollments",
+            "POST /workflows/{id}/actions/{actionId}/comments");
+    /** Reads that show how the tenant's outside calls are secured. */
+    private static final Set<String> ADMIN_READS = Set.of("GET /settings/webhooks");
+
+    private Permissions() {
+    }
+
+    static Role required(String method, String template) {
+        String route = method + " " + template;
+        if (method.equals("GET")) {
+            return ADMIN_READS.contains(route) ? Role.ADMIN : Role.AGENT;
+        }
+        return AGENT_CHANGES.contains(route) ? Role.AGENT : Role.ADMIN;
+    }
+}
