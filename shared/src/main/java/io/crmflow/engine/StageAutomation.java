@@ -227,8 +227,9 @@ public final class StageAutomation {
             throw InvalidInputException.of("/path/type", objectType + " records have no pipeline; stage automation is "
                     + "for deals, tickets, leads, projects and custom objects with a pipeline");
         }
-        return ports.definitions().pipeline(tenantId, objectType, pipelineId).orElseThrow(() -> missing(saving,
-                "/path/pipelineId", objectType + " pipeline '" + pipelineId + "' does not exist"));
+        // Not found even on a save: a pipeline the tenant lacks answers as any other tenant's would.
+        return ports.definitions().pipeline(tenantId, objectType, pipelineId).orElseThrow(() -> new NotFoundException(
+                objectType + " pipeline '" + pipelineId + "' does not exist"));
     }
 
     private static PipelineStage stage(Pipeline pipeline, String stageId) {

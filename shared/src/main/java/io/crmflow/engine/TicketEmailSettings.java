@@ -44,10 +44,10 @@ public final class TicketEmailSettings {
         return rules;
     }
 
-    /** Refused as input rather than "not found": the request is a save, and what it names is wrong. */
+    /** Not found, as any item a path names that the tenant does not have: another tenant's pipeline is not told apart. */
     private Pipeline pipeline(String tenantId, String pipelineId) {
         return ports.definitions().pipeline(tenantId, StandardObjectTypes.TICKET, pipelineId)
-                .orElseThrow(() -> InvalidInputException.of("/path/pipelineId", "ticket pipeline '" + pipelineId
+                .orElseThrow(() -> new io.crmflow.model.NotFoundException("ticket pipeline '" + pipelineId
                         + "' does not exist; these rules belong to a ticket pipeline"));
     }
 

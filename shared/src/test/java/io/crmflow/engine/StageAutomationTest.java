@@ -11,6 +11,7 @@ import io.crmflow.filter.Filter;
 import io.crmflow.filter.Operator;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
+import io.crmflow.model.NotFoundException;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
@@ -156,8 +157,8 @@ class StageAutomationTest {
     @DisplayName("R-PIPE-2 a bad configuration is refused when saved, with a pointer")
     void badConfiguration_isRefusedWhenSaved_withAPointer() {
         List<Action> task = List.of(new Action.CreateTask("task", "Call", null, null, null));
-        assertThat(pointerOf(() -> stages.setActions("acme", "deal", "nope", SENT, null, task)))
-                .isEqualTo("/path/pipelineId");
+        assertThatThrownBy(() -> stages.setActions("acme", "deal", "nope", SENT, null, task))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("deal pipeline 'nope' does not exist");
         assertThat(pointerOf(() -> stages.setActions("acme", "deal", "sales", "nope", null, task)))
                 .isEqualTo("/path/stageId");
         assertThat(pointerOf(() -> stages.setActions("acme", "contact", "sales", SENT, null, task)))

@@ -494,8 +494,7 @@ class TicketStatusFromEmailsTest {
         @Test
         void aPipelineThatIsNotATicketPipeline_isRefused() {
             assertThatThrownBy(() -> settings.put(T, new TicketEmailRules("lead-pipeline", StatusRule.OFF, StatusRule.OFF)))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                            .extracting(InputProblem::pointer).containsExactly("/path/pipelineId"));
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("ticket pipeline 'lead-pipeline' does not exist");
             assertThatThrownBy(() -> settings.get(T, "nope")).isInstanceOf(NotFoundException.class);
         }
 

@@ -135,8 +135,8 @@ class TicketEmailStatusRequirementsTest {
         assertThat(otherPipeline.json().at("/errors/0/pointer").asText()).isEqualTo("/emailSentToCustomer/status");
         assertThat(otherPipeline.json().at("/errors/0/detail").asText())
                 .contains("status 'b-open' is not in ticket pipeline 'support'");
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().at("/errors/0/pointer").asText()).isEqualTo("/path/pipelineId");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asText()).contains("ticket pipeline 'nope' does not exist");
         assertThat(deal.status()).isEqualTo(400);
         assertThat(deal.json().at("/errors/0/pointer").asText()).isEqualTo("/path/type");
         assertThat(noStatus.status()).isEqualTo(400);

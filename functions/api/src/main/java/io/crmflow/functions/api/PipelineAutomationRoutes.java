@@ -59,7 +59,7 @@ final class PipelineAutomationRoutes {
                 .add("POST", "/workflows/{id}/actions/{actionId}/comments", (r, p) -> comment(r, p.get("id"),
                         p.get("actionId")))
                 .add("GET", "/workflows/{id}/comments", (r, p) -> ApiResponse.json(200, Map.of("items",
-                        engine.ports().definitions().actionComments(routes.tenant(r), p.get("id")))))
+                        engine.ports().definitions().actionComments(routes.tenant(r), existingWorkflow(r, p.get("id"))))))
                 .add("GET", "/email-templates", (r, p) -> ApiResponse.json(200, Map.of("items",
                         templates.all(routes.tenant(r)))))
                 .add("GET", "/email-templates/{id}", (r, p) -> ApiResponse.json(200,
@@ -91,5 +91,11 @@ final class PipelineAutomationRoutes {
      */
     private static String stageWorkflowId(Map<String, String> p) {
         return StageWorkflows.idFor(p.get("type"), p.get("pipelineId"), p.get("stageId"));
+    }
+
+    /** The id of a workflow the caller's tenant has; 404 otherwise, so an empty answer never stands for "not yours". */
+    private String existingWorkflow(ApiRequest r, String id) {
+        return engine.ports().definitions().workflow(routes.tenant(r), id)
+                .orElseThrow(() -> new io.crmflow.model.NotFoundException("workflow '" + id + "' does not exist")).id();
     }
 }
