@@ -114,7 +114,7 @@ public abstract class JourneyStoreContract extends StoreContract {
                 .containsExactly("c");
         assertThat(stores.journeys().journeys(OTHER_TENANT, null, 2).items()).isEmpty();
         assertThatThrownBy(() -> stores.journeys().journeys(OTHER_TENANT, first.nextCursor(), 2))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidCursorException.class);
     }
 
     @Test

@@ -108,7 +108,7 @@ public abstract class PeopleStoreContract extends StoreContract {
                 .containsExactly("n3");
         assertThat(stores.people().notifications(OTHER_TENANT, "ana", null, 10).items()).isEmpty();
         assertThatThrownBy(() -> stores.people().notifications(T, "bob", first.nextCursor(), 2))
-                .as("a cursor from another user's listing").isInstanceOf(IllegalArgumentException.class);
+                .as("a cursor from another user's listing").isInstanceOf(InvalidCursorException.class);
     }
 
     @Test

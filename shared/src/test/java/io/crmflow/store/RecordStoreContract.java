@@ -144,9 +144,9 @@ public abstract class RecordStoreContract extends StoreContract {
         String cursor = stores.records().recordsOfType(T, "contact", null, 1).nextCursor();
 
         assertThatThrownBy(() -> stores.records().recordsOfType(T, "contact", "not a cursor", 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> stores.records().recordsOfType(T, "company", cursor, 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> stores.records().recordsOfType(T, "contact", null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -2,6 +2,7 @@ package io.crmflow.aws.dynamodb;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.crmflow.json.Json;
+import io.crmflow.store.InvalidCursorException;
 import io.crmflow.store.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,7 @@ final class Paging {
         return start;
     }
 
-    private static IllegalArgumentException invalid() {
-        return new IllegalArgumentException("cursor was not handed out by this listing; start again without one");
+    private static InvalidCursorException invalid() {
+        return new InvalidCursorException();
     }
 }
