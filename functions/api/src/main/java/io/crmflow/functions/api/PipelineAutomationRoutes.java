@@ -58,10 +58,11 @@ final class PipelineAutomationRoutes {
                         p.get("actionId")))
                 .add("POST", "/workflows/{id}/actions/{actionId}/comments", (r, p) -> comment(r, p.get("id"),
                         p.get("actionId")))
-                .add("GET", "/workflows/{id}/comments", (r, p) -> ApiResponse.json(200, Map.of("items",
-                        engine.ports().definitions().actionComments(routes.tenant(r), existingWorkflow(r, p.get("id"))))))
-                .add("GET", "/email-templates", (r, p) -> ApiResponse.json(200, Map.of("items",
-                        templates.all(routes.tenant(r)))))
+                .add("GET", "/workflows/{id}/comments", (r, p) -> ApiResponse.json(200, ListPages.page(r,
+                        "comments|" + p.get("id"), engine.ports().definitions().actionComments(routes.tenant(r),
+                                existingWorkflow(r, p.get("id"))), c -> ListPages.timeKey(c.at()) + "#" + c.id())))
+                .add("GET", "/email-templates", (r, p) -> ApiResponse.json(200, ListPages.page(r, "email-templates",
+                        templates.all(routes.tenant(r)), t -> t.template().id())))
                 .add("GET", "/email-templates/{id}", (r, p) -> ApiResponse.json(200,
                         templates.get(routes.tenant(r), p.get("id"))))
                 .add("PUT", "/email-templates/{id}", (r, p) -> {

@@ -9,6 +9,7 @@ import io.crmflow.json.JsonInputException;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
+import io.crmflow.store.InvalidCursorException;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ import java.util.List;
  */
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
+    private static final String CURSOR = "/query/cursor";
 
     private Problems() {
     }
@@ -43,6 +45,9 @@ final class Problems {
         if (e instanceof io.crmflow.store.WriteContentionException) {
             return problem(409, "Conflict", "the same data was being changed at the same moment; nothing was written,"
                     + " and it is safe to send the request again", null);
+        }
+        if (e instanceof InvalidCursorException) {
+            return validation(List.of(new InputProblem(CURSOR, e.getMessage())));
         }
         if (e instanceof IllegalArgumentException) {
             return validation(List.of(new InputProblem("/", e.getMessage())));

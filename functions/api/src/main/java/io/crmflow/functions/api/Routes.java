@@ -60,20 +60,23 @@ final class Routes {
                 .add("GET", "/records/{type}/{id}", (r, p) -> ApiResponse.json(200,
                         engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
                 .add("PATCH", "/records/{type}/{id}", this::updateRecord)
-                .add("GET", "/records/{type}/{id}/stage-history", (r, p) -> ApiResponse.json(200,
-                        Map.of("items", view(r, p).stageChanges())))
-                .add("GET", "/records/{type}/{id}/associations", (r, p) -> ApiResponse.json(200,
-                        Map.of("items", view(r, p).associations())))
+                .add("GET", "/records/{type}/{id}/stage-history", (r, p) -> ApiResponse.json(200, ListPages.page(r,
+                        "stage-history|" + p.get("type") + "|" + p.get("id"), view(r, p).stageChanges(),
+                        c -> String.format("%019d", c.recordVersion()) + "#" + c.eventId() + "#" + c.property())))
+                .add("GET", "/records/{type}/{id}/associations", (r, p) -> ApiResponse.json(200, ListPages.page(r,
+                        "associations|" + p.get("type") + "|" + p.get("id"), view(r, p).associations(),
+                        a -> a.to().objectType() + "#" + a.to().id())))
                 .add("POST", "/records/{type}/{id}/associations", this::associate)
                 .add("POST", "/events", (r, p) -> logActivity(r))
                 .add("PUT", "/pipelines/{type}/{id}", this::putPipeline)
-                .add("GET", "/pipelines/{type}", (r, p) -> ApiResponse.json(200,
-                        Map.of("items", engine.ports().definitions().pipelines(tenant(r), p.get("type")))))
+                .add("GET", "/pipelines/{type}", (r, p) -> ApiResponse.json(200, ListPages.page(r,
+                        "pipelines|" + p.get("type"), engine.ports().definitions().pipelines(tenant(r), p.get("type")),
+                        Pipeline::id)))
                 .add("PUT", "/lists/{id}", this::putList)
                 .add("PUT", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, true))
                 .add("DELETE", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, false))
-                .add("GET", "/workflow-templates", (r, p) -> ApiResponse.json(200,
-                        java.util.Map.of("items", io.crmflow.engine.WorkflowTemplates.all())))
+                .add("GET", "/workflow-templates", (r, p) -> ApiResponse.json(200, ListPages.page(r,
+                        "workflow-templates", io.crmflow.engine.WorkflowTemplates.all(), t -> t.id())))
                 .add("POST", "/workflow-templates/{id}/workflows", (r, p) -> {
                     Inputs.FromTemplateInput in = r.body() == null || r.body().isBlank()
                             ? new Inputs.FromTemplateInput(null, null) : body(r, Inputs.FromTemplateInput.class);
