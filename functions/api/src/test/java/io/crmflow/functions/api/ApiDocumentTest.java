@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,6 +70,29 @@ class ApiDocumentTest {
                         + "documented there but routed nowhere (route them, or take them out): %s", undocumented, unrouted)
                 .isTrue();
         assertThat(routes()).as("each route registered once").hasSize(routed.size());
+    }
+
+    @Test
+    void everyOperation_namesTheRoleTheHandlerAsks_andAnAdminOneDocumentsTheRefusal() {
+        Map<String, String> routed = new TreeMap<>();
+        routes().forEach(route -> routed.put(ApiDocument.normalised(route), route));
+        List<String> wrong = new ArrayList<>();
+        for (Operation o : doc.operations()) {
+            String route = routed.get(o.method() + " " + ApiDocument.normalised(o.path()));
+            if (route == null) {
+                continue; // not routed: the test above names it
+            }
+            String[] methodAndTemplate = route.split(" ", 2);
+            Role required = Permissions.required(methodAndTemplate[0], methodAndTemplate[1]);
+            String documented = o.node().path("x-crmflow-role").asText();
+            if (!documented.equals(required.name().toLowerCase(Locale.ROOT))) {
+                wrong.add(o.name() + " needs " + required + ", documented '" + documented + "'");
+            }
+            if (required == Role.ADMIN && !o.node().path("responses").has("403")) {
+                wrong.add(o.name() + " needs ADMIN and documents no 403");
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
