@@ -3,8 +3,6 @@ package io.crmflow.engine;
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.Goal;
 import io.crmflow.definition.WorkflowDefinition;
-import io.crmflow.filter.FilterProblem;
-import io.crmflow.filter.FilterValidator;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.DefaultPipelines;
 import io.crmflow.model.InputProblem;
@@ -62,24 +60,18 @@ public final class DefinitionService {
     }
 
     public Pipeline putPipeline(String tenantId, Pipeline pipeline) {
-        schemas(tenantId).objectType(pipeline.objectType())
-                .orElseThrow(() -> InvalidInputException.of("/objectType",
-                        "object type '" + pipeline.objectType() + "' does not exist"));
+        List<InputProblem> problems = DefinitionChecks.pipeline(pipeline, schemas(tenantId));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         ports.writer().commit(List.of(new Write.PutPipeline(tenantId, pipeline)));
         return pipeline;
     }
 
     public CrmList putList(String tenantId, CrmList list) {
-        var schemas = schemas(tenantId);
-        if (schemas.objectType(list.objectType()).isEmpty()) {
-            throw InvalidInputException.of("/objectType", "object type '" + list.objectType() + "' does not exist");
-        }
-        if (list.kind() == ListKind.ACTIVE) {
-            List<FilterProblem> problems = FilterValidator.validate(list.filter(), list.objectType(), schemas);
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems.stream()
-                        .map(p -> new InputProblem("/filter" + p.pointer(), p.message())).toList());
-            }
+        List<InputProblem> problems = DefinitionChecks.list(list, schemas(tenantId));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         ports.writer().commit(List.of(new Write.PutList(tenantId, list)));
         return list;
@@ -154,12 +146,11 @@ public final class DefinitionService {
     private WorkflowDefinition save(Tenant tenant, WorkflowDefinition submitted,
                                     java.util.Optional<WorkflowDefinition> existing, Map<String, String> removed) {
         JourneyWorkflows.refuseEdit(submitted.id());
-        List<InputProblem> problems = WorkflowValidator.validate(submitted, new TenantSchemas(ports.definitions(),
+        List<InputProblem> problems = DefinitionChecks.workflow(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
-                People.of(ports.people(), tenant.id()), existing.orElse(null), clock.instant(), tenant.timezone());
-        if (StageWorkflows.isStageWorkflow(submitted.id()) && problems.isEmpty()) {
-            problems = stageProblems(tenant, submitted);
-        }
+                People.of(ports.people(), tenant.id()), existing.orElse(null),
+                pipelineId -> ports.definitions().pipeline(tenant.id(), submitted.objectType(), pipelineId),
+                clock.instant(), tenant.timezone());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -171,15 +162,6 @@ public final class DefinitionService {
         return commit(submitted.withGoal(submitted.goal().withGeneration(goalGeneration(existing, submitted)))
                         .withRemovedActions(RemovedActions.afterSave(existing.orElse(null), submitted, removed)),
                 existing.map(WorkflowDefinition::version).orElse(0L));
-    }
-
-    /** A workflow with a stage workflow's id must be that stage's workflow (R-PIPE-1, R-PIPE-2). */
-    private List<InputProblem> stageProblems(Tenant tenant, WorkflowDefinition submitted) {
-        ObjectType type = new TenantSchemas(ports.definitions(), tenant.id()).objectType(submitted.objectType())
-                .orElseThrow();
-        var pipeline = StageWorkflows.placeOf(submitted).flatMap(at -> ports.definitions()
-                .pipeline(tenant.id(), submitted.objectType(), at.pipelineId()));
-        return StageWorkflows.problems(submitted, type, pipeline);
     }
 
     /**

@@ -62,10 +62,15 @@ public final class JourneyWorkflows {
 
     /** Journeys' workflows change only when the journey is published (R-JRN-10). */
     static void refuseEdit(String workflowId) {
-        if (isJourneyWorkflow(workflowId)) {
-            throw InvalidInputException.of("/id", "workflow '" + workflowId + "' runs a customer journey; change it"
-                    + " by editing and publishing the journey (/journeys/{id})");
-        }
+        editRefusal(workflowId).ifPresent(problem -> {
+            throw new InvalidInputException(java.util.List.of(problem));
+        });
+    }
+
+    static java.util.Optional<io.crmflow.model.InputProblem> editRefusal(String workflowId) {
+        return isJourneyWorkflow(workflowId) ? java.util.Optional.of(new io.crmflow.model.InputProblem("/id",
+                "workflow '" + workflowId + "' runs a customer journey; change it by editing and publishing the"
+                        + " journey (/journeys/{id})")) : java.util.Optional.empty();
     }
 
     /**

@@ -100,7 +100,7 @@ public final class StageWorkflows {
      *
      * @param pipeline the pipeline its criteria name, as stored; empty when it does not exist
      */
-    static List<InputProblem> problems(WorkflowDefinition wf, ObjectType type, Optional<Pipeline> pipeline) {
+    public static List<InputProblem> problems(WorkflowDefinition wf, ObjectType type, Optional<Pipeline> pipeline) {
         List<InputProblem> problems = new ArrayList<>();
         if (!hasPipelines(type)) {
             problems.add(new InputProblem("/objectType", wf.objectType() + " records have no pipeline; stage automation is"

@@ -49,6 +49,9 @@ public interface DefinitionStore {
 
     Optional<CrmList> list(String tenantId, String listId);
 
+    /** The tenant's lists in id order, a page at a time. */
+    Page<CrmList> lists(String tenantId, String cursor, int limit);
+
     Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId);
 
     /** In id order. */

@@ -248,6 +248,29 @@ public abstract class DefinitionStoreContract extends StoreContract {
     }
 
     @Test
+    void lists_pageInIdOrder_perTenant_andASavedListIsListedOnce() {
+        for (String id : List.of("l3", "l1", "l5", "l2", "l4")) {
+            commit(new Write.PutList(T, new CrmList(id, id, "contact", ListKind.STATIC, null)));
+        }
+        CrmList renamed = new CrmList("l2", "Renamed", "contact", ListKind.STATIC, null);
+        commit(new Write.PutList(T, renamed));
+        List<CrmList> lists = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<CrmList> page = stores.definitions().lists(T, cursor, 2);
+            lists.addAll(page.items());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(lists).extracting(CrmList::id).containsExactly("l1", "l2", "l3", "l4", "l5");
+        assertThat(lists.get(1)).isEqualTo(renamed);
+        assertThat(pages).isEqualTo(3);
+        assertThat(stores.definitions().lists(OTHER_TENANT, null, 10).items()).isEmpty();
+    }
+
+    @Test
     void workflows_pagesInIdOrder() {
         for (String id : List.of("w3", "w1", "w5", "w2", "w4")) {
             commit(new Write.PutWorkflow(workflow(id, 1, false, Filter.NONE), 0));

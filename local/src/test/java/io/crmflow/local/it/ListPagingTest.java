@@ -96,6 +96,7 @@ class ListPagingTest {
                 List.of("acme", "globex", "initech"));
     }
 
+    /** People, pipelines, and the lists the journey's tenant was given. */
     private void peopleAndPipelines() {
         for (String user : List.of("cy", "dee")) {
             api.put("/users/" + user, "{\"email\": \"" + s.email(user) + "\"}").expect(200);
@@ -111,6 +112,7 @@ class ListPagingTest {
         walk("/users", "/users", 2, "/id", List.of("ana", "bob", "cy", "dee"));
         walk("/teams", "/teams", 2, "/id", List.of("marketing", "sales", "support"));
         walk("/pipelines/{type}", "/pipelines/deal", 2, "/id", List.of("enterprise", "partners", "renewals"));
+        walk("/lists", "/lists", 2, "/id", List.of("customers", "newsletter", "unsubscribed", "webinar"));
     }
 
     private void journeysWithVersionsEnrollmentsAndLogs() {

@@ -59,9 +59,13 @@ final class DefinitionCodec {
                 jsonItem(Keys.tenant(w.tenantId()), Keys.objectTypeSk(w.type().name()), w.type())));
     }
 
+    /** The definition, listed in the tenant's lists by id. */
     static List<TransactWriteItem> list(String table, Write.PutList w) {
-        return List.of(TransactItems.put(table,
-                jsonItem(Keys.list(w.tenantId(), w.list().id()), Keys.LIST_DEFINITION_SK, w.list())));
+        Map<String, AttributeValue> item = jsonItem(Keys.list(w.tenantId(), w.list().id()), Keys.LIST_DEFINITION_SK,
+                w.list());
+        item.put(Keys.GSI1_PK, Items.s(Keys.lists(w.tenantId())));
+        item.put(Keys.GSI1_SK, Items.s(w.list().id()));
+        return List.of(TransactItems.put(table, item));
     }
 
     static List<TransactWriteItem> pipeline(String table, Write.PutPipeline w) {

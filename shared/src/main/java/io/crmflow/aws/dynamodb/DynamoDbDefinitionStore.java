@@ -96,6 +96,13 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
     }
 
     @Override
+    public Page<CrmList> lists(String tenantId, String cursor, int limit) {
+        String partition = Keys.lists(tenantId);
+        return Paging.page(client, Queries.gsi1(table, partition, true), Paging.Shape.GSI1, partition, cursor, limit,
+                item -> DefinitionCodec.read(item, CrmList.class));
+    }
+
+    @Override
     public Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId) {
         return get(Keys.pipelines(tenantId, objectType), pipelineId, Pipeline.class);
     }

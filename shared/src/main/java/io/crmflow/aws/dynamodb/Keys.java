@@ -134,6 +134,10 @@ final class Keys {
         return "V#" + String.format("%010d", version);
     }
 
+    static String lists(String tenantId) {
+        return "T#" + tenantId + "#LISTS";
+    }
+
     static String workflows(String tenantId) {
         return "T#" + tenantId + "#WORKFLOWS";
     }

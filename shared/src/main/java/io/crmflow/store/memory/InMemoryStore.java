@@ -202,6 +202,19 @@ public final class InMemoryStore
     }
 
     @Override
+    public Page<CrmList> lists(String tenantId, String cursor, int limit) {
+        return read(() -> {
+            java.util.TreeMap<String, CrmList> sorted = new java.util.TreeMap<>();
+            s.lists.forEach((key, list) -> {
+                if (key.tenantId().equals(tenantId)) {
+                    sorted.put(list.id(), list);
+                }
+            });
+            return MemoryPaging.page(sorted, "lists|" + tenantId, cursor, limit);
+        });
+    }
+
+    @Override
     public Optional<Pipeline> pipeline(String tenantId, String objectType, String pipelineId) {
         return read(() -> Optional.ofNullable(
                 MemoryState.sortedOrEmpty(s.pipelines, new TenantKey(tenantId, objectType)).get(pipelineId)));

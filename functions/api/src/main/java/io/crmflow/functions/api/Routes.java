@@ -73,6 +73,11 @@ final class Routes {
                         "pipelines|" + p.get("type"), engine.ports().definitions().pipelines(tenant(r), p.get("type")),
                         Pipeline::id)))
                 .add("PUT", "/lists/{id}", this::putList)
+                .add("GET", "/lists", (r, p) -> ApiResponse.json(200,
+                        engine.ports().definitions().lists(tenant(r), r.queryParam("cursor"), limit(r))))
+                .add("GET", "/lists/{id}", (r, p) -> ApiResponse.json(200, engine.ports().definitions()
+                        .list(tenant(r), p.get("id"))
+                        .orElseThrow(() -> new NotFoundException("list '" + p.get("id") + "' does not exist"))))
                 .add("PUT", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, true))
                 .add("DELETE", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, false))
                 .add("GET", "/workflow-templates", (r, p) -> ApiResponse.json(200, ListPages.page(r,
