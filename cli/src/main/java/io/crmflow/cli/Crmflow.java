@@ -35,7 +35,10 @@ public final class Crmflow implements Runnable {
     /** The command with its subcommands, for {@link #run} and for those that add a subcommand of their own. */
     public static CommandLine commandLine(Console console) {
         CommandLine line = new CommandLine(new Crmflow())
-                .addSubcommand(new ValidateCommand(console));
+                .addSubcommand(new ValidateCommand(console))
+                .addSubcommand(new DiffCommand(console))
+                .addSubcommand(new ApplyCommand(console))
+                .addSubcommand(new ExportCommand(console));
         line.setOut(console.out()).setErr(console.err());
         line.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof IllegalArgumentException) { // a folder that is not one, an endpoint that is no URL

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SchemaExamplesTest {
     private static final Path DOCS = Path.of("..", "docs");
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
     private final SchemaCheck schema = new SchemaCheck();
     private final LocatedTreeReader reader = new LocatedTreeReader();
 
@@ -47,6 +48,17 @@ class SchemaExamplesTest {
     @Test
     void theJourneyOfTheJourneysPage_asAFile_isValid() throws Exception {
         assertValid(List.of(asFile("journey", "nurture", blocks(DOCS.resolve("journeys.md"), JSON_BLOCK).get(0))));
+    }
+
+    @Test
+    void everyFileTheDefinitionsAsCodePageShows_isValid() throws Exception {
+        List<String> examples = blocks(DOCS.resolve("definitions-as-code.md"), YAML_BLOCK);
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(4);
+        List<SourceFile> files = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            files.add(reader.read("example-" + i + ".yaml", examples.get(i), true));
+        }
+        assertValid(files);
     }
 
     @ParameterizedTest(name = "{0}")

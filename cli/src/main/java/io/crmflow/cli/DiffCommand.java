@@ -1,0 +1,52 @@
+package io.crmflow.cli;
+
+import io.crmflow.cli.plan.Plan;
+import io.crmflow.cli.remote.ApiClient;
+import io.crmflow.cli.remote.ApiException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crmflow diff DIR}: what applying the folder would change on the target, changing nothing. */
+@Command(name = "diff", description = {
+    "Checks the folder against the target, then shows per definition what applying it would do:",
+    "  + create, ~ update (with the JSON pointers that change), = unchanged, - only on target (left alone).",
+    "Definitions are compared by meaning: what the server adds (versions, timestamps) and defaults left out do"
+            + " not count.",
+    "Exit codes: 0 nothing to change, 2 changes to make, 1 errors."})
+final class DiffCommand implements Callable<Integer> {
+    private final Console console;
+
+    @Parameters(paramLabel = "DIR", description = "The folder of definition files.")
+    Path folder;
+
+    @Option(names = "--publish", description = "Publish every journey, as apply --publish would.")
+    boolean publish;
+
+    @Mixin
+    TargetOptions target;
+
+    DiffCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        ApiClient api = target.client(console);
+        Optional<Plan> plan;
+        try {
+            plan = Planning.plan(console, api, folder, publish);
+        } catch (ApiClient.UnreachableException | ApiException e) {
+            return Planning.targetFailure(console, e);
+        }
+        if (plan.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        Planning.print(console, plan.get());
+        return plan.get().changesTarget() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+}
