@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crmflow apply DIR}: makes the target hold what the folder says. */
 @Command(name = "apply", description = {
-    "Checks the folder against the target (nothing is applied while a file is wrong), then creates and updates"
+    "Makes the target hold what a folder defines.",
+    "The folder is checked against the target (nothing is applied while a file is wrong), then creates and updates"
             + " what differs, in dependency order: pipelines and lists, then workflows and journeys.",
     "Workflows are saved on or off as their files say; journeys are saved as drafts, and published when their"
             + " file says publish: true or with --publish. Unchanged definitions are not touched, so applying"

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crmflow diff DIR}: what applying the folder would change on the target, changing nothing. */
 @Command(name = "diff", description = {
-    "Checks the folder against the target, then shows per definition what applying it would do:",
+    "Shows what applying a folder would change on the target.",
+    "The folder is checked against the target, then each definition is shown with what applying would do:",
     "  + create, ~ update (with the JSON pointers that change), = unchanged, - only on target (left alone).",
     "Definitions are compared by meaning: what the server adds (versions, timestamps) and defaults left out do"
             + " not count.",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crmflow export DIR}: the target's definitions written as files, the reverse of apply. */
 @Command(name = "export", description = {
+    "Writes the target's definitions as files.",
     "Writes every workflow, pipeline, list and journey of the tenant under DIR, one YAML file each, named from its"
             + " kind and id (workflows/welcome.yaml, pipelines/deal/sales.yaml). Fields the definition leaves at"
             + " their default are left out; a journey whose draft is what is published says publish: true.",

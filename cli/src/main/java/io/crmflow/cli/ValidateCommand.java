@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crmflow validate DIR}: every problem of every definition file, with where it is, without a deployment. */
 @Command(name = "validate", description = {
-    "Checks every definition file under DIR (YAML or JSON) against the published JSON Schema and the engine's own"
-            + " rules, without a deployment, and prints every problem as FILE:LINE:COLUMN: /json/pointer: what.",
+    "Checks a folder of definitions without a deployment.",
+    "Every file under DIR (YAML or JSON) is checked against the published JSON Schema and the engine's own rules;"
+            + " every problem is printed as FILE:LINE:COLUMN: /json/pointer: what.",
     "A list, workflow, pipeline, user or team that no file defines is a warning: the target may have it.",
     "Exit codes: 0 no errors (warnings allowed), 1 errors."})
 final class ValidateCommand implements Callable<Integer> {

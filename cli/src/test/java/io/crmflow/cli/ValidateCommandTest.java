@@ -66,6 +66,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void onlyYamlAndJsonFilesOutsideHiddenFolders_areDefinitions(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve(".vscode"));
+        Files.writeString(folder.resolve(".vscode/settings.json"), "{\"yaml.schemas\": {}}");
+        Files.writeString(folder.resolve("README.md"), "# Our definitions");
+        Files.writeString(folder.resolve("vip.yml"), "kind: list\nid: vip\nobjectType: contact\nlistKind: static\n");
+
+        CliRun run = CliRun.of("validate", folder.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines()).containsExactly("1 file, no problems");
+    }
+
+    @Test
     void twoFilesDefiningOneDefinition_andAFolderThatIsNone_areErrors(@TempDir Path folder) throws Exception {
         String list = "kind: list\nid: vip\nobjectType: contact\nlistKind: static\n";
         Files.writeString(folder.resolve("a.yaml"), list);

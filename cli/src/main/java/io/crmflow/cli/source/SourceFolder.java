@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The definition files anywhere under a folder: every {@code .yaml}, {@code .yml} and
- * {@code .json}, in path order so that every run reports in the same order. Each is read, or
+ * {@code .json} outside hidden folders, in path order so that every run reports in the same order. Each is read, or
  * refused with what broke its syntax and where.
  */
 public final class SourceFolder {
@@ -55,14 +55,24 @@ public final class SourceFolder {
 
     private static List<Path> definitionFiles(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).filter(SourceFolder::isDefinitionFile).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(file -> isDefinitionFile(folder.relativize(file))).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static boolean isDefinitionFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+    /**
+     * A YAML or JSON file outside hidden folders: an editor's settings ({@code .vscode/settings.json})
+     * or a CI's ({@code .github/…}) beside the definitions are not definitions.
+     */
+    static boolean isDefinitionFile(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        String name = relative.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 }
