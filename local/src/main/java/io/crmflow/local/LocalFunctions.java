@@ -15,6 +15,9 @@ import java.util.Map;
  * resolved from the provisioned resources instead of read from a process environment.
  */
 final class LocalFunctions {
+    /** The pseudo parameter a {@code !Sub} may name, as a key of the parameters given. */
+    static final String STACK_NAME = "AWS::StackName";
+
     private LocalFunctions() {
     }
 
@@ -22,8 +25,9 @@ final class LocalFunctions {
      * What each function is built with: its settings resolved from its environment in the
      * template, by function logical id.
      *
-     * @param parameters values of the template's parameters (e.g. {@code SenderAddress}), which
-     *                   the environment may reference
+     * @param parameters values of the template's parameters (e.g. {@code SenderAddress}) and
+     *                   pseudo parameters ({@link #STACK_NAME}), which the environment may
+     *                   reference, or name in a {@code !Sub}
      */
     static Map<String, Wiring> wirings(SamTemplate template, ProvisionedResources resources,
                                        Map<String, String> parameters, AwsClients clients, String region,
@@ -31,9 +35,7 @@ final class LocalFunctions {
         Map<String, Wiring> wirings = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
             Map<String, String> env = new LinkedHashMap<>();
-            spec.environment().forEach((name, value) -> env.put(name,
-                    value instanceof TemplateValue.Reference ref && parameters.containsKey(ref.logicalId())
-                            ? parameters.get(ref.logicalId()) : resources.resolve(value)));
+            spec.environment().forEach((name, value) -> env.put(name, resolve(value, resources, parameters)));
             env.put("AWS_REGION", region);
             AwsSettings settings = AwsSettings.fromEnvironment(env);
             int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
@@ -42,6 +44,21 @@ final class LocalFunctions {
                     Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out));
         }
         return wirings;
+    }
+
+    private static String resolve(TemplateValue value, ProvisionedResources resources, Map<String, String> parameters) {
+        if (value instanceof TemplateValue.Reference ref && parameters.containsKey(ref.logicalId())) {
+            return parameters.get(ref.logicalId());
+        }
+        if (value instanceof TemplateValue.Literal literal) {
+            // A !Sub with more than one part stays a literal; fill in the parameters it names.
+            String text = literal.text();
+            for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+                text = text.replace("${" + parameter.getKey() + "}", parameter.getValue());
+            }
+            return text;
+        }
+        return resources.resolve(value);
     }
 
     /** Each function's handler, built on its wiring. */

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole system on one machine: the resources of {@code template.yaml} provisioned on
- * embedded DynamoDB Local, ElasticMQ and the EventBridge and SES stand-ins — or on any
+ * embedded DynamoDB Local, ElasticMQ and the EventBridge, SES and SSM stand-ins — or on any
  * AWS-compatible endpoint (LocalStack, moto) when one is given — and the real handlers fed by
  * queue pollers, a schedule and an HTTP server, as Lambda would feed them.
  *
@@ -75,7 +75,9 @@ public final class LocalStack implements AutoCloseable {
             var deliveryClient = closing(AwsClients.sqs(sqs.endpoint(), Region.of(REGION)));
             EventBridgeStandIn events = closing(EventBridgeStandIn.start(deliveryClient, REGION, EmbeddedSqs.ACCOUNT_ID, clock));
             SesStandIn ses = closing(SesStandIn.start(options.mailFolder(), REGION, clock));
-            endpoints = new AwsClients.Endpoints(dynamo.endpoint(), sqs.endpoint(), events.endpoint(), ses.endpoint());
+            SsmStandIn ssm = closing(SsmStandIn.start(REGION, EmbeddedSqs.ACCOUNT_ID, clock));
+            endpoints = new AwsClients.Endpoints(dynamo.endpoint(), sqs.endpoint(), events.endpoint(), ses.endpoint(),
+                    ssm.endpoint());
             mailbox = ses;
         }
         clients = closing(AwsClients.create(endpoints, Region.of(REGION)));
@@ -88,8 +90,8 @@ public final class LocalStack implements AutoCloseable {
                         .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, TEMPLATE_VISIBILITY_OVERRIDE)));
             }
         }
-        wirings = LocalFunctions.wirings(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", ""),
-                clients, REGION, clock, options.out());
+        wirings = LocalFunctions.wirings(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", "",
+                        LocalFunctions.STACK_NAME, stackName(options.prefix())), clients, REGION, clock, options.out());
         handlers = LocalFunctions.handlers(template, wirings);
         for (FunctionSpec spec : template.functions()) {
             for (FunctionSpec.EventSource source : spec.events()) {
@@ -102,6 +104,15 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The name a deployed stack would have: the prefix as a stack name may spell it (letters,
+     * digits, '-'), so that runs with different prefixes keep their secrets apart too.
+     */
+    static String stackName(String prefix) {
+        String name = prefix == null ? "" : prefix.replaceAll("[^A-Za-z0-9-]", "").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "crmflow-local" : name;
     }
 
     public static LocalStack start(Options options) {

@@ -12,25 +12,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The SDK clients a process needs, built once and shared (they are thread-safe); {@link #close()}
- * closes all four. Every client names the URL-connection HTTP client: it keeps the Lambda jars
+ * closes all five. Every client names the URL-connection HTTP client: it keeps the Lambda jars
  * small and the cold start short, and the local classpath carries several HTTP clients that the
  * SDK would otherwise have to choose between. Against an emulator (an endpoint override) the
  * credentials are fixed dummies, which emulators accept, so nothing probes for real ones.
  */
-public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge, SesV2Client ses)
-        implements AutoCloseable {
+public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge, SesV2Client ses,
+                         SsmClient ssm) implements AutoCloseable {
 
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     /** Endpoint overrides per service; all null means the services' AWS endpoints. */
-    public record Endpoints(URI dynamoDb, URI sqs, URI eventBridge, URI ses) {
+    public record Endpoints(URI dynamoDb, URI sqs, URI eventBridge, URI ses, URI ssm) {
         /** One endpoint for every service, as an emulator such as LocalStack or moto serves them. */
         public static Endpoints all(URI endpoint) {
-            return new Endpoints(endpoint, endpoint, endpoint, endpoint);
+            return new Endpoints(endpoint, endpoint, endpoint, endpoint, endpoint);
         }
     }
 
@@ -40,7 +41,7 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
 
     public static AwsClients create(Endpoints endpoints, Region region) {
         return new AwsClients(dynamoDb(endpoints.dynamoDb(), region), sqs(endpoints.sqs(), region),
-                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region));
+                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region), ssm(endpoints.ssm(), region));
     }
 
     public static DynamoDbClient dynamoDb(URI endpoint, Region region) {
@@ -72,6 +73,13 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
 
+    /** Parameter Store, where the tenants' secrets are kept (SecureStrings). */
+    public static SsmClient ssm(URI endpoint, Region region) {
+        var b = SsmClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(endpoint));
+        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    }
+
     private static AwsCredentialsProvider credentials(URI endpoint) {
         return endpoint == null ? DefaultCredentialsProvider.builder().build() : EMULATOR_CREDENTIALS;
     }
@@ -82,5 +90,6 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
         sqs.close();
         eventBridge.close();
         ses.close();
+        ssm.close();
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * The engine's ports on real AWS services: the one table, the bus (which also carries the
- * requests for texts), the step queue, SES; and the webhook poster.
+ * requests for texts), the step queue, SES, Parameter Store (the tenants' secrets); and the
+ * webhook poster.
  */
 public final class AwsPorts {
     private AwsPorts() {
@@ -39,6 +40,7 @@ public final class AwsPorts {
                 new SqsBackfillQueue(clients.sqs(), settings.triggerQueueUrl()),
                 new DynamoDbPeopleStore(db, table),
                 new DynamoDbJourneyStore(db, table),
-                new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()));
+                new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
+                new SsmSecretStore(clients.ssm(), settings.parameterPrefix()));
     }
 }

@@ -233,8 +233,10 @@ public final class DefinitionService {
 
     /**
      * Sets a tenant's webhook signing secret and whether its webhooks may go to private targets;
-     * a null leaves that setting as it is. Workflows already saved keep running: a webhook whose
-     * target the new settings refuse is reported not delivered when it runs.
+     * a null leaves that setting as it is. The secret goes to the secret store and the table
+     * keeps its reference; a secret an older item still held itself is moved there on this save.
+     * Workflows already saved keep running: a webhook whose target the new settings refuse is
+     * reported not delivered when it runs.
      */
     public WebhookSettings putWebhookSettings(String tenantId, String signingSecret, Boolean allowPrivateTargets) {
         WebhookSettings current = webhookSettings(tenantId);
@@ -243,8 +245,7 @@ public final class DefinitionService {
                 throw InvalidInputException.of("/signingSecret", p);
             });
         }
-        var updated = new WebhookSettings(signingSecret != null ? signingSecret : current.signingSecret(),
-                allowPrivateTargets != null ? allowPrivateTargets : current.allowPrivateTargets());
+        var updated = SigningSecrets.toSave(ports.secrets(), tenantId, current, signingSecret, allowPrivateTargets);
         ports.writer().commit(List.of(new Write.PutWebhookSettings(tenantId, updated)));
         return updated;
     }

@@ -14,7 +14,9 @@ import io.crmflow.store.JourneyStore;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.PeopleStore;
 import io.crmflow.store.RecordStore;
+import io.crmflow.store.SecretStore;
 import io.crmflow.store.TransactionalWriter;
+import io.crmflow.store.memory.InMemorySecretStore;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -28,12 +30,13 @@ import java.util.function.Supplier;
  * @param people    the tenant's users and teams, whom internal notifications reach, and their notifications
  * @param journeys  customer journeys, their versions and the guards of their rules (R-JRN)
  * @param texts     sends the SMS and WhatsApp messages of journeys (R-JRN-5)
+ * @param secrets   keeps the tenants' secrets (webhook signing secrets) out of the table
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
                     StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
                     BackfillQueue backfills, PeopleStore people, JourneyStore journeys,
-                    TextChannel texts) {
+                    TextChannel texts, SecretStore secrets) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -50,6 +53,16 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(people);
         Objects.requireNonNull(journeys);
         Objects.requireNonNull(texts);
+        Objects.requireNonNull(secrets);
+    }
+
+    /** For processes whose data is in memory (tests, simulations): secrets are kept in memory too. */
+    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
+                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
+                 Supplier<String> ids, Webhooks webhooks, BackfillQueue backfills, PeopleStore people,
+                 JourneyStore journeys, TextChannel texts) {
+        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks, backfills,
+                people, journeys, texts, new InMemorySecretStore());
     }
 
     /**
@@ -61,6 +74,6 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
                  Supplier<String> ids, PeopleStore people, JourneyStore journeys) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
-                BackfillQueue.NONE, people, journeys, TextChannel.NONE);
+                BackfillQueue.NONE, people, journeys, TextChannel.NONE, new InMemorySecretStore());
     }
 }

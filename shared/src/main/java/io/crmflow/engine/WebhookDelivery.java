@@ -5,9 +5,10 @@ import io.crmflow.outbound.WebhookPost;
 import io.crmflow.outbound.WebhookResult;
 
 /**
- * Makes a step's webhook effect: reads the tenant's webhook settings — the signing secret stays
- * out of the decision and the history — posts through the {@code Webhooks} port, and turns its
- * answer into the result the effect ledger keeps. Stateless.
+ * Makes a step's webhook effect: reads the tenant's webhook settings and, from the secret store,
+ * the signing secret they reference — it stays out of the decision and the history — posts
+ * through the {@code Webhooks} port, and turns its answer into the result the effect ledger
+ * keeps. Stateless.
  */
 final class WebhookDelivery {
     private WebhookDelivery() {
@@ -24,8 +25,11 @@ final class WebhookDelivery {
             throw new EffectRefusedException("the tenant has no webhook signing secret (set one with PATCH "
                     + "/settings/webhooks)");
         }
-        WebhookResult result = ports.webhooks().post(new WebhookPost(hook.url(), hook.payload(),
-                settings.signingSecret(), settings.allowPrivateTargets()));
+        String secret = SigningSecrets.read(ports.secrets(), settings).orElseThrow(() -> new EffectRefusedException(
+                "the tenant's webhook signing secret is missing from the secret store (set it again with PATCH "
+                        + "/settings/webhooks)"));
+        WebhookResult result = ports.webhooks().post(new WebhookPost(hook.url(), hook.payload(), secret,
+                settings.allowPrivateTargets()));
         if (result instanceof WebhookResult.Delivered delivered) {
             return "delivered: HTTP " + delivered.status() + ", " + attempts(delivered.attempts());
         }

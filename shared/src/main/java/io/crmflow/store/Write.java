@@ -26,8 +26,18 @@ public sealed interface Write {
     record PutTenant(Tenant tenant) implements Write {
     }
 
-    /** Creates or replaces a tenant's webhook settings (one item beside the tenant). */
+    /**
+     * Creates or replaces a tenant's webhook settings (one item beside the tenant). The signing
+     * secret goes by reference only: settings still holding the secret itself are refused, so no
+     * save can put a secret back into the table.
+     */
     record PutWebhookSettings(String tenantId, WebhookSettings settings) implements Write {
+        public PutWebhookSettings {
+            if (settings.holdsSecretInline()) {
+                throw new IllegalArgumentException("webhook settings are saved with the signing secret's reference, "
+                        + "never the secret: put it in the secret store first");
+            }
+        }
     }
 
     /** Creates or replaces a custom object type's schema. */

@@ -11,6 +11,7 @@ import io.crmflow.outbound.WebhookPost;
 import io.crmflow.outbound.WebhookResult;
 import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.TransactionalWriter;
+import io.crmflow.store.memory.InMemorySecretStore;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EngineHarness {
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     final InMemoryStore store = new InMemoryStore();
+    /** Where the tenants' webhook signing secrets are kept, outside the store. */
+    final InMemorySecretStore secrets = new InMemorySecretStore();
     final Deque<CrmEvent> events = new ArrayDeque<>();
     final Deque<StepMessage> steps = new ArrayDeque<>();
     /** Backfill pages sent (R-WF-8); tests of backfills deliver them. */
@@ -88,7 +91,7 @@ final class EngineHarness {
                 () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store, text -> {
                     texts.add(text);
                     return "text-" + texts.size();
-                });
+                }, secrets);
         engine = Engine.create(ports, new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
@@ -96,7 +99,8 @@ final class EngineHarness {
     Ports portsWith(TransactionalWriter writer) {
         Ports p = engine.ports();
         return new Ports(p.records(), p.definitions(), p.enrollments(), p.effects(), p.outbox(), writer, p.bus(),
-                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts());
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts(),
+                p.secrets());
     }
 
     EngineHarness withTenant(String id) {

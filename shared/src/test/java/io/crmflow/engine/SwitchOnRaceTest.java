@@ -69,7 +69,8 @@ class SwitchOnRaceTest {
                 });
         var p = h.engine.ports();
         Ports ports = new Ports(p.records(), interleaved, p.enrollments(), p.effects(), p.outbox(), p.writer(), p.bus(),
-                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts());
+                p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts(),
+                p.secrets());
         return new DefinitionService(ports, EngineSettings.DEFAULTS, h.engine.clock());
     }
 }

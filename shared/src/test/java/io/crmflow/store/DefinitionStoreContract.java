@@ -1,6 +1,7 @@
 package io.crmflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.LeadAutomations;
@@ -13,6 +14,7 @@ import io.crmflow.model.Pipeline;
 import io.crmflow.model.PipelineStage;
 import io.crmflow.model.PropertyDefinition;
 import io.crmflow.model.PropertyType;
+import io.crmflow.model.SecretRef;
 import io.crmflow.model.Tenant;
 import io.crmflow.model.TicketEmailRules;
 import io.crmflow.model.WebhookSettings;
@@ -42,8 +44,9 @@ public abstract class DefinitionStoreContract extends StoreContract {
     void putWebhookSettings_areKeptPerTenantBesideTheTenant_andReplaced() {
         commit(new Write.PutTenant(new Tenant(T, "Acme", ZoneId.of("Europe/Paris"))));
         assertThat(stores.definitions().webhookSettings(T)).isEmpty();
-        WebhookSettings first = new WebhookSettings("s".repeat(32), false);
-        WebhookSettings second = new WebhookSettings("t".repeat(40), true);
+        String secret = "/crmflow/test/tenants/t1/webhook-signing-secret";
+        WebhookSettings first = new WebhookSettings(new SecretRef(secret, 1), false);
+        WebhookSettings second = new WebhookSettings(new SecretRef(secret, 2), true);
 
         commit(new Write.PutWebhookSettings(T, first));
         assertThat(stores.definitions().webhookSettings(T)).contains(first);
@@ -52,6 +55,16 @@ public abstract class DefinitionStoreContract extends StoreContract {
         assertThat(stores.definitions().webhookSettings(T)).contains(second);
         assertThat(stores.definitions().webhookSettings(OTHER_TENANT)).isEmpty();
         assertThat(stores.definitions().tenant(T)).as("the tenant item is untouched").isPresent();
+    }
+
+    @Test
+    void putWebhookSettings_holdingTheSecretItself_isRefusedBeforeAnythingIsWritten() {
+        commit(new Write.PutTenant(new Tenant(T, "Acme", ZoneId.of("Europe/Paris"))));
+
+        assertThatThrownBy(() -> commit(new Write.PutWebhookSettings(T, new WebhookSettings(null, false, "s".repeat(32)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never the secret");
+
+        assertThat(stores.definitions().webhookSettings(T)).isEmpty();
     }
 
     @Test

@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
  * unchanged.
  */
 public final class TargetReader {
-    private static final String SOME_SECRET = "x".repeat(32);
     private final ApiClient api;
 
     public TargetReader(ApiClient api) {
@@ -116,8 +115,8 @@ public final class TargetReader {
     private Optional<WebhookSettings> webhooks() {
         try {
             JsonNode summary = api.get("/settings/webhooks");
-            return Optional.of(new WebhookSettings(summary.path("signingSecretSet").asBoolean() ? SOME_SECRET : null,
-                    summary.path("allowPrivateTargets").asBoolean()));
+            return Optional.of(WebhookSettings.shown(new WebhookSettings.Summary(
+                    summary.path("signingSecretSet").asBoolean(), summary.path("allowPrivateTargets").asBoolean())));
         } catch (ApiException refused) {
             return Optional.empty();
         }

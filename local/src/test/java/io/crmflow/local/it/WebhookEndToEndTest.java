@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 127.0.0.1 (so the tenant allows private targets). The receiver checks what a real one would:
  * the signature over the body with the tenant's secret, and the delivery id.
  */
-@DisplayName("R-WF-4, R-RUN-5: a webhook is posted once, signed, also when its step fails after the post and is redelivered")
+@DisplayName("R-WF-4, R-RUN-5: a webhook is posted once, signed with the secret kept in Parameter Store, also when its "
+        + "step fails after the post and is redelivered")
 class WebhookEndToEndTest {
 
     private static final String C1_NOTIFY = WorkflowScenario.ofContact("notify", "c-1");
@@ -75,6 +76,17 @@ class WebhookEndToEndTest {
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     }
 
+    /** The tenant's webhook settings as the table holds them. */
+    private JsonNode settingsItemJson() {
+        var item = stack.clients().dynamoDb().getItem(b -> b.tableName(stack.resources().tableName())
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenant), "sk", AttributeValue.fromS("WEBHOOKS")))).item();
+        return Json.tree(item.get("json").s());
+    }
+
+    private String parameterValue(String name) {
+        return stack.clients().ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
+    }
+
     private String workflow() {
         return """
                 {"name": "Tell the shop", "objectType": "contact",
@@ -95,6 +107,9 @@ class WebhookEndToEndTest {
                 "{\"signingSecret\": \"" + SECRET + "\", \"allowPrivateTargets\": true}");
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.body()).doesNotContain(SECRET);
+        assertThat(TableText.itemsContaining(stack, SECRET)).as("no item of the table holds the secret").isEmpty();
+        assertThat(parameterValue(settingsItemJson().at("/signingSecretRef/name").asText()))
+                .as("the item names the parameter that holds it").isEqualTo(SECRET);
         assertThat(api.get("/settings/webhooks").json()).isEqualTo(Json.tree(
                 "{\"signingSecretSet\": true, \"allowPrivateTargets\": true}"));
         assertThat(api.put("/workflows/notify", workflow()).status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.crmflow.local.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.crmflow.json.Json;
+import io.crmflow.outbound.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final List<Signed> signed = new CopyOnWriteArrayList<>();
+
+    /** A post as it came: its signature header and its body, byte for byte, which the signature covers. */
+    record Signed(String signature, String body) {
+    }
 
     private WebhookReceiver() {
         try {
@@ -23,7 +29,9 @@ final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on the loopback address", e);
         }
         server.createContext("/hooks", exchange -> {
-            posts.add(Json.tree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            signed.add(new Signed(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body));
+            posts.add(Json.tree(body));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -40,6 +48,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     List<JsonNode> posts() {
         return List.copyOf(posts);
+    }
+
+    List<Signed> signed() {
+        return List.copyOf(signed);
     }
 
     @Override

@@ -48,7 +48,11 @@ final class DefinitionCodec {
         return List.of(TransactItems.create(table, jsonItem(Keys.tenant(w.tenant().id()), Keys.TENANT_SK, w.tenant())));
     }
 
-    /** The secret is kept as the rest is; the table is encrypted at rest, and the API never reads it out. */
+    /**
+     * The signing secret's reference only ({@code signingSecretRef}: its name and version in the
+     * secret store); the write refuses settings holding the secret itself. Items written before
+     * the secret store hold it as {@code signingSecret}, which still reads.
+     */
     static List<TransactWriteItem> webhookSettings(String table, Write.PutWebhookSettings w) {
         return List.of(TransactItems.put(table,
                 jsonItem(Keys.tenant(w.tenantId()), Keys.WEBHOOK_SETTINGS_SK, w.settings())));

@@ -1,0 +1,58 @@
+package io.crmflow.aws;
+
+import io.crmflow.model.SecretRef;
+import io.crmflow.store.SecretStore;
+import java.util.Optional;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterTier;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
+
+/**
+ * Secrets as SSM Parameter Store {@code SecureString}s, encrypted with the account's {@code
+ * aws/ssm} KMS key, named {@code {prefix}/tenants/{tenant}/{name}} — the prefix is the
+ * deployment's ({@code /crmflow/{stack}}), so IAM can grant each function exactly that path.
+ * Each put overwrites the parameter, which makes a new version; a reference reads its version
+ * with a selector ({@code name:3}), so the value read is always the one that was referenced.
+ *
+ * <p>Reads go through a small cache: a version's value never changes, so an entry is never
+ * stale, and a rotation — a new version, a new reference — is read from SSM at once. Thread-safe.
+ */
+public final class SsmSecretStore implements SecretStore {
+    private final SsmClient ssm;
+    private final String prefix;
+    private final SecretCache cache = new SecretCache();
+
+    /** @param prefix the path every parameter is under, without a trailing '/' (e.g. {@code /crmflow/prod}) */
+    public SsmSecretStore(SsmClient ssm, String prefix) {
+        this.ssm = ssm;
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    @Override
+    public SecretRef put(String tenantId, String name, String value) {
+        String parameter = prefix + "/tenants/" + ParameterNames.segment(tenantId) + "/" + name;
+        long version = ssm.putParameter(b -> b.name(parameter).value(value).type(ParameterType.SECURE_STRING)
+                .overwrite(true).tier(ParameterTier.STANDARD)).version();
+        SecretRef ref = new SecretRef(parameter, version);
+        cache.put(ref, value);
+        return ref;
+    }
+
+    @Override
+    public Optional<String> get(SecretRef ref) {
+        Optional<String> cached = cache.get(ref);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        try {
+            String value = ssm.getParameter(b -> b.name(ref.name() + ":" + ref.version()).withDecryption(true))
+                    .parameter().value();
+            cache.put(ref, value);
+            return Optional.of(value);
+        } catch (ParameterNotFoundException | ParameterVersionNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+}
