@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.crmflow.functions.common.LogIds;
 import io.crmflow.functions.common.StructuredLog;
 import io.crmflow.functions.common.Wiring;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             return Problems.from(e);
         } catch (RuntimeException unexpected) {
-            log.warn("request failed", null, unexpected);
+            log.warn("request failed", LogIds.NONE, unexpected);
             return Problems.problem(500, "Internal error", "the request could not be completed; it is safe to retry", null);
         }
     }

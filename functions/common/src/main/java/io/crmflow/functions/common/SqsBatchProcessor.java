@@ -25,6 +25,7 @@ public final class SqsBatchProcessor {
     private final StructuredLog log;
 
     private final DeadLetterListener listener;
+    private final MessageIds ids;
 
     public interface MessageHandler {
         void handle(SQSMessage message);
@@ -44,11 +45,18 @@ public final class SqsBatchProcessor {
 
     public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log,
                              DeadLetterListener listener) {
+        this(deadLetters, maxAttempts, metrics, log, listener, MessageIds.MESSAGE);
+    }
+
+    /** @param ids what the log lines about a message name it by, besides its id */
+    public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log,
+                             DeadLetterListener listener, MessageIds ids) {
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
         this.metrics = metrics;
         this.log = log;
         this.listener = listener;
+        this.ids = ids;
     }
 
     public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
@@ -63,7 +71,7 @@ public final class SqsBatchProcessor {
                 if (shouldDeadLetter(message, e) && deadLetter(message, e)) {
                     deadLettered++;
                 } else {
-                    log.warn("message failed; it will be retried", message.getMessageId(), e);
+                    log.warn("message failed; it will be retried", ids.of(message), e);
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }
@@ -83,16 +91,15 @@ public final class SqsBatchProcessor {
     private boolean deadLetter(SQSMessage message, RuntimeException e) {
         try {
             deadLetters.send(message, reason(e));
-            log.error("message dead-lettered: " + reason(e), message.getMessageId());
+            log.error("message dead-lettered: " + reason(e), ids.of(message));
         } catch (RuntimeException sendFailure) {
-            log.warn("could not dead-letter the message; the queue's redrive policy will", message.getMessageId(),
-                    sendFailure);
+            log.warn("could not dead-letter the message; the queue's redrive policy will", ids.of(message), sendFailure);
             return false;
         }
         try {
             listener.deadLettered(message, e);
         } catch (RuntimeException listenerFailure) {
-            log.warn("the message was dead-lettered, but recording it failed", message.getMessageId(), listenerFailure);
+            log.warn("the message was dead-lettered, but recording it failed", ids.of(message), listenerFailure);
         }
         return true;
     }

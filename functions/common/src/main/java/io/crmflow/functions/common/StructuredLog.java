@@ -5,8 +5,10 @@ import io.crmflow.json.Json;
 import java.io.PrintStream;
 
 /**
- * One JSON object per line, which CloudWatch Logs Insights can query. Lines carry ids and
- * error messages, never property values or email addresses. Thread-safe.
+ * One JSON object per line, which CloudWatch Logs Insights can query: level, function, message,
+ * the ids the line is about ({@link LogIds}) and the error, if any. Lines name ids, never
+ * property values; and since an error's message may quote what it failed on, every text that
+ * goes out — message, ids, error — passes through {@link Redaction} first. Thread-safe.
  */
 public final class StructuredLog {
     private final String function;
@@ -18,26 +20,32 @@ public final class StructuredLog {
     }
 
     public void info(String message) {
-        out.println(line("INFO", message, null, null));
+        write("INFO", message, LogIds.NONE, null);
     }
 
     public void warn(String message, String messageId, Throwable error) {
-        out.println(line("WARN", message, messageId, error));
+        warn(message, LogIds.message(messageId), error);
+    }
+
+    public void warn(String message, LogIds ids, Throwable error) {
+        write("WARN", message, ids, error);
     }
 
     public void error(String message, String messageId) {
-        out.println(line("ERROR", message, messageId, null));
+        error(message, LogIds.message(messageId));
     }
 
-    private String line(String level, String message, String messageId, Throwable error) {
+    public void error(String message, LogIds ids) {
+        write("ERROR", message, ids, null);
+    }
+
+    void write(String level, String message, LogIds ids, Throwable error) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("level", level).put("function", function).put("message", message);
-        if (messageId != null) {
-            node.put("messageId", messageId);
-        }
+        node.put("level", level).put("function", function).put("message", Redaction.redact(message));
+        ids.ids().forEach((name, id) -> node.put(name, Redaction.redact(id)));
         if (error != null) {
-            node.put("error", error.getClass().getSimpleName() + ": " + error.getMessage());
+            node.put("error", Redaction.redact(error.getClass().getSimpleName() + ": " + error.getMessage()));
         }
-        return node.toString();
+        out.println(node.toString());
     }
 }

@@ -27,7 +27,9 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
         AwsSettings settings = AwsSettings.fromEnvironment(env);
         String dlq = env.get(DEAD_LETTER_QUEUE_URL);
         int attempts = Integer.parseInt(env.getOrDefault(MAX_ATTEMPTS, Integer.toString(DEFAULT_MAX_ATTEMPTS)));
-        return create(settings, Clock.systemUTC(), dlq, attempts, System.out);
+        Wiring wiring = create(settings, Clock.systemUTC(), dlq, attempts, System.out);
+        EngineLogs.routeTo(wiring.log("engine"));
+        return wiring;
     }
 
     public static Wiring create(AwsSettings settings, Clock clock, String deadLetterQueueUrl, int maxAttempts,
@@ -53,7 +55,13 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
     }
 
     public SqsBatchProcessor batchProcessor(String function, SqsBatchProcessor.DeadLetterListener listener) {
-        return new SqsBatchProcessor(deadLetters, maxAttempts, metrics(function), log(function), listener);
+        return batchProcessor(function, listener, MessageIds.MESSAGE);
+    }
+
+    /** @param ids what the log lines about a failing message name it by (tenant, record, enrollment …) */
+    public SqsBatchProcessor batchProcessor(String function, SqsBatchProcessor.DeadLetterListener listener,
+                                            MessageIds ids) {
+        return new SqsBatchProcessor(deadLetters, maxAttempts, metrics(function), log(function), listener, ids);
     }
 
     public Metrics metrics(String function) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.StepMessage;
+import io.crmflow.functions.common.MessageIds;
 import io.crmflow.functions.common.SqsBatchProcessor;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.Json;
@@ -26,7 +27,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             if (!(cause instanceof IllegalArgumentException)) {
                 engine.step().recordFailure(Json.read(message.getBody(), StepMessage.class));
             }
-        });
+        }, MessageIds.STEP);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.crmflow.engine.Engine;
+import io.crmflow.functions.common.MessageIds;
 import io.crmflow.functions.common.SqsBatchProcessor;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.BackfillPageCodec;
@@ -27,7 +28,7 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     public TriggerHandler(Wiring wiring) {
         this.engine = wiring.engine();
-        this.batch = wiring.batchProcessor("trigger");
+        this.batch = wiring.batchProcessor("trigger", SqsBatchProcessor.DeadLetterListener.NONE, MessageIds.EVENT);
     }
 
     @Override
