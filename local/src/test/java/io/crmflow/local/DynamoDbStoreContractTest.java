@@ -4,6 +4,7 @@ import io.crmflow.aws.dynamodb.CrmTable;
 import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
+import io.crmflow.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.crmflow.aws.dynamodb.DynamoDbJourneyStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
@@ -13,6 +14,8 @@ import io.crmflow.store.BackfillStoreContract;
 import io.crmflow.store.DefinitionStoreContract;
 import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
+import io.crmflow.store.IdempotencyStore;
+import io.crmflow.store.IdempotencyStoreContract;
 import io.crmflow.store.JourneyStoreContract;
 import io.crmflow.store.OutboxContract;
 import io.crmflow.store.PeopleStoreContract;
@@ -182,6 +185,20 @@ class DynamoDbStoreContractTest {
         @Override
         protected Stores newStores() {
             return fresh();
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore newStore() {
+            fresh();
+            return new DynamoDbIdempotencyStore(client, TABLES.get(TABLES.size() - 1));
+        }
+
+        @Override
+        protected boolean atomicUnderConcurrency() {
+            return atomic;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.crmflow.aws;
 import io.crmflow.aws.dynamodb.DynamoDbDefinitionStore;
 import io.crmflow.aws.dynamodb.DynamoDbEffectLedger;
 import io.crmflow.aws.dynamodb.DynamoDbEnrollmentStore;
+import io.crmflow.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.crmflow.aws.dynamodb.DynamoDbJourneyStore;
 import io.crmflow.aws.dynamodb.DynamoDbOutbox;
 import io.crmflow.aws.dynamodb.DynamoDbPeopleStore;
@@ -41,6 +42,7 @@ public final class AwsPorts {
                 new DynamoDbPeopleStore(db, table),
                 new DynamoDbJourneyStore(db, table),
                 new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
-                new SsmSecretStore(clients.ssm(), settings.parameterPrefix()));
+                new SsmSecretStore(clients.ssm(), settings.parameterPrefix()),
+                new DynamoDbIdempotencyStore(db, table));
     }
 }

@@ -10,12 +10,14 @@ import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
+import io.crmflow.store.IdempotencyStore;
 import io.crmflow.store.JourneyStore;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.PeopleStore;
 import io.crmflow.store.RecordStore;
 import io.crmflow.store.SecretStore;
 import io.crmflow.store.TransactionalWriter;
+import io.crmflow.store.memory.InMemoryIdempotencyStore;
 import io.crmflow.store.memory.InMemorySecretStore;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -31,12 +33,13 @@ import java.util.function.Supplier;
  * @param journeys  customer journeys, their versions and the guards of their rules (R-JRN)
  * @param texts     sends the SMS and WhatsApp messages of journeys (R-JRN-5)
  * @param secrets   keeps the tenants' secrets (webhook signing secrets) out of the table
+ * @param idempotency the answers of API requests sent with an idempotency key (R-RUN-6)
  */
 public record Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments,
                     EffectLedger effects, Outbox outbox, TransactionalWriter writer, EventBus bus,
                     StepQueue steps, Mailer mailer, Supplier<String> ids, Webhooks webhooks,
                     BackfillQueue backfills, PeopleStore people, JourneyStore journeys,
-                    TextChannel texts, SecretStore secrets) {
+                    TextChannel texts, SecretStore secrets, IdempotencyStore idempotency) {
     public Ports {
         Objects.requireNonNull(records);
         Objects.requireNonNull(definitions);
@@ -54,9 +57,19 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(journeys);
         Objects.requireNonNull(texts);
         Objects.requireNonNull(secrets);
+        Objects.requireNonNull(idempotency);
     }
 
-    /** For processes whose data is in memory (tests, simulations): secrets are kept in memory too. */
+    /** For processes whose idempotency records are in memory (tests, simulations). */
+    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
+                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
+                 Supplier<String> ids, Webhooks webhooks, BackfillQueue backfills, PeopleStore people,
+                 JourneyStore journeys, TextChannel texts, SecretStore secrets) {
+        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks, backfills,
+                people, journeys, texts, secrets, new InMemoryIdempotencyStore());
+    }
+
+    /** For processes whose data is in memory (tests, simulations): secrets and idempotency records are too. */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
                  Supplier<String> ids, Webhooks webhooks, BackfillQueue backfills, PeopleStore people,

@@ -42,6 +42,7 @@ final class Keys {
     static final String ENROLLMENT_SK = "#ENROLLMENT";
     static final String HISTORY_PREFIX = "H#";
     static final String EFFECT_SK = "#EFFECT";
+    static final String IDEMPOTENCY_SK = "#IDEMPOTENCY";
     static final String EVENT_SK = "#EVENT";
 
     private static final DateTimeFormatter FIXED_WIDTH_INSTANT =
@@ -173,6 +174,15 @@ final class Keys {
 
     static String effect(String tenantId, String key) {
         return "T#" + tenantId + "#FX#" + key;
+    }
+
+    /**
+     * A request's idempotency record, in the tenant it acts for; a request outside any tenant
+     * (creating one) under a prefix no tenant's data has. The key is the client's and may hold
+     * '#', so it comes last, and the sort key alone tells these items apart from every other.
+     */
+    static String idempotency(String tenantId, String key) {
+        return (tenantId == null ? "IDEM#" : "T#" + tenantId + "#IDEM#") + key;
     }
 
     static String event(String tenantId, String eventId) {
