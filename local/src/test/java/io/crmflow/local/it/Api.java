@@ -53,9 +53,15 @@ final class Api {
         return new Api(stack, tenant, token, user);
     }
 
-    record Answer(int status, String contentType, String body) {
+    /** @param headers the answer's headers, by lower-case name */
+    record Answer(int status, String contentType, String body, Map<String, String> headers) {
         JsonNode json() {
             return Json.tree(body);
+        }
+
+        /** A header of the answer by its lower-case name, or null. */
+        String header(String name) {
+            return headers.get(name);
         }
 
         /** This answer, once it is known to have {@code expected} status (the body says why not). */
@@ -120,7 +126,12 @@ final class Api {
 
     /** {@code path} may carry a query string. */
     Answer call(String method, String path, String body) {
-        Map<String, String> headers = new HashMap<>();
+        return call(method, path, body, Map.of());
+    }
+
+    /** As {@link #call(String, String, String)}, with headers of the request's own besides (an Idempotency-Key). */
+    Answer call(String method, String path, String body, Map<String, String> requestHeaders) {
+        Map<String, String> headers = new HashMap<>(requestHeaders);
         headers.put("content-type", "application/json");
         if (token != null) {
             headers.put("authorization", "Bearer " + token);
@@ -129,8 +140,8 @@ final class Api {
             headers.put("x-crmflow-user", user);
         }
         APIGatewayV2HTTPResponse response = stack.call(method, path, headers, body);
-        String type = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
-        return new Answer(response.getStatusCode(), type, response.getBody());
+        Map<String, String> answered = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        return new Answer(response.getStatusCode(), answered.get("content-type"), response.getBody(), answered);
     }
 
     /** Creates the tenant this client speaks for. */

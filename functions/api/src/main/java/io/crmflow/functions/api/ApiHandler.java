@@ -41,9 +41,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (RuntimeException e) {
             response = answer(e);
         }
-        var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
+        var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers());
         if (response.contentType() != null) {
-            builder.withHeaders(Map.of("content-type", response.contentType())).withBody(response.body());
+            builder.withBody(response.body());
         }
         return builder.build();
     }

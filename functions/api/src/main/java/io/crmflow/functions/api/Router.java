@@ -5,17 +5,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
- * Matches a method and path against templates such as {@code /records/{type}/{id}}. Routes are
- * registered once at start-up; matching is read-only and thread-safe.
+ * Matches a method and path against templates such as {@code /records/{type}/{id}}, and runs
+ * the matched route through the router's {@link Filter}. Routes are registered once at start-up;
+ * matching is read-only and thread-safe.
  */
 final class Router {
+    /**
+     * What every matched request goes through around its route: for what all routes of a kind
+     * share (idempotency keys on every POST), so that no route has to remember it.
+     */
+    interface Filter {
+        Filter NONE = (request, template, route) -> route.get();
+
+        /** @param template the matched route's path template, e.g. {@code /records/{type}} */
+        ApiResponse apply(ApiRequest request, String template, Supplier<ApiResponse> route);
+    }
+
     private record Route(String method, String template, String[] segments,
                          BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Filter filter;
+
+    Router() {
+        this(Filter.NONE);
+    }
+
+    Router(Filter filter) {
+        this.filter = filter;
+    }
 
     Router add(String method, String template, BiFunction<ApiRequest, Map<String, String>, ApiResponse> action) {
         routes.add(new Route(method, template, split(template), action));
@@ -45,7 +67,7 @@ final class Router {
                         throw new ForbiddenException(route.method() + " " + route.template() + " needs the "
                                 + required.name().toLowerCase(java.util.Locale.ROOT) + " role");
                     }
-                    return route.action().apply(request, params);
+                    return filter.apply(request, route.template(), () -> route.action().apply(request, params));
                 }
             }
         }

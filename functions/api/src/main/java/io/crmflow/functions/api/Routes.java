@@ -45,7 +45,7 @@ final class Routes {
     }
 
     Router router() {
-        Router router = new PeopleRoutes(this, engine).addTo(new Router());
+        Router router = new PeopleRoutes(this, engine).addTo(new Router(new IdempotentPosts(engine, this::tenant)));
         router = new TicketEmailRoutes(this, engine).addTo(router);
         router = new PipelineAutomationRoutes(this, engine).addTo(router);
         router = new LeadAutomationRoutes(this, engine).addTo(router);
