@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private final TextOutbox texts;
     private final Clock clock;
     private final SamTemplate template;
+    private final TableWrites tableWrites = new TableWrites();
     private ScheduledExecutorService schedule;
     private HttpApiServer api;
 
@@ -80,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
                     ssm.endpoint());
             mailbox = ses;
         }
-        clients = closing(AwsClients.create(endpoints, Region.of(REGION)));
+        clients = closing(AwsClients.create(endpoints, Region.of(REGION), List.of(tableWrites)));
         resources = Provisioner.provisionAll(clients, template, options.prefix(), SENDER);
         texts = resources.queues().containsKey(TextOutbox.QUEUE)
                 ? new TextOutbox(clients.sqs(), resources.queueUrl(TextOutbox.QUEUE)) : null;
@@ -241,6 +242,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Every write the stack's functions make to the table, for a test to record. */
+    public TableWrites tableWrites() {
+        return tableWrites;
     }
 
     private String apiFunction() {

@@ -1,11 +1,13 @@
 package io.crmflow.aws;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,12 +42,25 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
     }
 
     public static AwsClients create(Endpoints endpoints, Region region) {
-        return new AwsClients(dynamoDb(endpoints.dynamoDb(), region), sqs(endpoints.sqs(), region),
+        return create(endpoints, region, List.of());
+    }
+
+    /**
+     * @param tableObservers see every call to the table as it is made (a local stack's test
+     *                       counting the writes a request makes); none in a deployment
+     */
+    public static AwsClients create(Endpoints endpoints, Region region, List<ExecutionInterceptor> tableObservers) {
+        return new AwsClients(dynamoDb(endpoints.dynamoDb(), region, tableObservers), sqs(endpoints.sqs(), region),
                 eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region), ssm(endpoints.ssm(), region));
     }
 
     public static DynamoDbClient dynamoDb(URI endpoint, Region region) {
+        return dynamoDb(endpoint, region, List.of());
+    }
+
+    private static DynamoDbClient dynamoDb(URI endpoint, Region region, List<ExecutionInterceptor> observers) {
         var b = DynamoDbClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.executionInterceptors(observers))
                 .credentialsProvider(credentials(endpoint));
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
