@@ -18,6 +18,7 @@ import io.crmflow.store.IdempotencyStore;
 import io.crmflow.store.IdempotencyStoreContract;
 import io.crmflow.store.JourneyStoreContract;
 import io.crmflow.store.OutboxContract;
+import io.crmflow.store.OverlongIdsContract;
 import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
 import io.crmflow.store.Stores;
@@ -199,6 +200,14 @@ class DynamoDbStoreContractTest {
         @Override
         protected boolean atomicUnderConcurrency() {
             return atomic;
+        }
+    }
+
+    @Nested
+    class OverlongIds extends OverlongIdsContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
         }
     }
 }

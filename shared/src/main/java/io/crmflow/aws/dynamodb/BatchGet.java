@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * One BatchGetItem of up to {@link #MAX_KEYS} keys, strongly consistent, asking again for the
- * keys DynamoDB left unprocessed (it does so under load) with a short, growing pause.
+ * keys DynamoDB left unprocessed (it does so under load) with a short, growing pause. A key no
+ * item could have ({@link KeyLimits}) is not asked for: it finds nothing.
  *
  * <p>Stateless; safe to use from any thread.
  */
@@ -24,8 +25,12 @@ final class BatchGet {
     static List<Map<String, AttributeValue>> items(DynamoDbClient client, String table,
                                                    List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
+        List<Map<String, AttributeValue>> possible = keys.stream().filter(KeyLimits::fits).toList();
+        if (possible.isEmpty()) {
+            return found;
+        }
         Map<String, KeysAndAttributes> pending = Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                KeysAndAttributes.builder().keys(possible).consistentRead(true).build());
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_ATTEMPTS + " attempts");

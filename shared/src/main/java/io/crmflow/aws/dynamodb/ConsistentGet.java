@@ -15,9 +15,15 @@ final class ConsistentGet {
     private ConsistentGet() {
     }
 
-    /** The item at {@code key}; empty when there is none (GetItem answers an empty item then). */
+    /**
+     * The item at {@code key}; empty when there is none (GetItem answers an empty item then), or
+     * when no item could have the key ({@link KeyLimits}).
+     */
     static Optional<Map<String, AttributeValue>> item(DynamoDbClient client, String table,
                                                       Map<String, AttributeValue> key) {
+        if (!KeyLimits.fits(key)) {
+            return Optional.empty();
+        }
         var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }

@@ -120,7 +120,6 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        return ConsistentGet.item(client, table, key);
     }
 }

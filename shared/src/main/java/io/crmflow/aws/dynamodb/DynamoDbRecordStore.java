@@ -36,8 +36,7 @@ public final class DynamoDbRecordStore implements RecordStore {
 
     @Override
     public Optional<CrmRecord> record(String tenantId, RecordRef ref) {
-        var item = client.getItem(b -> b.tableName(table).key(RecordCodec.key(tenantId, ref)).consistentRead(true));
-        return item.hasItem() && !item.item().isEmpty() ? Optional.of(RecordCodec.record(item.item())) : Optional.empty();
+        return ConsistentGet.item(client, table, RecordCodec.key(tenantId, ref)).map(RecordCodec::record);
     }
 
     /**

@@ -62,6 +62,9 @@ final class Paging {
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = decode(cursor, shape, partition);
+        if (!KeyLimits.fits(query)) {
+            return new Page<>(List.of(), null);
+        }
         do {
             int wanted = (int) Math.min(MAX_READ, (long) limit + 1 - items.size());
             QueryResponse response = client.query(query.toBuilder().exclusiveStartKey(start).limit(wanted).build());
@@ -80,7 +83,9 @@ final class Paging {
     /** Every item the query finds, following DynamoDB's pages. */
     static List<Map<String, AttributeValue>> all(DynamoDbClient client, QueryRequest query) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(items::add);
+        if (KeyLimits.fits(query)) {
+            client.queryPaginator(query).items().forEach(items::add);
+        }
         return items;
     }
 

@@ -6,6 +6,7 @@ import io.crmflow.store.EffectLedgerContract;
 import io.crmflow.store.EnrollmentStoreContract;
 import io.crmflow.store.JourneyStoreContract;
 import io.crmflow.store.OutboxContract;
+import io.crmflow.store.OverlongIdsContract;
 import io.crmflow.store.PeopleStoreContract;
 import io.crmflow.store.RecordStoreContract;
 import io.crmflow.store.Stores;
@@ -86,6 +87,14 @@ class InMemoryStoreTest {
 
     @Nested
     class Backfills extends BackfillStoreContract {
+        @Override
+        protected Stores newStores() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class OverlongIds extends OverlongIdsContract {
         @Override
         protected Stores newStores() {
             return fresh();
