@@ -3,6 +3,7 @@ package io.crmflow.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmflow.local.LocalStack;
+import io.crmflow.local.TableWrites;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,24 @@ import org.junit.jupiter.api.Test;
 class ApiFuzzRegressionsTest {
     private final LocalStack stack = SharedStack.get();
     private final Api api = Api.forNewTenant(stack, SharedStack.uniqueTenant());
+
+    @Test
+    @DisplayName("a record whose association makes an item larger than the table holds is a 400, and nothing is written")
+    void createRecord_itemTooLargeForTheTable_is400AndWritesNothing() {
+        api.post("/records/company", "{\"id\": \"co-1\", \"properties\": {}}").expect(201);
+        String label = "h".repeat(418_000);
+
+        Api.Answer answer;
+        try (TableWrites.Recording writes = stack.tableWrites().record()) {
+            answer = api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {}, \"associations\":"
+                    + " [{\"objectType\": \"company\", \"id\": \"co-1\", \"label\": \"" + label + "\"}]}");
+            assertThat(writes.writes()).isEmpty();
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asText()).contains("400 KB");
+        assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
+    }
 
     @Test
     @DisplayName("a workflow naming another by an id too long for any key is a 400 at that id, not a 500")

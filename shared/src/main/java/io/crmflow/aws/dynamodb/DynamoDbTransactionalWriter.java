@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -51,6 +52,8 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             client.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             throw conflict(e, writeOfItem, writes);
+        } catch (DynamoDbException e) {
+            throw refusal(e);
         }
     }
 
@@ -138,6 +141,20 @@ public final class DynamoDbTransactionalWriter implements TransactionalWriter {
             return item.update().key();
         }
         return item.conditionCheck().key();
+    }
+
+    /**
+     * A commit the table refuses outright, before any condition, with a ValidationException —
+     * an item over 400 KB, the usual case — is bad input, as a ValidationError among the
+     * cancellation reasons is; nothing of it was written. Anything else is the service failing.
+     */
+    private static RuntimeException refusal(DynamoDbException e) {
+        if (e.statusCode() == 400 && e.awsErrorDetails() != null
+                && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+            return new IllegalArgumentException("the table refused the change, and nothing of it was written: "
+                    + e.awsErrorDetails().errorMessage() + " (an item holds at most 400 KB; shorten the longest values)");
+        }
+        return e;
     }
 
     /**
