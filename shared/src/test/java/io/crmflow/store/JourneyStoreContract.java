@@ -177,4 +177,24 @@ public abstract class JourneyStoreContract extends StoreContract {
         assertThat(stores.journeys().journeyVersion(T, "j1", 1)).isEmpty();
         assertThat(stores.journeys().journeysOwned(T, "ana")).isZero();
     }
+
+    @Test
+    @DisplayName("a cursor from one listing of a journey's partition is refused by another, never read elsewhere")
+    void cursors_fromAnotherListingOfTheSamePartition_areRefused() {
+        commit(create("j1"));
+        var stages = new ArrayList<>(NURTURE.stages());
+        var lead = stages.get(1);
+        stages.set(1, new io.crmflow.journey.Stage(lead.id(), "Warm lead", lead.value(), lead.actions()));
+        JourneyDefinition renamedStage = JourneyExamples.withStages(NURTURE, stages);
+        commit(new Write.PutJourney(journey("j1", 2, 0), 1, version(2, NURTURE, renamedStage), renamedStage));
+        String versions = stores.journeys().journeyVersions(T, "j1", null, 1).nextCursor();
+        String leadVersions = stores.journeys().stageVersions(T, "j1", "lead", null, 1).nextCursor();
+
+        assertThatThrownBy(() -> stores.journeys().stageVersions(T, "j1", "lead", versions, 10))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> stores.journeys().stageVersions(T, "j1", "subscribed", leadVersions, 10))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> stores.journeys().journeyVersions(T, "j1", leadVersions, 10))
+                .isInstanceOf(InvalidCursorException.class);
+    }
 }

@@ -47,4 +47,18 @@ class ApiFuzzRegressionsTest {
         assertThat(answer.pointers()).containsExactly("/actions/0/workflowIds/0");
         assertThat(api.get("/workflows/w1").status()).isEqualTo(404);
     }
+
+    @Test
+    @DisplayName("a cursor from a journey's versions handed to one stage's versions is a 400, not a 500")
+    void stageVersions_withACursorFromTheJourneysVersions_is400() {
+        var s = Journeys.scenario();
+        s.api.as("ana").post("/journeys", Journeys.journey("j1")).expect(201);
+        s.api.post("/journeys/j1/publish", "{\"enrollExisting\": false, \"createStageReports\": false}").expect(200);
+        String cursor = s.api.get("/journeys/j1/versions?limit=1").expect(200).json().get("nextCursor").asText();
+
+        Api.Answer answer = s.api.get("/journeys/j1/stages/subscribed/versions?cursor=" + cursor);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.pointers()).containsExactly("/query/cursor");
+    }
 }

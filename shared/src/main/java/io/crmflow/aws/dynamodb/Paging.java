@@ -62,6 +62,7 @@ final class Paging {
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = decode(cursor, shape, partition);
+        requireWithinPrefix(start, query);
         if (!KeyLimits.fits(query)) {
             return new Page<>(List.of(), null);
         }
@@ -106,14 +107,28 @@ final class Paging {
         } catch (IOException | IllegalArgumentException e) {
             throw invalid();
         }
-        // A cursor from another listing would make DynamoDB start elsewhere or fail obscurely.
+        // A cursor from another listing would make DynamoDB start elsewhere or fail obscurely; one
+        // made up with a key longer than any written here (none comes near 1 KB) would fail it.
         if (key == null || key.containsValue(null) || !key.keySet().equals(new HashSet<>(shape.attributes))
-                || !partition.equals(key.get(shape.partitionAttribute))) {
+                || !partition.equals(key.get(shape.partitionAttribute))
+                || !key.values().stream().allMatch(KeyLimits::fitsSort)) {
             throw invalid();
         }
         Map<String, AttributeValue> start = new LinkedHashMap<>();
         key.forEach((name, value) -> start.put(name, Items.s(value)));
         return start;
+    }
+
+    /**
+     * A partition may hold several listings told apart by the start of their sort keys (a
+     * journey's versions and each stage's): a cursor from one must not start another, which
+     * DynamoDB refuses as a start key outside the query's bounds.
+     */
+    private static void requireWithinPrefix(Map<String, AttributeValue> start, QueryRequest query) {
+        AttributeValue prefix = query.expressionAttributeValues().get(":prefix");
+        if (start != null && prefix != null && !start.get(Keys.SK).s().startsWith(prefix.s())) {
+            throw invalid();
+        }
     }
 
     private static InvalidCursorException invalid() {
