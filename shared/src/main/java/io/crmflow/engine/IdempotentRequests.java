@@ -54,7 +54,7 @@ public final class IdempotentRequests {
     }
 
     /**
-     * @param tenantId    the tenant the request acts for; null for a request outside any tenant
+     * @param tenantId    the tenant the request acts for (or, creating one, creates)
      * @param requestHash what the request is, to tell a repeat from another request with the key
      * @param request     runs the request; a runtime exception it throws gives the key up and is thrown on
      */

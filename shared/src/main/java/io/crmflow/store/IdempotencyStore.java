@@ -11,9 +11,9 @@ import java.time.Instant;
  * a corrected request may use the key again. A record counts as absent from its expiry on, even
  * before the table's time-to-live removes it (which may take days).
  *
- * <p>Keys are kept per tenant: one tenant's key never meets another's. A request made outside
- * any tenant (creating one) passes a null tenant, a scope of its own. Implementations are
- * thread-safe; races between sends of one key are settled by the claim, which exactly one wins.
+ * <p>Keys are kept per tenant: one tenant's key never meets another's (creating a tenant keeps
+ * its key in the tenant it creates). Implementations are thread-safe; races between sends of one
+ * key are settled by the claim, which exactly one wins.
  */
 public interface IdempotencyStore {
 
@@ -48,7 +48,7 @@ public interface IdempotencyStore {
      * Claims the key for one request. Times are kept to the millisecond, the record's expiry to
      * the second.
      *
-     * @param tenantId       the tenant the request acts for; null for a request outside any tenant
+     * @param tenantId       the tenant the request acts for
      * @param requestHash    what the request was (method, path, body), to tell a repeat from another request
      * @param now            when the request starts: an expired claim or record before it is taken over
      * @param claimExpiresAt until when this claim blocks other sends (it still holds at that instant)

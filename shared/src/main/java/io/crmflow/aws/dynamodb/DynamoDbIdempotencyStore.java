@@ -53,7 +53,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private boolean tryClaim(String tenantId, String key, String requestHash, Instant now, Instant claimExpiresAt,
                              Instant expiresAt) {
         Map<String, AttributeValue> item = key(tenantId, key);
-        Items.putIfPresent(item, "tenantId", tenantId);
+        item.put("tenantId", Items.s(tenantId));
         item.put("idempotencyKey", Items.s(key));
         item.put("requestHash", Items.s(requestHash));
         item.put("status", Items.s(IN_PROGRESS));

@@ -177,12 +177,11 @@ final class Keys {
     }
 
     /**
-     * A request's idempotency record, in the tenant it acts for; a request outside any tenant
-     * (creating one) under a prefix no tenant's data has. The key is the client's and may hold
-     * '#', so it comes last, and the sort key alone tells these items apart from every other.
+     * A request's idempotency record, in the tenant it acts for. The key is the client's and may
+     * hold '#', so it comes last, and the sort key alone tells these items apart from every other.
      */
     static String idempotency(String tenantId, String key) {
-        return (tenantId == null ? "IDEM#" : "T#" + tenantId + "#IDEM#") + key;
+        return "T#" + tenantId + "#IDEM#" + key;
     }
 
     static String event(String tenantId, String eventId) {

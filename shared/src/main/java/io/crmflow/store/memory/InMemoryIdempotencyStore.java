@@ -28,7 +28,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public synchronized Claim claim(String tenantId, String key, String requestHash, Instant now,
                                     Instant claimExpiresAt, Instant expiresAt) {
-        Scoped scoped = new Scoped(tenantId, Objects.requireNonNull(key));
+        Scoped scoped = new Scoped(Objects.requireNonNull(tenantId), Objects.requireNonNull(key));
         Held held = records.get(scoped);
         if (held == null || held.absentAt(now)) {
             records.put(scoped, new Held(requestHash, claimExpiresAt.toEpochMilli(), expiresAt.getEpochSecond(), null));
