@@ -110,6 +110,10 @@ public final class RecordService {
     /** Activities change no stored state, so they go straight to the bus; a failure is the caller's to retry. */
     public CrmEvent.ActivityLogged logActivity(String tenantId, RecordRef ref, Activity activity, Instant occurredAt,
                                                Origin origin) {
+        List<InputProblem> problems = ActivityLimits.problems(activity);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         schema(tenantId, ref.objectType());
         get(tenantId, ref);
         var event = new CrmEvent.ActivityLogged(ports.ids().get(), tenantId, ref, occurredAt, origin, activity);

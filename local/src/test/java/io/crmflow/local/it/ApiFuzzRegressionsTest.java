@@ -61,4 +61,27 @@ class ApiFuzzRegressionsTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.pointers()).containsExactly("/query/cursor");
     }
+
+    @Test
+    @DisplayName("an activity whose actor id or attributes would not fit on the event bus is a 400 at each, and is not sent")
+    void logActivity_tooLargeForTheBus_is400AtEachPlace_andNothingIsSent() {
+        api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {}}").expect(201);
+        stack.drain();
+        int queued = triggerQueueLength();
+
+        Api.Answer answer = api.post("/events", "{\"record\": {\"objectType\": \"contact\", \"id\": \"c-1\"},"
+                + " \"activity\": {\"type\": \"email_replied\", \"actor\": {\"kind\": \"RECORD\", \"id\": \""
+                + "h".repeat(491_000) + "\"}, \"attributes\": {\"body\": \"" + "b".repeat(70_000) + "\"}}}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.pointers()).containsExactly("/activity/actor/id", "/activity/attributes");
+        assertThat(triggerQueueLength()).as("no event reached the bus").isEqualTo(queued);
+    }
+
+    private int triggerQueueLength() {
+        String queue = stack.resources().queueUrl("TriggerQueue");
+        var length = software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES;
+        return Integer.parseInt(stack.clients().sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNames(length))
+                .attributes().get(length));
+    }
 }
