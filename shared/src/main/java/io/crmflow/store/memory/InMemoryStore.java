@@ -101,12 +101,7 @@ public final class InMemoryStore
             RecordKey key = new RecordKey(tenantId, ref);
             List<Association> associations = List.copyOf(MemoryState.sortedOrEmpty(s.associations, key).values());
             var lists = s.listMarkers.get(key);
-            Map<String, io.crmflow.store.EnrollmentSlot> slots = new java.util.HashMap<>();
-            s.slots.forEach((k, slot) -> {
-                if (k.tenantId().equals(tenantId) && k.ref().equals(ref)) {
-                    slots.put(k.workflowId(), slot);
-                }
-            });
+            var slots = Map.copyOf(s.slots.getOrDefault(key, Map.of()));
             var marks = List.copyOf(MemoryState.sortedOrEmpty(s.marks, key).values());
             var stageChanges = List.copyOf(MemoryState.sortedOrEmpty(s.stageChanges, key).values());
             return Optional.of(new RecordView(record, associations, lists == null ? Set.<String>of() : lists, slots,
@@ -249,7 +244,7 @@ public final class InMemoryStore
 
     @Override
     public Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record) {
-        return read(() -> Optional.ofNullable(s.slots.get(new SlotKey(tenantId, workflowId, record)))
+        return read(() -> Optional.ofNullable(s.slot(new SlotKey(tenantId, workflowId, record)))
                 .map(slot -> s.enrollments.get(new TenantKey(tenantId, slot.enrollmentId()))));
     }
 
@@ -275,16 +270,12 @@ public final class InMemoryStore
     @Override
     public List<DueStep> dueSteps(Instant now, int limit) {
         MemoryPaging.requireLimit(limit);
-        return read(() -> s.enrollments.values().stream()
-                .filter(e -> !e.status().terminal() && e.dueAt() != null)
-                .map(e -> new DueStep(e.tenantId(), e.id(), e.seq(),
-                        s.sweepAt.getOrDefault(new TenantKey(e.tenantId(), e.id()), e.dueAt()),
-                        s.resends.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0),
-                        s.failures.getOrDefault(new TenantKey(e.tenantId(), e.id()), 0)))
-                .filter(d -> MemoryState.dueBy(d.dueAt(), now))
-                .sorted(Comparator.comparingLong((DueStep d) -> d.dueAt().toEpochMilli())
-                        .thenComparing(d -> d.tenantId() + "#" + d.enrollmentId()))
-                .limit(limit)
+        return read(() -> s.due.dueBy(now, limit).stream()
+                .map(key -> {
+                    Enrollment e = s.enrollments.get(key);
+                    return new DueStep(e.tenantId(), e.id(), e.seq(), s.sweepAt.getOrDefault(key, e.dueAt()),
+                            s.resends.getOrDefault(key, 0), s.failures.getOrDefault(key, 0));
+                })
                 .toList());
     }
 
@@ -298,6 +289,7 @@ public final class InMemoryStore
                 return false;
             }
             s.sweepAt.put(key, newDue);
+            s.due.place(key, newDue);
             s.resends.merge(key, 1, Integer::sum);
             return true;
         });

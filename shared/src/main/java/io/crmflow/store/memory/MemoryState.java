@@ -81,7 +81,8 @@ final class MemoryState {
     final Map<TenantKey, Enrollment> enrollments = new HashMap<>();
     /** By tenant and workflow id, then "{enrolledAt fixed width}#{enrollmentId}". */
     final Map<TenantKey, NavigableMap<String, Enrollment>> enrollmentsByWorkflow = new HashMap<>();
-    final Map<SlotKey, io.crmflow.store.EnrollmentSlot> slots = new HashMap<>();
+    /** By record, then workflow id: the slots sit in the record's partition and are read with it. */
+    final Map<RecordKey, Map<String, io.crmflow.store.EnrollmentSlot>> slots = new HashMap<>();
     /** Counters by (tenant, workflow id), then counter name. */
     final Map<TenantKey, Map<String, Long>> counters = new HashMap<>();
     /** By record, then "{workflowId}#{kind}". */
@@ -90,6 +91,8 @@ final class MemoryState {
     final Map<RecordKey, NavigableMap<String, io.crmflow.model.StageChange>> stageChanges = new HashMap<>();
     /** Where the sweeper re-armed a due step: the index position, apart from the enrollment's own dueAt. */
     final Map<TenantKey, java.time.Instant> sweepAt = new HashMap<>();
+    /** Non-terminal enrollments with a due time, at their place in the due index (their dueAt, or where re-armed). */
+    final MemoryDueIndex due = new MemoryDueIndex();
     /** How often the sweeper re-armed an enrollment's current step. */
     final Map<TenantKey, Integer> resends = new HashMap<>();
     /** How often a message of an enrollment's current step was dead-lettered. */
@@ -145,6 +148,15 @@ final class MemoryState {
     static <K, V> NavigableMap<String, V> sortedOrEmpty(Map<K, NavigableMap<String, V>> map, K key) {
         NavigableMap<String, V> found = map.get(key);
         return found == null ? new TreeMap<>() : found;
+    }
+
+    io.crmflow.store.EnrollmentSlot slot(SlotKey key) {
+        Map<String, io.crmflow.store.EnrollmentSlot> ofRecord = slots.get(new RecordKey(key.tenantId(), key.ref()));
+        return ofRecord == null ? null : ofRecord.get(key.workflowId());
+    }
+
+    void putSlot(SlotKey key, io.crmflow.store.EnrollmentSlot slot) {
+        slots.computeIfAbsent(new RecordKey(key.tenantId(), key.ref()), k -> new HashMap<>()).put(key.workflowId(), slot);
     }
 
     CrmRecord record(String tenantId, RecordRef ref) {

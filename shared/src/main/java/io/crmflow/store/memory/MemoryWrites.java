@@ -212,7 +212,7 @@ final class MemoryWrites {
         if (s.enrollments.containsKey(new TenantKey(e.tenantId(), e.id()))) {
             return "enrollment " + e.id() + " already exists";
         }
-        var slot = s.slots.get(new SlotKey(e.tenantId(), e.workflowId(), e.record()));
+        var slot = s.slot(new SlotKey(e.tenantId(), e.workflowId(), e.record()));
         if (slot == null || slot.live() || slot.count() != w.seenCount()) {
             return "record " + e.record() + " is not free to re-enroll in workflow " + e.workflowId() + " at count "
                     + w.seenCount();
@@ -226,7 +226,7 @@ final class MemoryWrites {
         String problem = versionConflict("enrollment " + e.id(), stored == null ? null : stored.version(),
                 w.expectedVersion());
         if (problem == null && w.expectedVersion() == 0
-                && s.slots.containsKey(new SlotKey(e.tenantId(), e.workflowId(), e.record()))) {
+                && s.slot(new SlotKey(e.tenantId(), e.workflowId(), e.record())) != null) {
             problem = "record " + e.record() + " was already enrolled in workflow " + e.workflowId();
         }
         return problem;
@@ -271,7 +271,7 @@ final class MemoryWrites {
         } else if (write instanceof Write.Reenroll w) {
             Enrollment e = w.enrollment();
             applyEnrollment(new Write.PutEnrollment(e, -1));
-            s.slots.put(new SlotKey(e.tenantId(), e.workflowId(), e.record()),
+            s.putSlot(new SlotKey(e.tenantId(), e.workflowId(), e.record()),
                     new io.crmflow.store.EnrollmentSlot(e.id(), w.seenCount() + 1, !e.status().terminal()));
         } else if (write instanceof Write.AppendHistory w) {
             MemoryState.sortedIn(s.history, new TenantKey(w.tenantId(), w.entry().enrollmentId()))
@@ -335,6 +335,7 @@ final class MemoryWrites {
         TenantKey key = new TenantKey(e.tenantId(), e.id());
         Enrollment previous = s.enrollments.put(key, e);
         s.sweepAt.remove(key);
+        s.due.place(key, e.status().terminal() ? null : e.dueAt());
         s.resends.remove(key);
         s.failures.remove(key);
         Map<String, Enrollment> byWorkflow =
@@ -346,10 +347,12 @@ final class MemoryWrites {
         byWorkflow.put(MemoryState.enrollmentOrderKey(e), e);
         SlotKey slotKey = new SlotKey(e.tenantId(), e.workflowId(), e.record());
         if (w.expectedVersion() == 0) {
-            s.slots.put(slotKey, new io.crmflow.store.EnrollmentSlot(e.id(), 1, !e.status().terminal()));
+            s.putSlot(slotKey, new io.crmflow.store.EnrollmentSlot(e.id(), 1, !e.status().terminal()));
         } else if (e.status().terminal()) {
-            s.slots.computeIfPresent(slotKey, (k, slot) -> slot.enrollmentId().equals(e.id())
-                    ? new io.crmflow.store.EnrollmentSlot(slot.enrollmentId(), slot.count(), false) : slot);
+            var slot = s.slot(slotKey);
+            if (slot != null && slot.enrollmentId().equals(e.id())) {
+                s.putSlot(slotKey, new io.crmflow.store.EnrollmentSlot(slot.enrollmentId(), slot.count(), false));
+            }
         }
     }
 }
