@@ -17,11 +17,11 @@ final class BranchActions {
     static StepDecision branch(StepDraft step, Action.Branch a, FilterContext context) {
         for (Action.BranchPath path : a.paths()) {
             if (Filters.matches(path.criteria(), context)) {
-                step.log(Kind.BRANCH_TAKEN, a.id(), "branch '" + path.name() + "' taken");
+                step.log(Kind.BRANCH_TAKEN, a.id(), BranchLines.pathTaken(path.name()));
                 return step.moveTo(path.next());
             }
         }
-        step.log(Kind.BRANCH_TAKEN, a.id(), "no branch matched: took the none-matched branch");
+        step.log(Kind.BRANCH_TAKEN, a.id(), BranchLines.noPathMatched());
         return step.moveTo(a.next());
     }
 
@@ -30,11 +30,11 @@ final class BranchActions {
         for (Action.ValueCase c : a.cases()) {
             Filter equals = Filter.allOf(new Condition.OnProperty(a.property(), Operator.EQ, List.of(c.value())));
             if (Filters.matches(equals, context)) {
-                step.log(Kind.BRANCH_TAKEN, a.id(), a.property() + " is '" + c.value() + "': took that branch");
+                step.log(Kind.BRANCH_TAKEN, a.id(), BranchLines.valueTaken(a.property(), c.value()));
                 return step.moveTo(c.next());
             }
         }
-        step.log(Kind.BRANCH_TAKEN, a.id(), a.property() + " matched no value: took the none-matched branch");
+        step.log(Kind.BRANCH_TAKEN, a.id(), BranchLines.noValueMatched(a.property()));
         return step.moveTo(a.next());
     }
 }

@@ -210,7 +210,7 @@ public final class JourneyWorkflows {
     }
 
     /** The stage action a compiled action is part of: its own id, or the id a send's asset step carries. */
-    static String stageActionOf(String compiledId) {
+    public static String stageActionOf(String compiledId) {
         for (String asset : List.of("email", "sms", "whatsapp")) {
             if (compiledId.startsWith(assetStep(asset, ""))) {
                 return compiledId.substring(assetStep(asset, "").length());
