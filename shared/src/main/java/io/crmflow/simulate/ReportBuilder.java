@@ -62,14 +62,22 @@ final class ReportBuilder {
 
     private SimulationReport report(Simulator.Options options, Run run) {
         Map<String, Long> counters = world.store.counters(SimulatedWorld.TENANT, workflow.id());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> goal = (Map<String, Object>) WorkflowCounters.details(workflow, counters).get("goal");
-        JourneyMetrics journey = subject instanceof Subject.Journey j
-                ? world.engine.journeyReports().metrics(SimulatedWorld.TENANT, j.id()) : null;
         var sent = new SentByRecords(world.outgoing, logs, this::reportedAction);
+        // A journey's goal is its goal ends, which its figures count; its workflow has no goal of its own.
+        boolean journey = subject instanceof Subject.Journey;
         return new SimulationReport(tested(), run.from(), run.until(), run.events(), WorkflowCounters.summary(counters),
-                goal, enrolled(), actions(), branches(), sent.emails(), sent.webhooks(), sent.texts(), goalMet(),
-                unenrolled(), journey, run.refused(), world.failures(), timelines(options.timelineOf()));
+                journey ? null : goal(counters), enrolled(), actions(), branches(), sent.emails(), sent.webhooks(),
+                sent.texts(), journey ? List.of() : goalMet(), unenrolled(), journey ? journeyFigures() : null,
+                run.refused(), world.failures(), timelines(options.timelineOf()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> goal(Map<String, Long> counters) {
+        return (Map<String, Object>) WorkflowCounters.details(workflow, counters).get("goal");
+    }
+
+    private JourneyMetrics journeyFigures() {
+        return world.engine.journeyReports().metrics(SimulatedWorld.TENANT, subject.id());
     }
 
     private SimulationReport.Tested tested() {

@@ -19,11 +19,13 @@ final class ReportFigures {
         Map<String, Long> figures = new LinkedHashMap<>();
         report.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(c -> figures.put("counts/" + c.getKey(), c.getValue()));
-        report.goal().forEach((name, value) -> {
-            if (value instanceof Number n && !name.equals("conversionRate")) {
-                figures.put("goal/" + name, n.longValue());
-            }
-        });
+        if (report.goal() != null) {
+            report.goal().forEach((name, value) -> {
+                if (value instanceof Number n && !name.equals("conversionRate")) {
+                    figures.put("goal/" + name, n.longValue());
+                }
+            });
+        }
         report.actions().forEach(a -> figures.put("action/" + a.actionId() + "/reached", a.reached()));
         report.branches().forEach(b -> b.outcomes().forEach(o ->
                 figures.put("branch/" + b.actionId() + "/" + o.outcome(), o.count())));

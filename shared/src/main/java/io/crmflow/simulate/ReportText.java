@@ -34,8 +34,10 @@ public final class ReportText {
         heading("Counts");
         r.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(c -> line(String.format("  %-32s %d", c.getKey(), c.getValue())));
-        heading("Goal");
-        r.goal().forEach((name, value) -> line(String.format("  %-32s %s", name, value)));
+        if (r.goal() != null) {
+            heading("Goal");
+            r.goal().forEach((name, value) -> line(String.format("  %-32s %s", name, value)));
+        }
         heading("Actions (enrollments that reached each)");
         r.actions().forEach(a -> line(String.format("  %-24s %-24s %d", a.actionId(), a.type(), a.reached())));
         r.branches().forEach(b -> {
@@ -52,7 +54,9 @@ public final class ReportText {
                 + t.to() + ": " + t.body());
         list("Enrolled", r.enrolled(), e -> e.record() + "  " + e.at() + "  " + e.status() + "  "
                 + String.join(" → ", e.path()));
-        list("Goal met", r.goalMet(), g -> g.record() + "  " + g.at());
+        if (r.journey() == null) {
+            list("Goal met", r.goalMet(), g -> g.record() + "  " + g.at());
+        }
         list("Unenrolled", r.unenrolled(), u -> u.record() + "  " + u.at() + "  " + u.why());
         list("Refused events", r.refused(), f -> "line " + f.line() + ": " + f.problem());
         list("Handler failures", r.failures(), f -> f.at() + "  " + f.what() + ": " + f.why());

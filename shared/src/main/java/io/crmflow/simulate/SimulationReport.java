@@ -14,8 +14,10 @@ import java.util.Map;
  * JSON by the project's one mapping, and as text by {@link ReportText}.
  *
  * @param counts  the figures {@code GET /workflows/{id}/metrics} gives (for a journey, of its workflow)
- * @param goal    the goal figures {@code GET /workflows/{id}/details} gives
- * @param journey a journey's figures; null for a workflow
+ * @param goal    the goal figures {@code GET /workflows/{id}/details} gives; null for a journey, whose
+ *                goal is its goal ends ({@code journey})
+ * @param goalMet the records that met a workflow's goal; empty for a journey
+ * @param journey a journey's figures, as {@code GET /journeys/{id}/metrics} gives them; null for a workflow
  * @param refused the events the API would have refused (a record that does not exist, say), which changed nothing
  * @param failures messages a handler failed on, which a queue would have dead-lettered
  */
