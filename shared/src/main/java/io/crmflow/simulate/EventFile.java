@@ -25,7 +25,8 @@ public final class EventFile {
         EventLines lines = new EventLines(schemas);
         List<InputEvent> events = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
-        InputEvent latest = null;
+        Instant latest = null;
+        long latestLine = 0;
         long number = 0;
         try {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -33,16 +34,20 @@ public final class EventFile {
                 if (text.isBlank()) {
                     continue;
                 }
-                var event = lines.read(number, text, problems);
-                if (event.isEmpty()) {
+                EventLines.Read read = lines.read(number, text, problems);
+                if (read.at() == null) {
                     continue;
                 }
-                if (latest != null && event.get().at().isBefore(latest.at())) {
-                    problems.add(outOfOrder(event.get(), latest));
+                if (latest != null && read.at().isBefore(latest)) {
+                    problems.add(new LineProblem(number, "/at", read.at() + " comes before " + latest + " of line "
+                            + latestLine + ": the lines must be in time order"));
                     continue;
                 }
-                latest = event.get();
-                events.add(latest);
+                latest = read.at();
+                latestLine = number;
+                if (read.event() != null) {
+                    events.add(read.event());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the events file, after line " + number, e);
@@ -51,11 +56,5 @@ public final class EventFile {
             throw new EventFileException(problems);
         }
         return events;
-    }
-
-    private static LineProblem outOfOrder(InputEvent event, InputEvent latest) {
-        Instant at = event.at();
-        return new LineProblem(event.line(), "/at", at + " comes before " + latest.at() + " of line " + latest.line()
-                + ": the lines must be in time order");
     }
 }

@@ -47,37 +47,61 @@ final class EventLines {
     record EnrollLine(Instant at, String kind, RecordRef record) {
     }
 
+    /**
+     * What one line came to.
+     *
+     * @param at    when it says it happened, or null when that cannot be read
+     * @param event null when the line has problems
+     */
+    record Read(Instant at, InputEvent event) {
+        static final Read NOTHING = new Read(null, null);
+    }
+
     private final TenantSchemas schemas;
 
     EventLines(TenantSchemas schemas) {
         this.schemas = schemas;
     }
 
-    /** The line's event, or empty with its problems added to {@code problems}. */
-    Optional<InputEvent> read(long line, String text, List<LineProblem> problems) {
+    /** The line's event, or its problems added to {@code problems}; its time whenever it can be read. */
+    Read read(long line, String text, List<LineProblem> problems) {
         var found = new Problems(line, problems);
         JsonNode node;
         try {
             node = Json.tree(text);
         } catch (JsonInputException e) {
-            return found.add("/", e.getMessage());
+            found.add("/", e.getMessage());
+            return Read.NOTHING;
         }
         if (node == null || !node.isObject()) {
-            return found.add("/", "each line is one JSON object");
+            found.add("/", "each line is one JSON object");
+            return Read.NOTHING;
         }
+        Instant at = at(node);
         String kind = node.path("kind").asText("");
         if (!KINDS.contains(kind)) {
-            return found.add("/kind", (kind.isEmpty() ? "say what happened" : "'" + kind + "' is not a kind of event")
+            found.add("/kind", (kind.isEmpty() ? "say what happened" : "'" + kind + "' is not a kind of event")
                     + ": one of " + String.join(", ", KINDS));
+            return new Read(at, null);
         }
         if (!node.hasNonNull("at")) {
             found.add("/at", "say when it happened: an instant such as 2026-03-02T09:00:00Z");
         }
         try {
             Optional<InputEvent> event = decode(line, kind, node, found);
-            return found.none() ? event : Optional.empty();
+            return new Read(at, found.none() ? event.orElse(null) : null);
         } catch (JsonInputException e) {
-            return found.add(e.pointer(), e.getMessage());
+            found.add(e.pointer(), e.getMessage());
+            return new Read(at, null);
+        }
+    }
+
+    /** The line's time, read on its own: a line refused for another field still has a place in time. */
+    private static Instant at(JsonNode node) {
+        try {
+            return node.hasNonNull("at") ? Instant.parse(node.get("at").asText()) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 
