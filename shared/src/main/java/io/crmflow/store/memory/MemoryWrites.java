@@ -244,8 +244,7 @@ final class MemoryWrites {
         } else if (write instanceof Write.PutLeadAutomations w) {
             s.leadAutomations.put(w.tenantId(), w.automations());
         } else if (write instanceof Write.PutRecord w) {
-            MemoryState.sortedIn(s.records, new TenantKey(w.record().tenantId(), w.record().objectType()))
-                    .put(w.record().id(), w.record());
+            s.putRecord(w.record());
         } else if (write instanceof Write.PutAssociation w) {
             Association a = w.association();
             associate(w.tenantId(), a);
