@@ -11,10 +11,13 @@ import io.crmflow.model.ListKind;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.RecordRef;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one line of an events file into an {@link InputEvent}, or says everything wrong with it:
@@ -25,27 +28,28 @@ import java.util.Optional;
 final class EventLines {
     static final List<String> KINDS = List.of("create", "update", "activity", "join", "leave", "associate", "enroll");
 
-    record CreateLine(Instant at, String kind, String objectType, String id, Map<String, String> properties,
-                      List<AssociationLine> associations) {
+    /**
+     * Every field a line may have, whatever its kind, so that a line is read in one pass; which
+     * fields a kind takes is checked after ({@link #FIELDS}). The time is kept as text and read
+     * apart, so that a line refused for another field still has its place in time.
+     */
+    record LineDocument(String at, String kind, String objectType, String id, Map<String, String> properties,
+                        List<AssociationLine> associations, RecordRef record, Activity activity, String listId,
+                        RecordRef from, RecordRef to, String label) {
     }
 
     record AssociationLine(String objectType, String id, String label) {
     }
 
-    record UpdateLine(Instant at, String kind, String objectType, String id, Map<String, String> properties) {
-    }
-
-    record ActivityLine(Instant at, String kind, RecordRef record, Activity activity) {
-    }
-
-    record MembershipLine(Instant at, String kind, String listId, RecordRef record) {
-    }
-
-    record AssociateLine(Instant at, String kind, RecordRef from, RecordRef to, String label) {
-    }
-
-    record EnrollLine(Instant at, String kind, RecordRef record) {
-    }
+    /** The fields each kind takes besides {@code at} and {@code kind}. */
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "create", Set.of("objectType", "id", "properties", "associations"),
+            "update", Set.of("objectType", "id", "properties"),
+            "activity", Set.of("record", "activity"),
+            "join", Set.of("listId", "record"),
+            "leave", Set.of("listId", "record"),
+            "associate", Set.of("from", "to", "label"),
+            "enroll", Set.of("record"));
 
     /**
      * What one line came to.
@@ -66,57 +70,82 @@ final class EventLines {
     /** The line's event, or its problems added to {@code problems}; its time whenever it can be read. */
     Read read(long line, String text, List<LineProblem> problems) {
         var found = new Problems(line, problems);
-        JsonNode node;
+        LineDocument d;
         try {
-            node = Json.tree(text);
+            d = Json.read(text, LineDocument.class);
         } catch (JsonInputException e) {
-            found.add("/", e.getMessage());
-            return Read.NOTHING;
+            found.add(e.pointer(), e.getMessage());
+            return new Read(timeOnly(text), null);
         }
-        if (node == null || !node.isObject()) {
+        if (d == null) {
             found.add("/", "each line is one JSON object");
             return Read.NOTHING;
         }
-        Instant at = at(node);
-        String kind = node.path("kind").asText("");
+        Instant at = at(d.at(), found);
+        String kind = d.kind() == null ? "" : d.kind();
         if (!KINDS.contains(kind)) {
             found.add("/kind", (kind.isEmpty() ? "say what happened" : "'" + kind + "' is not a kind of event")
                     + ": one of " + String.join(", ", KINDS));
             return new Read(at, null);
         }
-        if (!node.hasNonNull("at")) {
-            found.add("/at", "say when it happened: an instant such as 2026-03-02T09:00:00Z");
-        }
-        try {
-            Optional<InputEvent> event = decode(line, kind, node, found);
-            return new Read(at, found.none() ? event.orElse(null) : null);
-        } catch (JsonInputException e) {
-            found.add(e.pointer(), e.getMessage());
-            return new Read(at, null);
-        }
+        fieldsOf(kind, d, found);
+        Optional<InputEvent> event = switch (kind) {
+            case "create" -> create(line, at, d, found);
+            case "update" -> update(line, at, d, found);
+            case "activity" -> activity(line, at, d, found);
+            case "join", "leave" -> membership(line, at, kind, d, found);
+            case "associate" -> associate(line, at, d, found);
+            default -> enroll(line, at, d, found);
+        };
+        return new Read(at, found.none() ? event.orElse(null) : null);
     }
 
-    /** The line's time, read on its own: a line refused for another field still has a place in time. */
-    private static Instant at(JsonNode node) {
+    private static Instant at(String at, Problems found) {
+        if (at == null) {
+            found.add("/at", "say when it happened: an instant such as 2026-03-02T09:00:00Z");
+            return null;
+        }
         try {
-            return node.hasNonNull("at") ? Instant.parse(node.get("at").asText()) : null;
-        } catch (java.time.format.DateTimeParseException e) {
+            return LineTimes.parse(at);
+        } catch (DateTimeParseException e) {
+            found.add("/at", "'" + at + "' is not an instant such as 2026-03-02T09:00:00Z");
             return null;
         }
     }
 
-    private Optional<InputEvent> decode(long line, String kind, JsonNode node, Problems found) {
-        return switch (kind) {
-            case "create" -> create(line, Json.read(node, CreateLine.class), found);
-            case "update" -> update(line, Json.read(node, UpdateLine.class), found);
-            case "activity" -> activity(line, Json.read(node, ActivityLine.class), found);
-            case "join", "leave" -> membership(line, Json.read(node, MembershipLine.class), found);
-            case "associate" -> associate(line, Json.read(node, AssociateLine.class), found);
-            default -> enroll(line, Json.read(node, EnrollLine.class), found);
-        };
+    /** The time of a line refused as a whole, when it has one: its place in time is still checked. */
+    private static Instant timeOnly(String text) {
+        try {
+            JsonNode node = Json.tree(text);
+            return node != null && node.path("at").isTextual() ? LineTimes.parse(node.get("at").asText()) : null;
+        } catch (JsonInputException | DateTimeParseException e) {
+            return null;
+        }
     }
 
-    private Optional<InputEvent> create(long line, CreateLine c, Problems found) {
+    /** A field another kind of line takes is a mistake in this one, reported as an unknown field would be. */
+    private static void fieldsOf(String kind, LineDocument d, Problems found) {
+        Set<String> allowed = FIELDS.get(kind);
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("objectType", d.objectType());
+        given.put("id", d.id());
+        given.put("properties", d.properties());
+        given.put("associations", d.associations());
+        given.put("record", d.record());
+        given.put("activity", d.activity());
+        given.put("listId", d.listId());
+        given.put("from", d.from());
+        given.put("to", d.to());
+        given.put("label", d.label());
+        given.forEach((field, value) -> {
+            if (value != null && !allowed.contains(field)) {
+                found.add("/" + field, "a " + kind + " line has no field '" + field + "'; it takes "
+                        + allowed.stream().sorted().toList());
+            }
+        });
+    }
+
+    private Optional<InputEvent> create(long line, Instant at, LineDocument c, Problems found) {
         Optional<RecordRef> ref = ref(c.objectType(), c.id(), found);
         Optional<ObjectType> type = ref.flatMap(r -> type("/objectType", r.objectType(), found));
         Map<String, String> properties = c.properties() == null ? Map.of() : c.properties();
@@ -125,58 +154,58 @@ final class EventLines {
         List<AssociationLine> given = c.associations() == null ? List.of() : c.associations();
         for (int i = 0; i < given.size(); i++) {
             AssociationLine a = given.get(i);
-            String at = "/associations/" + i;
+            String pointer = "/associations/" + i;
             if (a == null || a.objectType() == null || a.id() == null) {
-                found.add(at, "name the associated record: {\"objectType\": …, \"id\": …}");
+                found.add(pointer, "name the associated record: {\"objectType\": …, \"id\": …}");
             } else {
-                type(at + "/objectType", a.objectType(), found);
+                type(pointer + "/objectType", a.objectType(), found);
                 associations.add(new RecordService.NewAssociation(a.objectType(), a.id(), a.label()));
             }
         }
         return ref.filter(r -> found.none())
-                .map(r -> new InputEvent.Create(line, c.at(), r, properties, associations));
+                .map(r -> new InputEvent.Create(line, at, r, properties, associations));
     }
 
-    private Optional<InputEvent> update(long line, UpdateLine u, Problems found) {
+    private Optional<InputEvent> update(long line, Instant at, LineDocument u, Problems found) {
         Optional<RecordRef> ref = ref(u.objectType(), u.id(), found);
         if (u.properties() == null || u.properties().isEmpty()) {
             found.add("/properties", "give the properties to change");
         } else {
             ref.flatMap(r -> type("/objectType", r.objectType(), found)).ifPresent(t -> properties(t, u.properties(), found));
         }
-        return ref.filter(r -> found.none()).map(r -> new InputEvent.Update(line, u.at(), r, u.properties()));
+        return ref.filter(r -> found.none()).map(r -> new InputEvent.Update(line, at, r, u.properties()));
     }
 
-    private Optional<InputEvent> activity(long line, ActivityLine a, Problems found) {
+    private Optional<InputEvent> activity(long line, Instant at, LineDocument a, Problems found) {
         record(a.record(), "/record", found);
         if (a.activity() == null) {
             found.add("/activity", "say what was done: {\"type\": …, \"actor\": {\"kind\": …}}");
         }
-        return found.none() ? Optional.of(new InputEvent.ActivityLogged(line, a.at(), a.record(), a.activity()))
+        return found.none() ? Optional.of(new InputEvent.ActivityLogged(line, at, a.record(), a.activity()))
                 : Optional.empty();
     }
 
-    private Optional<InputEvent> membership(long line, MembershipLine m, Problems found) {
+    private Optional<InputEvent> membership(long line, Instant at, String kind, LineDocument m, Problems found) {
         record(m.record(), "/record", found);
         if (m.listId() == null) {
             found.add("/listId", "name the list");
         } else if (schemas.list(m.listId()).filter(l -> l.kind() == ListKind.STATIC).isEmpty()) {
             found.add("/listId", "the setup has no static list '" + m.listId() + "'");
         }
-        return found.none() ? Optional.of(new InputEvent.Membership(line, m.at(), m.listId(), m.record(),
-                m.kind().equals("join"))) : Optional.empty();
+        return found.none() ? Optional.of(new InputEvent.Membership(line, at, m.listId(), m.record(),
+                kind.equals("join"))) : Optional.empty();
     }
 
-    private Optional<InputEvent> associate(long line, AssociateLine a, Problems found) {
+    private Optional<InputEvent> associate(long line, Instant at, LineDocument a, Problems found) {
         record(a.from(), "/from", found);
         record(a.to(), "/to", found);
-        return found.none() ? Optional.of(new InputEvent.Associate(line, a.at(), new Association(a.from(), a.to(),
+        return found.none() ? Optional.of(new InputEvent.Associate(line, at, new Association(a.from(), a.to(),
                 a.label()))) : Optional.empty();
     }
 
-    private Optional<InputEvent> enroll(long line, EnrollLine e, Problems found) {
+    private Optional<InputEvent> enroll(long line, Instant at, LineDocument e, Problems found) {
         record(e.record(), "/record", found);
-        return found.none() ? Optional.of(new InputEvent.Enroll(line, e.at(), e.record())) : Optional.empty();
+        return found.none() ? Optional.of(new InputEvent.Enroll(line, at, e.record())) : Optional.empty();
     }
 
     private Optional<RecordRef> ref(String objectType, String id, Problems found) {

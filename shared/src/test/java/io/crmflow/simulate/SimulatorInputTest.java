@@ -36,12 +36,13 @@ class SimulatorInputTest {
                 {"at": "tomorrow", "kind": "enroll", "record": {"objectType": "contact", "id": "c-1"}}
                 {"at": "2026-03-02T12:00:00Z", "kind": "activity", "record": {"objectType": "contact", "id": "c-1"}, "activity": {"type": "dance", "actor": {"kind": "RECORD"}}}
                 {"at": "2026-03-02T12:00:00Z", "kind": "update", "objectType": "contact", "id": "c-1"}
+                {"at": "2026-03-02T12:00:00Z", "kind": "join", "listId": "newsletter", "record": {"objectType": "contact", "id": "c-1"}, "properties": {}}
                 """;
         EventFileException refused = catchThrowableOfType(() -> read(SETUP, lines), EventFileException.class);
 
         assertThat(refused.problems()).extracting(p -> p.line() + " " + p.pointer()).containsExactly(
                 "2 /", "3 /kind", "4 /at", "5 /properties/colour", "5 /properties/lifecyclestage", "6 /by", "8 /at",
-                "9 /listId", "10 /objectType", "11 /at", "12 /activity/type", "13 /properties");
+                "9 /listId", "10 /objectType", "11 /at", "12 /activity/type", "13 /properties", "14 /properties");
         assertThat(refused.problems().get(0).message()).startsWith("malformed JSON");
         assertThat(refused.problems().get(1).message()).contains("'delete' is not a kind of event", "create, update");
         assertThat(refused.problems().get(3).message()).isEqualTo("property 'colour' does not exist on contact");
@@ -49,8 +50,10 @@ class SimulatorInputTest {
         assertThat(refused.problems().get(6).message()).isEqualTo(
                 "2026-03-01T10:00:00Z comes before 2026-03-02T10:00:00Z of line 6: the lines must be in time order");
         assertThat(refused.problems().get(7).message()).isEqualTo("the setup has no static list 'vip'");
-        assertThat(refused.problems().get(9).message()).contains("'tomorrow' is not a valid instant");
-        assertThat(refused.getMessage()).startsWith("12 problems in the events file:\nline 2 /: malformed JSON");
+        assertThat(refused.problems().get(9).message()).isEqualTo("'tomorrow' is not an instant such as 2026-03-02T09:00:00Z");
+        assertThat(refused.problems().get(12).message()).isEqualTo(
+                "a join line has no field 'properties'; it takes [listId, record]");
+        assertThat(refused.getMessage()).startsWith("13 problems in the events file:\nline 2 /: malformed JSON");
     }
 
     @Test
