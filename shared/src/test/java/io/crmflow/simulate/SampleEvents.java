@@ -19,6 +19,7 @@ import java.util.Random;
  * always makes the same lines.
  */
 public final class SampleEvents {
+    /** Where the measurement's sample starts. */
     public static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
     /** The lists and the user the sample's workflow and the documented journey name. */
@@ -70,9 +71,12 @@ public final class SampleEvents {
     private record Line(Instant at, long order, String json) {
     }
 
-    private SampleEvents(long seed, String emailTag) {
+    private final Instant start;
+
+    private SampleEvents(long seed, String emailTag, Instant start) {
         this.random = new Random(seed);
         this.emailTag = emailTag;
+        this.start = start;
     }
 
     /** The documented journey, under the id {@code nurture}. */
@@ -82,12 +86,12 @@ public final class SampleEvents {
 
     /**
      * About {@code events} lines (never fewer than the story of each contact needs) over
-     * {@code contacts} contacts, in time order, starting at {@link #START}.
+     * {@code contacts} contacts, in time order, the first a minute or more after {@code start}.
      *
      * @param emailTag put in every address ({@code c-1+tag@example.com}), so that two samples' mail can be told apart
      */
-    public static List<String> lines(int contacts, int events, long seed, String emailTag) {
-        SampleEvents sample = new SampleEvents(seed, emailTag);
+    public static List<String> lines(int contacts, int events, long seed, String emailTag, Instant start) {
+        SampleEvents sample = new SampleEvents(seed, emailTag, start);
         for (int i = 1; i <= contacts; i++) {
             sample.story("c-" + i);
         }
@@ -98,7 +102,7 @@ public final class SampleEvents {
 
     /** One contact's life: created, perhaps on the newsletter, then through the lifecycle stages, perhaps lost. */
     private void story(String id) {
-        Instant at = START.plus(minutes(20 * 24 * 60));
+        Instant at = start.plus(minutes(20 * 24 * 60));
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("email", id + "+" + emailTag + "@example.com");
         properties.put("firstname", NAMES[random.nextInt(NAMES.length)]);

@@ -29,7 +29,8 @@ public final class SimulationMeasurement {
         Files.writeString(folder.resolve("setup.json"), SampleEvents.SETUP);
         Files.writeString(folder.resolve("workflow.json"), SampleEvents.WORKFLOW);
         Files.writeString(folder.resolve("journey.json"), SampleEvents.journey());
-        Files.write(folder.resolve("events.jsonl"), SampleEvents.lines(contacts, events, seed, "sample"));
+        Files.write(folder.resolve("events.jsonl"), SampleEvents.lines(contacts, events, seed, "sample",
+                SampleEvents.START));
         report("sample written to " + folder, began);
 
         long reading = System.nanoTime();
