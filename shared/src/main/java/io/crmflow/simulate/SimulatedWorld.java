@@ -26,6 +26,11 @@ import java.util.List;
 final class SimulatedWorld {
     /** The one tenant a simulation has. */
     static final String TENANT = "simulation";
+    /**
+     * More messages than this at one moment is a loop that never ends — actions leading back to
+     * themselves with no wait between — which a deployment would run until someone stopped it.
+     */
+    static final int MOST_MESSAGES_AT_ONCE = 1_000_000;
 
     final InMemoryStore store = new InMemoryStore();
     final SimulatedClock clock;
@@ -57,7 +62,11 @@ final class SimulatedWorld {
      * against its enrollment, as the step handler counts it.
      */
     void deliverUntilQuiet() {
-        while (!(events.isEmpty() && steps.isEmpty() && pages.isEmpty())) {
+        for (int delivered = 0; !(events.isEmpty() && steps.isEmpty() && pages.isEmpty()); delivered++) {
+            if (delivered == MOST_MESSAGES_AT_ONCE) {
+                throw new IllegalStateException(MOST_MESSAGES_AT_ONCE + " messages at " + now()
+                        + " and still more: the subject loops with no wait between its actions");
+            }
             if (!events.isEmpty()) {
                 CrmEvent event = events.poll();
                 attempt("event " + event.detailType() + " " + event.eventId() + " of " + event.record(), () -> {

@@ -151,6 +151,20 @@ class SimulatorWorkflowTest {
     }
 
     @Test
+    void run_listsTheWebhooksThatWouldBePosted_withTheirStep_postingNone() {
+        String hooked = ONBOARDING.replace("\"body\": \"Glad to have you.\"}",
+                "\"body\": \"Glad to have you.\", \"next\": \"notify-crm\"},\n"
+                        + "{\"type\": \"webhook\", \"id\": \"notify-crm\", \"url\": \"https://hooks.example.com/crm\"}");
+        SimulationReport withHook = Simulator.run(SimulationSetup.NONE, Subject.workflow(hooked), events(EVENTS),
+                Simulator.Options.DEFAULTS);
+
+        assertThat(withHook.webhooks()).containsExactly(new SimulationReport.Webhook(
+                Instant.parse("2026-03-02T11:00:00Z"), "https://hooks.example.com/crm", contact("c-2"), "notify-crm"));
+        assertThat(withHook.enrolled().get(1).path()).containsExactly("route→(none matched)", "thanks", "notify-crm");
+        assertThat(withHook.counts()).containsEntry("completed", 2L).containsEntry("failed", 0L);
+    }
+
+    @Test
     void run_twiceOverTheSameInput_givesTheSameReport() {
         var again = Simulator.run(SimulationSetup.NONE, Subject.workflow(ONBOARDING), events(EVENTS),
                 new Simulator.Options(Duration.ofDays(30), Set.of("c-3")));
