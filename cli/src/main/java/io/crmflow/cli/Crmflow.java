@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "crmflow", mixinStandardHelpOptions = true, version = "crmflow 0.1.0",
         description = "Definitions as code for crmflow: validate, diff, apply and export workflows, pipelines, lists"
-                + " and journeys kept as YAML or JSON files.")
+                + " and journeys kept as YAML or JSON files; simulate one over past events.")
 public final class Crmflow implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -38,7 +38,8 @@ public final class Crmflow implements Runnable {
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new DiffCommand(console))
                 .addSubcommand(new ApplyCommand(console))
-                .addSubcommand(new ExportCommand(console));
+                .addSubcommand(new ExportCommand(console))
+                .addSubcommand(new SimulateCommand(console));
         line.setOut(console.out()).setErr(console.err());
         line.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof IllegalArgumentException) { // a folder that is not one, an endpoint that is no URL

@@ -50,6 +50,19 @@ public final class Simulator {
         return EventFile.read(events, new TenantSchemas(schemaOnly.store, SimulatedWorld.TENANT));
     }
 
+    /**
+     * Whether the API would take the setup and the subject, as a run about to start at {@code at}
+     * would check them — without running anything: a tool comparing two versions says which of
+     * them is refused.
+     *
+     * @throws SimulationInputException with every problem, in the setup or in the subject
+     */
+    public static void check(SimulationSetup setup, Subject subject, Instant at) {
+        SimulatedWorld world = new SimulatedWorld(at);
+        WorldSetup.load(world, setup);
+        WorldSetup.load(world, subject);
+    }
+
     /** @throws SimulationInputException when the setup or the subject would be refused by the API */
     public static SimulationReport run(SimulationSetup setup, Subject subject, List<InputEvent> events,
                                        Options options) {
