@@ -13,10 +13,10 @@ import java.util.Random;
 
 /**
  * A seeded sample for backtesting at scale: contacts that are created, join the newsletter, move
- * through their lifecycle stages (some to customer, some lost), fill in the demo form, now and then
- * unsubscribe, and otherwise open emails and change details — one events file that both
- * {@link #WORKFLOW} and the documented journey ({@link #journey()}) can run over. The same seed
- * always makes the same lines.
+ * through their lifecycle stages (most towards customer, some skipping to opportunity, some lost),
+ * fill in the demo form, now and then unsubscribe, and otherwise open emails and change details —
+ * one events file that both {@link #WORKFLOW} and the documented journey ({@link #journey()}) can
+ * run over. The same seed always makes the same lines.
  */
 public final class SampleEvents {
     /** Where the measurement's sample starts. */
@@ -119,8 +119,9 @@ public final class SampleEvents {
         if (random.nextInt(5) != 0) {
             add(at, membership("join", "newsletter", id));
         }
-        for (String next : List.of("lead", "marketingqualifiedlead", "customer")) {
-            if (random.nextInt(10) < 3) {
+        for (String planned : List.of("lead", "marketingqualifiedlead", "customer")) {
+            int fate = random.nextInt(10);
+            if (fate < 3) {
                 return;
             }
             Duration gap = minutes(4 * 24 * 60);
@@ -128,12 +129,14 @@ public final class SampleEvents {
                 add(at.plus(gap.dividedBy(2)), activity(id, "form_submitted", ordered("form", "demo")));
             }
             at = at.plus(gap);
-            if (next.equals("customer") && random.nextInt(4) == 0) {
-                next = random.nextBoolean() ? "other" : "opportunity";
-            }
+            // Some skip ahead to an opportunity, some are lost on the way.
+            String next = fate == 3 ? "other" : fate == 4 ? "opportunity" : planned;
             add(at, update(id, ordered("lifecyclestage", next)));
             if (random.nextInt(20) == 0) {
                 add(at.plus(minutes(24 * 60)), membership("join", "unsubscribed", id));
+            }
+            if (next.equals("other")) {
+                return;
             }
         }
     }
