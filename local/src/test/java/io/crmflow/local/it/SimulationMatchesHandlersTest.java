@@ -48,14 +48,14 @@ class SimulationMatchesHandlersTest {
     /**
      * Contacts and events of each sample. Through the API and every handler an event costs tens of
      * table and queue calls, and a look at the due index before it — about a sixth of a second on
-     * a 2-core machine with the embedded services, seconds against moto — so a build plays 24
-     * contacts and 120 events each on the embedded stack (about a minute, the stack's own start
-     * included) and six and thirty against an external emulator (a few minutes). Either size
-     * takes contacts along every path of the journey but a few. {@code -Dsimulate.contacts=200
+     * a 2-core machine with the embedded services, seconds against moto — so a build plays 20
+     * contacts and 100 events each on the embedded stack (about a minute, the stack's own start
+     * included) and six and thirty against an external emulator (a few minutes). The first size
+     * takes contacts along both ways of the workflow's branch and most paths of the journey. {@code -Dsimulate.contacts=200
      * -Dsimulate.events=1000} plays the size the issue names (some seven minutes embedded).
      */
-    private static final int CONTACTS = Integer.getInteger("simulate.contacts", SharedStack.embedded() ? 24 : 6);
-    private static final int EVENTS = Integer.getInteger("simulate.events", SharedStack.embedded() ? 120 : 30);
+    private static final int CONTACTS = Integer.getInteger("simulate.contacts", SharedStack.embedded() ? 20 : 6);
+    private static final int EVENTS = Integer.getInteger("simulate.events", SharedStack.embedded() ? 100 : 30);
     private static final Duration HORIZON = Simulator.Options.DEFAULTS.horizon();
     private static final SimulationSetup SETUP = SimulationSetup.read(SampleEvents.SETUP);
 
