@@ -52,7 +52,7 @@ class SimulationMatchesHandlersTest {
      * contacts and 100 events each on the embedded stack (about a minute, the stack's own start
      * included) and six and thirty against an external emulator (a few minutes). The first size
      * takes contacts along both ways of the workflow's branch and most paths of the journey. {@code -Dsimulate.contacts=200
-     * -Dsimulate.events=1000} plays the size the issue names (some seven minutes embedded).
+     * -Dsimulate.events=1000} plays a fuller sample (some seven minutes embedded).
      */
     private static final int CONTACTS = Integer.getInteger("simulate.contacts", SharedStack.embedded() ? 20 : 6);
     private static final int EVENTS = Integer.getInteger("simulate.events", SharedStack.embedded() ? 100 : 30);
