@@ -1,6 +1,8 @@
 package io.crmflow.engine;
 
+import io.crmflow.model.CrmEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,6 +23,16 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
                 new RecordService(ports, settings), definitions, backfills,
                 new Automations(automations(ports, settings)), new JourneyService(ports, clock, backfills),
                 new JourneyReports(ports, clock));
+    }
+
+    /**
+     * What a CRM event sets off, as the trigger handler runs it: enrollment, unenrollment, goals
+     * and journey moves, then the templated automations on the record as that read it. The
+     * handler, the simulation and the tests deliver events through this one path.
+     */
+    public void onEvent(CrmEvent event, Instant now) {
+        TriggerEngine.Triggered triggered = trigger.onEvent(event, now);
+        automations.onEvent(event, triggered.viewAsRead(), now);
     }
 
     /** Every templated automation, in the order they see each event. */

@@ -69,10 +69,8 @@ final class SimulatedWorld {
             }
             if (!events.isEmpty()) {
                 CrmEvent event = events.poll();
-                attempt("event " + event.detailType() + " " + event.eventId() + " of " + event.record(), () -> {
-                    var triggered = engine.trigger().onEvent(event, now());
-                    engine.automations().onEvent(event, triggered.viewAsRead(), now());
-                });
+                attempt("event " + event.detailType() + " " + event.eventId() + " of " + event.record(),
+                        () -> engine.onEvent(event, now()));
             } else if (!pages.isEmpty()) {
                 BackfillPage page = pages.poll();
                 attempt("backfill page " + page.page() + " of " + page.workflowId(),

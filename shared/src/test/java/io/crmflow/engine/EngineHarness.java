@@ -116,9 +116,7 @@ final class EngineHarness {
         for (int round = 0; round < 10_000 && !(events.isEmpty() && steps.isEmpty()); round++) {
             if (!events.isEmpty()) {
                 try {
-                    CrmEvent event = events.poll();
-                    var triggered = engine.trigger().onEvent(event, now);
-                    engine.automations().onEvent(event, triggered.viewAsRead(), now); // as the trigger handler does
+                    engine.onEvent(events.poll(), now);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }

@@ -38,9 +38,7 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
             if (envelope.detailType().equals(BackfillPageCodec.DETAIL_TYPE)) {
                 engine.backfills().runPage(BackfillPageCodec.fromEnvelope(envelope), engine.clock().instant());
             } else {
-                var crmEvent = EventCodec.fromEnvelope(envelope);
-                var triggered = engine.trigger().onEvent(crmEvent, engine.clock().instant());
-                engine.automations().onEvent(crmEvent, triggered.viewAsRead(), engine.clock().instant());
+                engine.onEvent(EventCodec.fromEnvelope(envelope), engine.clock().instant());
             }
         });
     }
