@@ -60,33 +60,17 @@ public record Ports(RecordStore records, DefinitionStore definitions, Enrollment
         Objects.requireNonNull(idempotency);
     }
 
-    /** For processes whose idempotency records are in memory (tests, simulations). */
-    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
-                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, Webhooks webhooks, BackfillQueue backfills, PeopleStore people,
-                 JourneyStore journeys, TextChannel texts, SecretStore secrets) {
-        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks, backfills,
-                people, journeys, texts, secrets, new InMemoryIdempotencyStore());
-    }
-
-    /** For processes whose data is in memory (tests, simulations): secrets and idempotency records are too. */
-    public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
-                 Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
-                 Supplier<String> ids, Webhooks webhooks, BackfillQueue backfills, PeopleStore people,
-                 JourneyStore journeys, TextChannel texts) {
-        this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids, webhooks, backfills,
-                people, journeys, texts, new InMemorySecretStore());
-    }
-
     /**
      * For tests and tools whose workflows post no webhooks and whose journeys send no texts: any
-     * webhook is reported not delivered, any text refused.
+     * webhook is reported not delivered, any text refused; secrets and idempotency records are
+     * kept in memory.
      */
     public Ports(RecordStore records, DefinitionStore definitions, EnrollmentStore enrollments, EffectLedger effects,
                  Outbox outbox, TransactionalWriter writer, EventBus bus, StepQueue steps, Mailer mailer,
                  Supplier<String> ids, PeopleStore people, JourneyStore journeys) {
         this(records, definitions, enrollments, effects, outbox, writer, bus, steps, mailer, ids,
                 post -> new WebhookResult.NotDelivered("this process has no way to post webhooks", 0),
-                BackfillQueue.NONE, people, journeys, TextChannel.NONE, new InMemorySecretStore());
+                BackfillQueue.NONE, people, journeys, TextChannel.NONE, new InMemorySecretStore(),
+                new InMemoryIdempotencyStore());
     }
 }

@@ -7,6 +7,8 @@ import io.crmflow.engine.Ports;
 import io.crmflow.engine.StepMessage;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.store.DueStep;
+import io.crmflow.store.memory.InMemoryIdempotencyStore;
+import io.crmflow.store.memory.InMemorySecretStore;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -47,7 +49,8 @@ final class SimulatedWorld {
         outgoing = new OutgoingRecorder(clock);
         // Ids are counted, not random, so two runs of one input make the same ids and the same report.
         Ports ports = new Ports(store, store, store, store, store, store, events::addAll, steps::addAll, outgoing,
-                () -> "sim-" + (++ids), outgoing, pages::add, store, store, outgoing);
+                () -> "sim-" + (++ids), outgoing, pages::add, store, store, outgoing, new InMemorySecretStore(),
+                new InMemoryIdempotencyStore());
         engine = Engine.create(ports, clock, EngineSettings.DEFAULTS);
     }
 

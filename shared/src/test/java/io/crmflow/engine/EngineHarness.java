@@ -11,6 +11,7 @@ import io.crmflow.outbound.WebhookPost;
 import io.crmflow.outbound.WebhookResult;
 import io.crmflow.outbound.Webhooks;
 import io.crmflow.store.TransactionalWriter;
+import io.crmflow.store.memory.InMemoryIdempotencyStore;
 import io.crmflow.store.memory.InMemorySecretStore;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Duration;
@@ -91,7 +92,7 @@ final class EngineHarness {
                 () -> "id-" + ids.incrementAndGet(), webhooks, pages::add, store, store, text -> {
                     texts.add(text);
                     return "text-" + texts.size();
-                }, secrets);
+                }, secrets, new InMemoryIdempotencyStore());
         engine = Engine.create(ports, new ReadingClock(() -> now), EngineSettings.DEFAULTS);
     }
 
@@ -100,7 +101,7 @@ final class EngineHarness {
         Ports p = engine.ports();
         return new Ports(p.records(), p.definitions(), p.enrollments(), p.effects(), p.outbox(), writer, p.bus(),
                 p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts(),
-                p.secrets());
+                p.secrets(), p.idempotency());
     }
 
     EngineHarness withTenant(String id) {

@@ -36,7 +36,8 @@ class JourneyServiceReadsTest {
         Ports p = h.engine.ports();
         journeys = new JourneyService(new Ports(p.records(), p.definitions(), p.enrollments(), p.effects(),
                 p.outbox(), p.writer(), p.bus(), p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(),
-                p.people(), new CountingReads(h.store), p.texts(), p.secrets()), h.engine.clock(), h.engine.backfills());
+                p.people(), new CountingReads(h.store), p.texts(), p.secrets(), p.idempotency()), h.engine.clock(),
+                h.engine.backfills());
     }
 
     @BeforeEach

@@ -70,7 +70,7 @@ class SwitchOnRaceTest {
         var p = h.engine.ports();
         Ports ports = new Ports(p.records(), interleaved, p.enrollments(), p.effects(), p.outbox(), p.writer(), p.bus(),
                 p.steps(), p.mailer(), p.ids(), p.webhooks(), p.backfills(), p.people(), p.journeys(), p.texts(),
-                p.secrets());
+                p.secrets(), p.idempotency());
         return new DefinitionService(ports, EngineSettings.DEFAULTS, h.engine.clock());
     }
 }
