@@ -145,7 +145,7 @@ public final class DefinitionService {
     /** @param removed where the enrollments at each action this save removes go on (see {@link RemovedActions}) */
     private WorkflowDefinition save(Tenant tenant, WorkflowDefinition submitted,
                                     java.util.Optional<WorkflowDefinition> existing, Map<String, String> removed) {
-        JourneyWorkflows.refuseEdit(submitted.id());
+        // The checks refuse a journey's workflow too (R-JRN-10), before any other problem.
         List<InputProblem> problems = DefinitionChecks.workflow(submitted, new TenantSchemas(ports.definitions(),
                 tenant.id()), ports.definitions().webhookSettings(tenant.id()).orElse(WebhookSettings.NONE),
                 People.of(ports.people(), tenant.id()), existing.orElse(null),
