@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One GetItem, strongly consistent: a definition or a journey is read right after it is written
- * (publish, then view), and an eventually consistent read could miss it.
+ * (publish, then view), and a claim refused is read back at once (whose is it?): an eventually
+ * consistent read could miss either.
  *
  * <p>Stateless; safe to use from any thread.
  */

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The effect ledger as one item per effect: a conditional put claims it (when absent, or when
  * a previous claim is still in progress but has expired), an update records the result, a
- * conditional delete gives up a claim. The table's TTL removes entries a week after their
- * claim, long after any redelivery of the step that made them.
+ * conditional delete gives up a claim ({@link ClaimItems}, shared with the idempotency store).
+ * The table's TTL removes entries {@link #RETENTION} after their claim, long after any
+ * redelivery of the step that made them.
  *
  * <p>Thread-safe: holds only the (thread-safe) client and the table name; races between
  * attempts are settled by DynamoDB's conditions.
@@ -26,10 +27,7 @@ public final class DynamoDbEffectLedger implements EffectLedger {
      * still finds what it did, and does nothing twice.
      */
     static final Duration RETENTION = Duration.ofDays(15);
-    private static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
-    /** A claim lost to a release between our put and our read is simply tried again, a few times. */
-    private static final int MAX_CLAIM_ATTEMPTS = 3;
 
     private final DynamoDbClient client;
     private final String table;
@@ -44,7 +42,7 @@ public final class DynamoDbEffectLedger implements EffectLedger {
         Map<String, AttributeValue> item = key(w.tenantId(), w.key());
         item.put("tenantId", Items.s(w.tenantId()));
         item.put("effectKey", Items.s(w.key()));
-        item.put("status", Items.s(DONE));
+        item.put(ClaimItems.STATUS, Items.s(DONE));
         item.put("result", Items.s(w.result()));
         item.put(Keys.EXPIRES_AT, Items.n(w.at().plus(RETENTION).getEpochSecond()));
         return TransactItems.create(table, item);
@@ -56,15 +54,15 @@ public final class DynamoDbEffectLedger implements EffectLedger {
 
     @Override
     public Claim claim(String tenantId, String key, Instant now, Instant expiresAt) {
-        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < ClaimItems.MAX_CLAIM_ATTEMPTS; attempt++) {
             if (tryClaim(tenantId, key, now, expiresAt)) {
                 return new Claim.Acquired();
             }
-            Optional<Map<String, AttributeValue>> held = get(tenantId, key);
+            Optional<Map<String, AttributeValue>> held = ConsistentGet.item(client, table, key(tenantId, key));
             if (held.isPresent()) {
-                return DONE.equals(Items.str(held.get(), "status"))
-                        ? new Claim.AlreadyDone(Items.str(held.get(), "result"))
-                        : new Claim.InProgress(Instant.ofEpochMilli(Items.num(held.get(), "claimExpiresAt")));
+                return ClaimItems.inProgress(held.get())
+                        ? new Claim.InProgress(Instant.ofEpochMilli(Items.num(held.get(), ClaimItems.CLAIM_EXPIRES_AT)))
+                        : new Claim.AlreadyDone(Items.str(held.get(), "result"));
             }
         }
         throw new IllegalStateException("effect " + key + " is being claimed and released too fast to settle");
@@ -74,19 +72,13 @@ public final class DynamoDbEffectLedger implements EffectLedger {
         Map<String, AttributeValue> item = key(tenantId, key);
         item.put("tenantId", Items.s(tenantId));
         item.put("effectKey", Items.s(key));
-        item.put("status", Items.s(IN_PROGRESS));
-        item.put("claimExpiresAt", Items.n(expiresAt.toEpochMilli()));
+        item.put(ClaimItems.STATUS, Items.s(ClaimItems.IN_PROGRESS));
+        item.put(ClaimItems.CLAIM_EXPIRES_AT, Items.n(expiresAt.toEpochMilli()));
         item.put(Keys.EXPIRES_AT, Items.n(now.plus(RETENTION).getEpochSecond()));
-        try {
-            client.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR (#status = :inProgress AND #claimEnds < :now)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status", "#claimEnds", "claimExpiresAt"))
-                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS),
-                            ":now", Items.n(now.toEpochMilli()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return ClaimItems.claim(client, table, item,
+                "attribute_not_exists(#pk) OR (#status = :inProgress AND #claimEnds < :now)",
+                Map.of("#pk", Keys.PK, "#status", ClaimItems.STATUS, "#claimEnds", ClaimItems.CLAIM_EXPIRES_AT),
+                Map.of(":inProgress", Items.s(ClaimItems.IN_PROGRESS), ":now", Items.n(now.toEpochMilli())));
     }
 
     @Override
@@ -98,8 +90,8 @@ public final class DynamoDbEffectLedger implements EffectLedger {
             client.updateItem(b -> b.tableName(table).key(key(tenantId, key))
                     .conditionExpression("attribute_exists(#pk)")
                     .updateExpression("SET #status = :done, #result = :result REMOVE #claimEnds")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status", "#result", "result",
-                            "#claimEnds", "claimExpiresAt"))
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", ClaimItems.STATUS, "#result", "result",
+                            "#claimEnds", ClaimItems.CLAIM_EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":done", Items.s(DONE), ":result", Items.s(result))));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("effect " + key + " was never claimed, so it cannot be completed", e);
@@ -109,24 +101,12 @@ public final class DynamoDbEffectLedger implements EffectLedger {
     /** Only an in-progress claim is given up: a completed effect must stay completed. */
     @Override
     public void release(String tenantId, String key) {
-        try {
-            client.deleteItem(b -> b.tableName(table).key(key(tenantId, key))
-                    .conditionExpression("#status = :inProgress")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException e) {
-            // Done, or never claimed: nothing to give up.
-        }
+        ClaimItems.release(client, table, key(tenantId, key));
     }
 
     @Override
     public Optional<String> result(String tenantId, String key) {
-        return get(tenantId, key).filter(item -> DONE.equals(Items.str(item, "status")))
-                .map(item -> Items.str(item, "result"));
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String tenantId, String key) {
-        var response = client.getItem(b -> b.tableName(table).key(key(tenantId, key)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        return ConsistentGet.item(client, table, key(tenantId, key)).filter(item -> DONE.equals(Items.str(item,
+                ClaimItems.STATUS))).map(item -> Items.str(item, "result"));
     }
 }

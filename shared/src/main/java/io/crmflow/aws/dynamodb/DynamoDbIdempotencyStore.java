@@ -11,17 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Idempotency records as one item per key: a conditional put claims it (when absent, expired,
  * or an in-progress claim that expired), an update keeps the answer, a conditional delete gives
- * a claim up. The table's time-to-live attribute removes records after their expiry; until it
- * does, the claim's condition treats an expired record as absent.
+ * a claim up ({@link ClaimItems}, shared with the effect ledger). The table's time-to-live
+ * attribute removes records after their expiry; until it does, the claim's condition treats an
+ * expired record as absent.
  *
  * <p>Thread-safe: holds only the (thread-safe) client and the table name; races between sends
  * of one key are settled by DynamoDB's condition.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
-    private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
-    /** A claim lost to a release or an expiry between our put and our read is simply tried again, a few times. */
-    private static final int MAX_CLAIM_ATTEMPTS = 3;
 
     private final DynamoDbClient client;
     private final String table;
@@ -38,11 +36,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim claim(String tenantId, String key, String requestHash, Instant now, Instant claimExpiresAt,
                        Instant expiresAt) {
-        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < ClaimItems.MAX_CLAIM_ATTEMPTS; attempt++) {
             if (tryClaim(tenantId, key, requestHash, now, claimExpiresAt, expiresAt)) {
                 return new Claim.Acquired();
             }
-            Optional<Claim> held = get(tenantId, key).filter(item -> !absentAt(item, now)).map(this::held);
+            Optional<Claim> held = ConsistentGet.item(client, table, key(tenantId, key))
+                    .filter(item -> !absentAt(item, now)).map(DynamoDbIdempotencyStore::held);
             if (held.isPresent()) {
                 return held.get();
             }
@@ -56,33 +55,27 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         item.put("tenantId", Items.s(tenantId));
         item.put("idempotencyKey", Items.s(key));
         item.put("requestHash", Items.s(requestHash));
-        item.put("status", Items.s(IN_PROGRESS));
-        item.put("claimExpiresAt", Items.n(claimExpiresAt.toEpochMilli()));
+        item.put(ClaimItems.STATUS, Items.s(ClaimItems.IN_PROGRESS));
+        item.put(ClaimItems.CLAIM_EXPIRES_AT, Items.n(claimExpiresAt.toEpochMilli()));
         item.put(Keys.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
-        try {
-            client.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR #expires <= :nowSecond"
-                            + " OR (#status = :inProgress AND #claimEnds < :nowMillis)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#expires", Keys.EXPIRES_AT, "#status", "status",
-                            "#claimEnds", "claimExpiresAt"))
-                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS),
-                            ":nowSecond", Items.n(now.getEpochSecond()), ":nowMillis", Items.n(now.toEpochMilli()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return ClaimItems.claim(client, table, item, "attribute_not_exists(#pk) OR #expires <= :nowSecond"
+                        + " OR (#status = :inProgress AND #claimEnds < :nowMillis)",
+                Map.of("#pk", Keys.PK, "#expires", Keys.EXPIRES_AT, "#status", ClaimItems.STATUS,
+                        "#claimEnds", ClaimItems.CLAIM_EXPIRES_AT),
+                Map.of(":inProgress", Items.s(ClaimItems.IN_PROGRESS), ":nowSecond", Items.n(now.getEpochSecond()),
+                        ":nowMillis", Items.n(now.toEpochMilli())));
     }
 
     /** The claim's condition, read back: true when a new claim would have taken the record over. */
     private static boolean absentAt(Map<String, AttributeValue> item, Instant now) {
         return Items.num(item, Keys.EXPIRES_AT) <= now.getEpochSecond()
-                || (IN_PROGRESS.equals(Items.str(item, "status")) && Items.num(item, "claimExpiresAt") < now.toEpochMilli());
+                || (ClaimItems.inProgress(item) && Items.num(item, ClaimItems.CLAIM_EXPIRES_AT) < now.toEpochMilli());
     }
 
-    private Claim held(Map<String, AttributeValue> item) {
+    private static Claim held(Map<String, AttributeValue> item) {
         String hash = Items.str(item, "requestHash");
-        if (IN_PROGRESS.equals(Items.str(item, "status"))) {
-            return new Claim.InProgress(hash, Instant.ofEpochMilli(Items.num(item, "claimExpiresAt")));
+        if (ClaimItems.inProgress(item)) {
+            return new Claim.InProgress(hash, Instant.ofEpochMilli(Items.num(item, ClaimItems.CLAIM_EXPIRES_AT)));
         }
         return new Claim.Completed(hash, new Answer((int) Items.num(item, "answerStatus"),
                 Items.optionalStr(item, "answerContentType"), Items.optionalStr(item, "answerBody")));
@@ -92,7 +85,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     public void complete(String tenantId, String key, Answer answer, Instant expiresAt) {
         StringBuilder set = new StringBuilder("SET #status = :completed, #answerStatus = :answerStatus, #expires = :expires");
         Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":completed", Items.s(COMPLETED),
-                ":inProgress", Items.s(IN_PROGRESS), ":answerStatus", Items.n(answer.status()),
+                ":inProgress", Items.s(ClaimItems.IN_PROGRESS), ":answerStatus", Items.n(answer.status()),
                 ":expires", Items.n(expiresAt.getEpochSecond())));
         if (answer.contentType() != null) {
             set.append(", answerContentType = :contentType");
@@ -106,8 +99,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             client.updateItem(b -> b.tableName(table).key(key(tenantId, key))
                     .conditionExpression("#status = :inProgress")
                     .updateExpression(set + " REMOVE #claimEnds")
-                    .expressionAttributeNames(Map.of("#status", "status", "#answerStatus", "answerStatus",
-                            "#expires", Keys.EXPIRES_AT, "#claimEnds", "claimExpiresAt"))
+                    .expressionAttributeNames(Map.of("#status", ClaimItems.STATUS, "#answerStatus", "answerStatus",
+                            "#expires", Keys.EXPIRES_AT, "#claimEnds", ClaimItems.CLAIM_EXPIRES_AT))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("idempotency key " + key + " is not claimed, so it cannot be completed", e);
@@ -117,18 +110,6 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     /** Only an in-progress claim is given up: a completed record must keep answering. */
     @Override
     public void release(String tenantId, String key) {
-        try {
-            client.deleteItem(b -> b.tableName(table).key(key(tenantId, key))
-                    .conditionExpression("#status = :inProgress")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":inProgress", Items.s(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException e) {
-            // Completed, or never claimed: nothing to give up.
-        }
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String tenantId, String key) {
-        var response = client.getItem(b -> b.tableName(table).key(key(tenantId, key)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        ClaimItems.release(client, table, key(tenantId, key));
     }
 }
