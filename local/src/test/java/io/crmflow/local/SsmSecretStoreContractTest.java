@@ -7,9 +7,13 @@ import io.crmflow.aws.SsmSecretStore;
 import io.crmflow.model.SecretRef;
 import io.crmflow.store.SecretStore;
 import io.crmflow.store.SecretStoreContract;
+import io.crmflow.testing.ReadingClock;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
     private static SsmStandIn standIn;
     private static SsmClient ssm;
     private String prefix;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
 
     @BeforeAll
     static void connect() {
@@ -52,7 +57,7 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
     @Override
     protected SecretStore newStore() {
         prefix = "/crmflow/contract-" + UUID.randomUUID().toString().substring(0, 8);
-        return new SsmSecretStore(ssm, prefix);
+        return new SsmSecretStore(ssm, prefix, new ReadingClock(now::get));
     }
 
     @Test
@@ -78,7 +83,21 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
         SecretRef ref = store.put("acme", "webhook-signing-secret", "s3cret-one");
         ssm.deleteParameter(b -> b.name(ref.name()));
 
-        assertThat(store.get(ref)).as("a version's value never changes, so the cache keeps it").contains("s3cret-one");
-        assertThat(new SsmSecretStore(ssm, prefix).get(ref)).isEmpty();
+        assertThat(store.get(ref)).as("a value read is kept a few minutes").contains("s3cret-one");
+        assertThat(new SsmSecretStore(ssm, prefix, Clock.systemUTC()).get(ref)).isEmpty();
+    }
+
+    @Test
+    void aParameterDeletedAndSetAgain_reusesItsVersion_andTheNewValueIsReadOnceTheCachedOneIsOld() {
+        SecretRef leaked = store.put("acme", "webhook-signing-secret", "s3cret-leaked");
+        assertThat(store.get(leaked)).contains("s3cret-leaked");
+        ssm.deleteParameter(b -> b.name(leaked.name()));
+        SecretRef fresh = new SsmSecretStore(ssm, prefix, Clock.systemUTC())
+                .put("acme", "webhook-signing-secret", "s3cret-fresh");
+        assertThat(fresh).as("SSM starts a parameter written again at version 1").isEqualTo(leaked);
+
+        now.set(now.get().plus(Duration.ofMinutes(5)));
+
+        assertThat(store.get(fresh)).contains("s3cret-fresh");
     }
 }

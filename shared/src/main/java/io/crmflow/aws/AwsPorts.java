@@ -11,6 +11,7 @@ import io.crmflow.aws.dynamodb.DynamoDbRecordStore;
 import io.crmflow.aws.dynamodb.DynamoDbTransactionalWriter;
 import io.crmflow.engine.Ports;
 import io.crmflow.outbound.Webhooks;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,12 @@ public final class AwsPorts {
     private AwsPorts() {
     }
 
-    /** @param webhooks posts webhooks; not an AWS service, so the caller chooses its clock and waits */
-    public static Ports create(AwsSettings settings, AwsClients clients, Webhooks webhooks) {
+    /**
+     * @param webhooks     posts webhooks; not an AWS service, so the caller chooses its clock and waits
+     * @param processClock the process's own time (not the engine's, which tests move), by which the
+     *                     secrets read are kept a while
+     */
+    public static Ports create(AwsSettings settings, AwsClients clients, Webhooks webhooks, Clock processClock) {
         var db = clients.dynamoDb();
         String table = settings.tableName();
         return new Ports(
@@ -42,7 +47,7 @@ public final class AwsPorts {
                 new DynamoDbPeopleStore(db, table),
                 new DynamoDbJourneyStore(db, table),
                 new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
-                new SsmSecretStore(clients.ssm(), settings.parameterPrefix()),
+                new SsmSecretStore(clients.ssm(), settings.parameterPrefix(), processClock),
                 new DynamoDbIdempotencyStore(db, table));
     }
 }

@@ -2,6 +2,7 @@ package io.crmflow.aws;
 
 import io.crmflow.model.SecretRef;
 import io.crmflow.store.SecretStore;
+import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -16,17 +17,22 @@ import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundExcepti
  * Each put overwrites the parameter, which makes a new version; a reference reads its version
  * with a selector ({@code name:3}), so the value read is always the one that was referenced.
  *
- * <p>Reads go through a small cache: a version's value never changes, so an entry is never
- * stale, and a rotation — a new version, a new reference — is read from SSM at once. Thread-safe.
+ * <p>Reads go through a small cache ({@link SecretCache}): a rotation — a new version, a new
+ * reference — is read from SSM at once, and a value is read again once it is a few minutes old,
+ * in case its parameter was deleted and written again under the same version. Thread-safe.
  */
 public final class SsmSecretStore implements SecretStore {
     private final SsmClient ssm;
     private final String prefix;
-    private final SecretCache cache = new SecretCache();
+    private final SecretCache cache;
 
-    /** @param prefix the path every parameter is under, without a trailing '/' (e.g. {@code /crmflow/prod}) */
-    public SsmSecretStore(SsmClient ssm, String prefix) {
+    /**
+     * @param prefix the path every parameter is under, without a trailing '/' (e.g. {@code /crmflow/prod})
+     * @param clock  the process's own time, which ages the values read
+     */
+    public SsmSecretStore(SsmClient ssm, String prefix, Clock clock) {
         this.ssm = ssm;
+        this.cache = new SecretCache(clock);
         this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 

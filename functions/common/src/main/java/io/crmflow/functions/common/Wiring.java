@@ -42,9 +42,11 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
                                 int maxAttempts, PrintStream out) {
         // Webhooks keep to the process's real time, not the engine's clock (which the local stack
         // and tests move by hand): their time limit bounds how long the function runs, and the
-        // receiver checks the signature's time against its own clock.
-        var webhooks = HttpWebhooks.standard(Clock.systemUTC());
-        Engine engine = Engine.create(AwsPorts.create(settings, clients, webhooks), clock, EngineSettings.DEFAULTS);
+        // receiver checks the signature's time against its own clock. Secrets read age by it too.
+        Clock processClock = Clock.systemUTC();
+        var webhooks = HttpWebhooks.standard(processClock);
+        Engine engine = Engine.create(AwsPorts.create(settings, clients, webhooks, processClock), clock,
+                EngineSettings.DEFAULTS);
         DeadLetters deadLetters = deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
                 ? DeadLetters.NONE : new SqsDeadLetters(clients.sqs(), deadLetterQueueUrl);
         return new Wiring(engine, clients, deadLetters, maxAttempts, out);
