@@ -20,6 +20,7 @@ import io.crmflow.store.DueStep;
 import io.crmflow.store.EffectLedger;
 import io.crmflow.store.EnrollmentStore;
 import io.crmflow.store.JourneyStore;
+import io.crmflow.store.KeyPaging;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.OutboxEntry;
 import io.crmflow.store.Page;
@@ -122,7 +123,7 @@ public final class InMemoryStore
 
     @Override
     public Page<CrmRecord> recordsOfType(String tenantId, String objectType, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.records, new TenantKey(tenantId, objectType)),
+        return read(() -> KeyPaging.page(MemoryState.sortedOrEmpty(s.records, new TenantKey(tenantId, objectType)),
                 "records|" + tenantId + "|" + objectType, cursor, limit));
     }
 
@@ -134,7 +135,7 @@ public final class InMemoryStore
                 int hash = key.indexOf('#');
                 members.put(key, new RecordRef(key.substring(0, hash), key.substring(hash + 1)));
             });
-            return MemoryPaging.page(members, "members|" + tenantId + "|" + listId, cursor, limit);
+            return KeyPaging.page(members, "members|" + tenantId + "|" + listId, cursor, limit);
         });
     }
 
@@ -182,7 +183,7 @@ public final class InMemoryStore
 
     @Override
     public Page<WorkflowDefinition> workflows(String tenantId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.workflows, tenantId),
+        return read(() -> KeyPaging.page(MemoryState.sortedOrEmpty(s.workflows, tenantId),
                 "workflows|" + tenantId, cursor, limit));
     }
 
@@ -205,7 +206,7 @@ public final class InMemoryStore
                     sorted.put(list.id(), list);
                 }
             });
-            return MemoryPaging.page(sorted, "lists|" + tenantId, cursor, limit);
+            return KeyPaging.page(sorted, "lists|" + tenantId, cursor, limit);
         });
     }
 
@@ -250,14 +251,14 @@ public final class InMemoryStore
 
     @Override
     public Page<HistoryEntry> history(String tenantId, String enrollmentId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(
+        return read(() -> KeyPaging.page(
                 MemoryState.sortedOrEmpty(s.history, new TenantKey(tenantId, enrollmentId)).descendingMap(),
                 "history|" + tenantId + "|" + enrollmentId, cursor, limit));
     }
 
     @Override
     public Page<Enrollment> enrollmentsOf(String tenantId, String workflowId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(
+        return read(() -> KeyPaging.page(
                 MemoryState.sortedOrEmpty(s.enrollmentsByWorkflow, new TenantKey(tenantId, workflowId)).descendingMap(),
                 "enrollments|" + tenantId + "|" + workflowId, cursor, limit));
     }
@@ -269,7 +270,7 @@ public final class InMemoryStore
 
     @Override
     public List<DueStep> dueSteps(Instant now, int limit) {
-        MemoryPaging.requireLimit(limit);
+        KeyPaging.requireLimit(limit);
         return read(() -> s.due.dueBy(now, limit).stream()
                 .map(key -> {
                     Enrollment e = s.enrollments.get(key);
@@ -314,7 +315,7 @@ public final class InMemoryStore
 
     @Override
     public List<io.crmflow.engine.Backfill> dueBackfills(Instant now, int limit) {
-        MemoryPaging.requireLimit(limit);
+        KeyPaging.requireLimit(limit);
         return read(() -> s.backfills.values().stream()
                 .filter(b -> !b.state().ended() && MemoryState.dueBy(b.dueAt(), now))
                 .sorted(Comparator.comparingLong((io.crmflow.engine.Backfill b) -> b.dueAt().toEpochMilli())
@@ -376,7 +377,7 @@ public final class InMemoryStore
 
     @Override
     public List<OutboxEntry> dueEvents(Instant now, int limit) {
-        MemoryPaging.requireLimit(limit);
+        KeyPaging.requireLimit(limit);
         return read(() -> s.outbox.values().stream()
                 .filter(o -> MemoryState.dueBy(o.dueAt(), now))
                 .sorted(Comparator.comparingLong((OutboxEntry o) -> o.dueAt().toEpochMilli())
@@ -422,19 +423,19 @@ public final class InMemoryStore
 
     @Override
     public Page<User> users(String tenantId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.users, tenantId), "users|" + tenantId,
+        return read(() -> KeyPaging.page(MemoryState.sortedOrEmpty(s.users, tenantId), "users|" + tenantId,
                 cursor, limit));
     }
 
     @Override
     public Page<Team> teams(String tenantId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(MemoryState.sortedOrEmpty(s.teams, tenantId), "teams|" + tenantId,
+        return read(() -> KeyPaging.page(MemoryState.sortedOrEmpty(s.teams, tenantId), "teams|" + tenantId,
                 cursor, limit));
     }
 
     @Override
     public Page<Notification> notifications(String tenantId, String userId, String cursor, int limit) {
-        return read(() -> MemoryPaging.page(
+        return read(() -> KeyPaging.page(
                 MemoryState.sortedOrEmpty(s.notifications, new TenantKey(tenantId, userId)).descendingMap(),
                 "notifications|" + tenantId + "|" + userId, cursor, limit));
     }

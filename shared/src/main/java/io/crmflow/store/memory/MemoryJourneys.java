@@ -4,6 +4,7 @@ import io.crmflow.journey.Journey;
 import io.crmflow.journey.JourneyDefinition;
 import io.crmflow.journey.JourneyVersion;
 import io.crmflow.journey.StageVersion;
+import io.crmflow.store.KeyPaging;
 import io.crmflow.store.Page;
 import io.crmflow.store.Write;
 import io.crmflow.store.memory.MemoryState.TenantKey;
@@ -96,7 +97,7 @@ final class MemoryJourneys {
     }
 
     Page<Journey> journeys(String tenantId, String cursor, int limit) {
-        return MemoryPaging.page(MemoryState.sortedOrEmpty(journeys, tenantId), "journeys|" + tenantId, cursor, limit);
+        return KeyPaging.page(MemoryState.sortedOrEmpty(journeys, tenantId), "journeys|" + tenantId, cursor, limit);
     }
 
     Optional<JourneyDefinition> definition(String tenantId, String journeyId, long version) {
@@ -109,12 +110,12 @@ final class MemoryJourneys {
     }
 
     Page<JourneyVersion> versions(String tenantId, String journeyId, String cursor, int limit) {
-        return MemoryPaging.page(MemoryState.sortedOrEmpty(versions, new TenantKey(tenantId, journeyId))
+        return KeyPaging.page(MemoryState.sortedOrEmpty(versions, new TenantKey(tenantId, journeyId))
                 .descendingMap(), "journey-versions|" + tenantId + "|" + journeyId, cursor, limit);
     }
 
     Page<StageVersion> stageVersions(String tenantId, String journeyId, String stageId, String cursor, int limit) {
-        return MemoryPaging.page(MemoryState.sortedOrEmpty(stageVersions,
+        return KeyPaging.page(MemoryState.sortedOrEmpty(stageVersions,
                 new TenantKey(tenantId, journeyId + "#" + stageId)).descendingMap(),
                 "stage-versions|" + tenantId + "|" + journeyId + "|" + stageId, cursor, limit);
     }
