@@ -33,6 +33,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return router.routes();
     }
 
+    /** Refuses (401) a request without a verified token before any path is looked at, as API Gateway would. */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiResponse response;
@@ -58,6 +59,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static ApiRequest decode(APIGatewayV2HTTPEvent event) {
+        Caller caller = Caller.fromClaims(claims(event));
         Map<String, String> headers = new HashMap<>();
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
@@ -70,7 +72,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 ? event.getRequestContext().getHttp().getMethod() : "GET";
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         return new ApiRequest(method.toUpperCase(Locale.ROOT), event.getRawPath() == null ? "/" : event.getRawPath(),
-                headers, query, body, claims(event));
+                headers, query, body, caller);
     }
 
     /** The claims API Gateway's JWT authorizer verified; the function trusts nothing else to name a tenant. */

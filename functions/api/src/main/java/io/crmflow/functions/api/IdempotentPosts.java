@@ -9,7 +9,6 @@ import io.crmflow.model.InvalidInputException;
 import io.crmflow.store.IdempotencyStore.Answer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,22 +24,12 @@ final class IdempotentPosts implements Router.Filter {
     static final String REPLAYED_HEADER = "idempotent-replayed";
     private static final String POINTER = "/headers/" + HEADER;
     private static final int MAX_KEY_LENGTH = 255;
-    /**
-     * Creating a tenant acts for a tenant that does not exist yet: its keys are kept in the
-     * tenant the token names, the one the request would create, which the route's own tenant
-     * check would refuse.
-     */
-    private static final String TENANT_CREATION = "/tenants";
-
     private final IdempotentRequests requests;
     private final Clock clock;
-    private final Function<ApiRequest, String> tenant;
 
-    /** @param tenant names the tenant a request acts for, as its route would (refusing a request that names none) */
-    IdempotentPosts(Engine engine, Function<ApiRequest, String> tenant) {
+    IdempotentPosts(Engine engine) {
         this.requests = new IdempotentRequests(engine.ports().idempotency(), engine.clock());
         this.clock = engine.clock();
-        this.tenant = tenant;
     }
 
     @Override
@@ -50,9 +39,9 @@ final class IdempotentPosts implements Router.Filter {
             return route.get();
         }
         requireValid(key);
-        String tenantId = TENANT_CREATION.equals(template) ? request.caller().tenant() : tenant.apply(request);
         ApiResponse[] ran = new ApiResponse[1];
-        Outcome outcome = requests.run(tenantId, key, RequestHashes.of(request), () -> {
+        // Keys are kept per tenant: the caller's, which exists by now but for the request creating it.
+        Outcome outcome = requests.run(request.tenant(), key, RequestHashes.of(request), () -> {
             ran[0] = route.get();
             return new Answer(ran[0].status(), ran[0].contentType(), ran[0].body());
         });

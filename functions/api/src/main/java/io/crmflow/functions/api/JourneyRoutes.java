@@ -20,12 +20,10 @@ import java.util.Map;
  */
 final class JourneyRoutes {
     private static final String OWNER_HEADER = "/headers/" + Routes.USER_HEADER;
-    private final Routes routes;
     private final JourneyService journeys;
     private final JourneyReports reports;
 
-    JourneyRoutes(Routes routes, Engine engine) {
-        this.routes = routes;
+    JourneyRoutes(Engine engine) {
         this.journeys = engine.journeys();
         this.reports = engine.journeyReports();
     }
@@ -53,35 +51,34 @@ final class JourneyRoutes {
     Router addTo(Router router) {
         return router
                 .add("POST", "/journeys", (r, p) -> create(r))
-                .add("GET", "/journeys", (r, p) -> ApiResponse.json(200, journeys.list(routes.tenant(r),
+                .add("GET", "/journeys", (r, p) -> ApiResponse.json(200, journeys.list(r.tenant(),
                         r.queryParam("cursor"), Routes.limit(r))))
-                .add("GET", "/journeys/{id}", (r, p) -> ApiResponse.json(200, journeys.view(routes.tenant(r), p.get("id"))))
+                .add("GET", "/journeys/{id}", (r, p) -> ApiResponse.json(200, journeys.view(r.tenant(), p.get("id"))))
                 .add("PUT", "/journeys/{id}/draft", this::saveDraft)
                 .add("POST", "/journeys/{id}/publish", this::publish)
                 .add("GET", "/journeys/{id}/versions", (r, p) -> ApiResponse.json(200, journeys.versions(
-                        routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
+                        r.tenant(), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
                 .add("GET", "/journeys/{id}/versions/{n}", (r, p) -> ApiResponse.json(200, journeys.version(
-                        routes.tenant(r), p.get("id"), number(p))))
+                        r.tenant(), p.get("id"), number(p))))
                 .add("POST", "/journeys/{id}/versions/{n}/restore", (r, p) -> ApiResponse.json(200, journeys.restore(
-                        routes.tenant(r), p.get("id"), number(p), user(r))))
+                        r.tenant(), p.get("id"), number(p), user(r))))
                 .add("GET", "/journeys/{id}/stages/{stageId}/versions", (r, p) -> ApiResponse.json(200,
-                        journeys.stageVersions(routes.tenant(r), p.get("id"), p.get("stageId"), r.queryParam("cursor"),
+                        journeys.stageVersions(r.tenant(), p.get("id"), p.get("stageId"), r.queryParam("cursor"),
                                 Routes.limit(r))))
                 .add("GET", "/journeys/{id}/metrics", (r, p) -> ApiResponse.json(200, reports.metrics(
-                        routes.tenant(r), p.get("id"))))
+                        r.tenant(), p.get("id"))))
                 .add("GET", "/journeys/{id}/views", (r, p) -> ApiResponse.json(200, reports.views(
-                        routes.tenant(r), p.get("id"))))
+                        r.tenant(), p.get("id"))))
                 .add("GET", "/journeys/{id}/stage-reports", (r, p) -> ApiResponse.json(200, reports.stageReports(
-                        routes.tenant(r), p.get("id"))))
+                        r.tenant(), p.get("id"))))
                 .add("GET", "/journeys/{id}/enrollments", (r, p) -> ApiResponse.json(200, reports.enrollments(
-                        routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
+                        r.tenant(), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
                 .add("GET", "/journeys/{id}/contacts/{contactId}", (r, p) -> ApiResponse.json(200, reports.contact(
-                        routes.tenant(r), p.get("id"), p.get("contactId"), r.queryParam("cursor"), Routes.limit(r))));
+                        r.tenant(), p.get("id"), p.get("contactId"), r.queryParam("cursor"), Routes.limit(r))));
     }
 
     /** R-JRN-9: a journey is owned by the user who creates it, so creating one names the user. */
     private ApiResponse create(ApiRequest r) {
-        String tenant = routes.tenant(r);
         String owner = user(r);
         if (owner == null) {
             throw InvalidInputException.of(OWNER_HEADER, "name the user creating the journey, who will own it, in the "
@@ -94,11 +91,10 @@ final class JourneyRoutes {
         if (in.id() != null) {
             Routes.guard("/id", () -> io.crmflow.model.Names.requireValid(in.id(), "journey id"));
         }
-        return ApiResponse.json(201, journeys.create(tenant, owner, OWNER_HEADER, in.id(), in.definition()));
+        return ApiResponse.json(201, journeys.create(r.tenant(), owner, OWNER_HEADER, in.id(), in.definition()));
     }
 
     private ApiResponse saveDraft(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         DefinitionInput in = Routes.body(r, DefinitionInput.class);
         if (in.id() != null) {
             throw InvalidInputException.of("/id", "the journey is the one in the path; a draft does not change its id");
@@ -107,18 +103,18 @@ final class JourneyRoutes {
             throw InvalidInputException.of("/baseVersion", "say which version of the journey the edit started from"
                     + " (its \"version\" when it was read), so an edit made meanwhile is not overwritten");
         }
-        return ApiResponse.json(200, journeys.saveDraft(tenant, p.get("id"), in.definition(), in.baseVersion(), user(r)));
+        return ApiResponse.json(200, journeys.saveDraft(r.tenant(), p.get("id"), in.definition(), in.baseVersion(),
+                user(r)));
     }
 
     private ApiResponse publish(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         PublishInput in = Routes.body(r, PublishInput.class);
         if (in.enrollExisting() == null || in.createStageReports() == null) {
             throw InvalidInputException.of(in.enrollExisting() == null ? "/enrollExisting" : "/createStageReports",
                     "publishing asks two questions; answer both: {\"enrollExisting\": true|false,"
                             + " \"createStageReports\": true|false}");
         }
-        return ApiResponse.json(200, journeys.publish(tenant, p.get("id"), in.enrollExisting(),
+        return ApiResponse.json(200, journeys.publish(r.tenant(), p.get("id"), in.enrollExisting(),
                 in.createStageReports(), in.draftVersion(), user(r)));
     }
 

@@ -17,11 +17,9 @@ import java.util.Map;
  * value. Decoding and the tenant follow {@link Routes}.
  */
 final class LeadAutomationRoutes {
-    private final Routes routes;
     private final LeadAutomationService service;
 
-    LeadAutomationRoutes(Routes routes, Engine engine) {
-        this.routes = routes;
+    LeadAutomationRoutes(Engine engine) {
         this.service = new LeadAutomationService(engine.ports());
     }
 
@@ -96,18 +94,17 @@ final class LeadAutomationRoutes {
     Router addTo(Router router) {
         return router
                 .add("GET", "/pipelines/lead/{pipelineId}/templated-automations", (r, p) -> ApiResponse.json(200,
-                        service.automations(routes.tenant(r), p.get("pipelineId"))))
+                        service.automations(r.tenant(), p.get("pipelineId"))))
                 .add("PATCH", "/pipelines/lead/{pipelineId}/templated-automations", this::change);
     }
 
     private ApiResponse change(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         AutomationsInput in = Routes.body(r, AutomationsInput.class);
         List<InputProblem> nulls = in.nulls();
         if (!nulls.isEmpty()) {
             throw new InvalidInputException(nulls);
         }
         // Not guarded: past the input, a failure is the server's, not a bad request.
-        return ApiResponse.json(200, service.update(tenant, p.get("pipelineId"), in::over));
+        return ApiResponse.json(200, service.update(r.tenant(), p.get("pipelineId"), in::over));
     }
 }

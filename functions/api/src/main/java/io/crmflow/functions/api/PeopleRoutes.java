@@ -14,12 +14,10 @@ import java.util.Map;
  * {@link Routes}.
  */
 final class PeopleRoutes {
-    private final Routes routes;
     private final Engine engine;
     private final PeopleService people;
 
-    PeopleRoutes(Routes routes, Engine engine) {
-        this.routes = routes;
+    PeopleRoutes(Engine engine) {
         this.engine = engine;
         this.people = new PeopleService(engine.ports());
     }
@@ -34,29 +32,27 @@ final class PeopleRoutes {
         return router
                 .add("PUT", "/users/{id}", this::putUser)
                 .add("GET", "/users", (r, p) -> ApiResponse.json(200,
-                        engine.ports().people().users(routes.tenant(r), r.queryParam("cursor"), Routes.limit(r))))
-                .add("GET", "/users/{id}", (r, p) -> ApiResponse.json(200, people.user(routes.tenant(r), p.get("id"))))
+                        engine.ports().people().users(r.tenant(), r.queryParam("cursor"), Routes.limit(r))))
+                .add("GET", "/users/{id}", (r, p) -> ApiResponse.json(200, people.user(r.tenant(), p.get("id"))))
                 .add("GET", "/users/{id}/notifications", (r, p) -> ApiResponse.json(200, people.notifications(
-                        routes.tenant(r), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
+                        r.tenant(), p.get("id"), r.queryParam("cursor"), Routes.limit(r))))
                 .add("PUT", "/teams/{id}", this::putTeam)
                 .add("GET", "/teams", (r, p) -> ApiResponse.json(200,
-                        engine.ports().people().teams(routes.tenant(r), r.queryParam("cursor"), Routes.limit(r))))
-                .add("GET", "/teams/{id}", (r, p) -> ApiResponse.json(200, people.team(routes.tenant(r), p.get("id"))));
+                        engine.ports().people().teams(r.tenant(), r.queryParam("cursor"), Routes.limit(r))))
+                .add("GET", "/teams/{id}", (r, p) -> ApiResponse.json(200, people.team(r.tenant(), p.get("id"))));
     }
 
     private ApiResponse putUser(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         UserInput in = Routes.body(r, UserInput.class);
         String id = Routes.guard("/", () -> Names.requireValid(p.get("id"), "user id"));
         User user = Routes.guard("/email", () -> new User(id, in.email(), in.name()));
-        return ApiResponse.json(200, people.putUser(tenant, user));
+        return ApiResponse.json(200, people.putUser(r.tenant(), user));
     }
 
     private ApiResponse putTeam(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         TeamInput in = Routes.body(r, TeamInput.class);
         String id = Routes.guard("/", () -> Names.requireValid(p.get("id"), "team id"));
         Team team = Routes.guard("/userIds", () -> new Team(id, in.name(), in.userIds()));
-        return ApiResponse.json(200, people.putTeam(tenant, team));
+        return ApiResponse.json(200, people.putTeam(r.tenant(), team));
     }
 }

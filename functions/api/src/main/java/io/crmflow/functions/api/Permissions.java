@@ -1,5 +1,6 @@
 package io.crmflow.functions.api;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,6 +19,16 @@ final class Permissions {
             "POST /workflows/{id}/actions/{actionId}/comments");
     /** Reads that show how the tenant's outside calls are secured. */
     private static final Set<String> ADMIN_READS = Set.of("GET /settings/webhooks");
+
+    /** Refuses (403) a caller whose role may not use the matched route, before anything is read. */
+    static final Router.Filter CHECK = (request, template, route) -> {
+        Role required = required(request.method(), template);
+        if (!request.caller().role().mayDo(required)) {
+            throw new ForbiddenException(request.method() + " " + template + " needs the "
+                    + required.name().toLowerCase(Locale.ROOT) + " role");
+        }
+        return route.get();
+    };
 
     private Permissions() {
     }

@@ -17,13 +17,11 @@ import java.util.Map;
  */
 final class PipelineAutomationRoutes {
     private static final String STAGE = "/pipelines/{type}/{pipelineId}/stages/{stageId}";
-    private final Routes routes;
     private final Engine engine;
     private final StageAutomation stages;
     private final EmailTemplates templates;
 
-    PipelineAutomationRoutes(Routes routes, Engine engine) {
-        this.routes = routes;
+    PipelineAutomationRoutes(Engine engine) {
         this.engine = engine;
         this.stages = new StageAutomation(engine.ports(), engine.definitions());
         this.templates = new EmailTemplates(engine.ports());
@@ -41,33 +39,33 @@ final class PipelineAutomationRoutes {
     Router addTo(Router router) {
         return router
                 .add("GET", "/pipelines/{type}/{pipelineId}/automation", (r, p) -> ApiResponse.json(200,
-                        stages.view(routes.tenant(r), p.get("type"), p.get("pipelineId"))))
+                        stages.view(r.tenant(), p.get("type"), p.get("pipelineId"))))
                 .add("PUT", STAGE + "/actions", this::setActions)
-                .add("POST", STAGE + "/actions", (r, p) -> ApiResponse.json(201, stages.addAction(routes.tenant(r),
+                .add("POST", STAGE + "/actions", (r, p) -> ApiResponse.json(201, stages.addAction(r.tenant(),
                         p.get("type"), p.get("pipelineId"), p.get("stageId"), Routes.body(r, Action.class),
                         r.queryParam("after"))))
                 .add("PUT", STAGE + "/actions/{actionId}", (r, p) -> ApiResponse.json(200, stages.editAction(
-                        routes.tenant(r), p.get("type"), p.get("pipelineId"), p.get("stageId"), p.get("actionId"),
+                        r.tenant(), p.get("type"), p.get("pipelineId"), p.get("stageId"), p.get("actionId"),
                         Routes.body(r, Action.class))))
                 .add("DELETE", STAGE + "/actions/{actionId}", (r, p) -> ApiResponse.json(200, engine.definitions()
-                        .deleteAction(routes.tenant(r), stageWorkflowId(p), p.get("actionId"),
+                        .deleteAction(r.tenant(), stageWorkflowId(p), p.get("actionId"),
                                 DeletionMode.fromQuery(r.queryParam("mode")), r.queryParam("keep"))))
-                .add("PATCH", STAGE, (r, p) -> ApiResponse.json(200, engine.backfills().setEnabled(routes.tenant(r),
+                .add("PATCH", STAGE, (r, p) -> ApiResponse.json(200, engine.backfills().setEnabled(r.tenant(),
                         stageWorkflowId(p), Routes.body(r, Inputs.EnabledInput.class).required())))
                 .add("POST", STAGE + "/actions/{actionId}/comments", (r, p) -> comment(r, stageWorkflowId(p),
                         p.get("actionId")))
                 .add("POST", "/workflows/{id}/actions/{actionId}/comments", (r, p) -> comment(r, p.get("id"),
                         p.get("actionId")))
                 .add("GET", "/workflows/{id}/comments", (r, p) -> ApiResponse.json(200, ListPages.page(r,
-                        "comments|" + p.get("id"), engine.ports().definitions().actionComments(routes.tenant(r),
+                        "comments|" + p.get("id"), engine.ports().definitions().actionComments(r.tenant(),
                                 existingWorkflow(r, p.get("id"))), c -> ListPages.timeKey(c.at()) + "#" + c.id())))
                 .add("GET", "/email-templates", (r, p) -> ApiResponse.json(200, ListPages.page(r, "email-templates",
-                        templates.all(routes.tenant(r)), t -> t.template().id())))
+                        templates.all(r.tenant()), t -> t.template().id())))
                 .add("GET", "/email-templates/{id}", (r, p) -> ApiResponse.json(200,
-                        templates.get(routes.tenant(r), p.get("id"))))
+                        templates.get(r.tenant(), p.get("id"))))
                 .add("PUT", "/email-templates/{id}", (r, p) -> {
                     TemplateInput in = Routes.body(r, TemplateInput.class);
-                    return ApiResponse.json(200, templates.put(routes.tenant(r), p.get("id"), in.subject(), in.body()));
+                    return ApiResponse.json(200, templates.put(r.tenant(), p.get("id"), in.subject(), in.body()));
                 });
     }
 
@@ -76,13 +74,13 @@ final class PipelineAutomationRoutes {
         if (in.actions() == null) {
             throw InvalidInputException.of("/actions", "give the stage's actions (an empty list for none)");
         }
-        return ApiResponse.json(200, stages.setActions(routes.tenant(r), p.get("type"), p.get("pipelineId"),
+        return ApiResponse.json(200, stages.setActions(r.tenant(), p.get("type"), p.get("pipelineId"),
                 p.get("stageId"), in.firstActionId(), in.actions()));
     }
 
     private ApiResponse comment(ApiRequest r, String workflowId, String actionId) {
         CommentInput in = Routes.body(r, CommentInput.class);
-        return ApiResponse.json(201, stages.comment(routes.tenant(r), workflowId, actionId,
+        return ApiResponse.json(201, stages.comment(r.tenant(), workflowId, actionId,
                 r.header(Routes.USER_HEADER), in.text(), engine.clock().instant()));
     }
 
@@ -96,7 +94,7 @@ final class PipelineAutomationRoutes {
 
     /** The id of a workflow the caller's tenant has; 404 otherwise, so an empty answer never stands for "not yours". */
     private String existingWorkflow(ApiRequest r, String id) {
-        return engine.ports().definitions().workflow(routes.tenant(r), id)
+        return engine.ports().definitions().workflow(r.tenant(), id)
                 .orElseThrow(() -> new io.crmflow.model.NotFoundException("workflow '" + id + "' does not exist")).id();
     }
 }

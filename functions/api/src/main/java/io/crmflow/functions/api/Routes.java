@@ -28,6 +28,7 @@ import io.crmflow.model.Tenant;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The API's routes (R-RUN-6): each decodes its body, makes one engine call and encodes the
@@ -38,27 +39,34 @@ final class Routes {
     static final String USER_HEADER = "x-crmflow-user";
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
+    /** The one route that acts for a tenant that does not exist yet: the one its token names, which it creates. */
+    private static final String TENANT_CREATION = "/tenants";
     private final Engine engine;
 
     Routes(Engine engine) {
         this.engine = engine;
     }
 
+    /**
+     * Every route, behind what they all share, in this order: the caller's role (403), the
+     * tenant's existence (404, read once here for the whole request), the Idempotency-Key of a POST.
+     */
     Router router() {
-        Router router = new PeopleRoutes(this, engine).addTo(new Router(new IdempotentPosts(engine, this::tenant)));
-        router = new TicketEmailRoutes(this, engine).addTo(router);
-        router = new PipelineAutomationRoutes(this, engine).addTo(router);
-        router = new LeadAutomationRoutes(this, engine).addTo(router);
-        router = new JourneyRoutes(this, engine).addTo(router);
+        Router.Filter shared = Permissions.CHECK.then(this::inExistingTenant).then(new IdempotentPosts(engine));
+        Router router = new PeopleRoutes(engine).addTo(new Router(shared));
+        router = new TicketEmailRoutes(engine).addTo(router);
+        router = new PipelineAutomationRoutes(engine).addTo(router);
+        router = new LeadAutomationRoutes(engine).addTo(router);
+        router = new JourneyRoutes(engine).addTo(router);
         return router
-                .add("POST", "/tenants", (r, p) -> createTenant(r))
+                .add("POST", TENANT_CREATION, (r, p) -> createTenant(r))
                 .add("PUT", "/object-types/{name}", this::putObjectType)
                 .add("GET", "/settings/webhooks", (r, p) -> ApiResponse.json(200,
-                        engine.definitions().webhookSettings(tenant(r)).summary()))
+                        engine.definitions().webhookSettings(r.tenant()).summary()))
                 .add("PATCH", "/settings/webhooks", (r, p) -> webhookSettings(r))
                 .add("POST", "/records/{type}", this::createRecord)
                 .add("GET", "/records/{type}/{id}", (r, p) -> ApiResponse.json(200,
-                        engine.records().get(tenant(r), ref(p.get("type"), p.get("id")))))
+                        engine.records().get(r.tenant(), ref(p.get("type"), p.get("id")))))
                 .add("PATCH", "/records/{type}/{id}", this::updateRecord)
                 .add("GET", "/records/{type}/{id}/stage-history", (r, p) -> ApiResponse.json(200, ListPages.page(r,
                         "stage-history|" + p.get("type") + "|" + p.get("id"), view(r, p).stageChanges(),
@@ -70,13 +78,13 @@ final class Routes {
                 .add("POST", "/events", (r, p) -> logActivity(r))
                 .add("PUT", "/pipelines/{type}/{id}", this::putPipeline)
                 .add("GET", "/pipelines/{type}", (r, p) -> ApiResponse.json(200, ListPages.page(r,
-                        "pipelines|" + p.get("type"), engine.ports().definitions().pipelines(tenant(r), p.get("type")),
+                        "pipelines|" + p.get("type"), engine.ports().definitions().pipelines(r.tenant(), p.get("type")),
                         Pipeline::id)))
                 .add("PUT", "/lists/{id}", this::putList)
                 .add("GET", "/lists", (r, p) -> ApiResponse.json(200,
-                        engine.ports().definitions().lists(tenant(r), r.queryParam("cursor"), limit(r))))
+                        engine.ports().definitions().lists(r.tenant(), r.queryParam("cursor"), limit(r))))
                 .add("GET", "/lists/{id}", (r, p) -> ApiResponse.json(200, engine.ports().definitions()
-                        .list(tenant(r), p.get("id"))
+                        .list(r.tenant(), p.get("id"))
                         .orElseThrow(() -> new NotFoundException("list '" + p.get("id") + "' does not exist"))))
                 .add("PUT", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, true))
                 .add("DELETE", "/lists/{id}/members/{type}/{recordId}", (r, p) -> membership(r, p, false))
@@ -85,35 +93,35 @@ final class Routes {
                 .add("POST", "/workflow-templates/{id}/workflows", (r, p) -> {
                     Inputs.FromTemplateInput in = r.body() == null || r.body().isBlank()
                             ? new Inputs.FromTemplateInput(null, null) : body(r, Inputs.FromTemplateInput.class);
-                    return ApiResponse.json(201, engine.definitions().createFromTemplate(tenant(r), p.get("id"), in.id(),
-                            in.name()));
+                    return ApiResponse.json(201, engine.definitions().createFromTemplate(r.tenant(), p.get("id"),
+                            in.id(), in.name()));
                 })
                 .add("POST", "/workflows", (r, p) -> saveWorkflow(r, null))
                 .add("PUT", "/workflows/{id}", (r, p) -> saveWorkflow(r, p.get("id")))
                 .add("GET", "/workflows", (r, p) -> ApiResponse.json(200,
-                        engine.ports().definitions().workflows(tenant(r), r.queryParam("cursor"), limit(r))))
+                        engine.ports().definitions().workflows(r.tenant(), r.queryParam("cursor"), limit(r))))
                 .add("GET", "/workflows/{id}", (r, p) -> ApiResponse.json(200, workflow(r, p.get("id"))))
                 .add("PATCH", "/workflows/{id}", this::setEnabled)
                 .add("POST", "/workflows/{id}/activation", this::activate)
                 .add("GET", "/workflows/{id}/activation", (r, p) -> ApiResponse.json(200,
-                        engine.backfills().progress(tenant(r), p.get("id"))))
+                        engine.backfills().progress(r.tenant(), p.get("id"))))
                 .add("DELETE", "/workflows/{id}/actions/{actionId}", (r, p) -> ApiResponse.json(200, engine.definitions()
-                        .deleteAction(tenant(r), p.get("id"), p.get("actionId"),
+                        .deleteAction(r.tenant(), p.get("id"), p.get("actionId"),
                                 DeletionMode.fromQuery(r.queryParam("mode")), r.queryParam("keep"))))
                 .add("GET", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(200,
-                        engine.ports().enrollments().enrollmentsOf(tenant(r), workflow(r, p.get("id")).id(),
+                        engine.ports().enrollments().enrollmentsOf(r.tenant(), workflow(r, p.get("id")).id(),
                                 r.queryParam("cursor"), limit(r))))
                 .add("POST", "/workflows/{id}/enrollments", (r, p) -> ApiResponse.json(201, engine.trigger()
-                        .enrollManually(tenant(r), p.get("id"), body(r, RecordRef.class), engine.clock().instant())))
+                        .enrollManually(r.tenant(), p.get("id"), body(r, RecordRef.class), engine.clock().instant())))
                 .add("GET", "/workflows/{id}/metrics", (r, p) -> ApiResponse.json(200, WorkflowCounters.summary(
-                        engine.ports().enrollments().counters(tenant(r), workflow(r, p.get("id")).id()))))
+                        engine.ports().enrollments().counters(r.tenant(), workflow(r, p.get("id")).id()))))
                 .add("GET", "/workflows/{id}/details", (r, p) -> {
                     WorkflowDefinition wf = workflow(r, p.get("id"));
                     return ApiResponse.json(200, WorkflowCounters.details(wf,
-                            engine.ports().enrollments().counters(tenant(r), wf.id())));
+                            engine.ports().enrollments().counters(r.tenant(), wf.id())));
                 })
                 .add("GET", "/enrollments/{id}", (r, p) -> ApiResponse.json(200, engine.ports().enrollments()
-                        .enrollment(tenant(r), p.get("id"))
+                        .enrollment(r.tenant(), p.get("id"))
                         .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"))))
                 .add("GET", "/enrollments/{id}/history", this::history);
     }
@@ -121,7 +129,7 @@ final class Routes {
     /** Creates the caller's own tenant: its id is the token's; a body naming another is refused. */
     private ApiResponse createTenant(ApiRequest r) {
         TenantInput in = body(r, TenantInput.class);
-        String id = r.caller().tenant();
+        String id = r.tenant();
         if (in.id() != null && !in.id().equals(id)) {
             throw InvalidInputException.of("/id", "the tenant's id comes from your token, which names '" + id
                     + "'; leave id out or give that one");
@@ -139,7 +147,7 @@ final class Routes {
     /** Answers with the summary: the secret goes in, and never comes out. */
     private ApiResponse webhookSettings(ApiRequest r) {
         Inputs.WebhookSettingsInput in = body(r, Inputs.WebhookSettingsInput.class);
-        return ApiResponse.json(200, engine.definitions().putWebhookSettings(tenant(r), in.signingSecret(),
+        return ApiResponse.json(200, engine.definitions().putWebhookSettings(r.tenant(), in.signingSecret(),
                 in.allowPrivateTargets()).summary());
     }
 
@@ -147,7 +155,7 @@ final class Routes {
         ObjectTypeInput in = body(r, ObjectTypeInput.class);
         ObjectType type = guard("/properties", () -> ObjectType.custom(p.get("name"),
                 in.properties() == null ? java.util.List.of() : in.properties()));
-        return ApiResponse.json(200, engine.definitions().putObjectType(tenant(r), type));
+        return ApiResponse.json(200, engine.definitions().putObjectType(r.tenant(), type));
     }
 
     private ApiResponse createRecord(ApiRequest r, Map<String, String> p) {
@@ -156,7 +164,7 @@ final class Routes {
         java.util.List<RecordService.NewAssociation> associations = in.associations() == null ? java.util.List.of()
                 : in.associations().stream().map(a -> a == null ? null
                         : new RecordService.NewAssociation(a.objectType(), a.id(), a.label())).toList();
-        return ApiResponse.json(201, engine.records().create(tenant(r), p.get("type"), in.id(),
+        return ApiResponse.json(201, engine.records().create(r.tenant(), p.get("type"), in.id(),
                 in.properties() == null ? Map.of() : in.properties(), associations, origin(r),
                 engine.clock().instant()));
     }
@@ -166,14 +174,14 @@ final class Routes {
         if (in.properties() == null) {
             throw InvalidInputException.of("/properties", "give the properties to change");
         }
-        return ApiResponse.json(200, engine.records().update(tenant(r), p.get("type"), p.get("id"), in.properties(),
+        return ApiResponse.json(200, engine.records().update(r.tenant(), p.get("type"), p.get("id"), in.properties(),
                 origin(r), engine.clock().instant()));
     }
 
     private ApiResponse associate(ApiRequest r, Map<String, String> p) {
         AssociationInput in = body(r, AssociationInput.class);
         RecordRef to = guard("/", () -> new RecordRef(in.objectType(), in.id()));
-        engine.records().associate(tenant(r), new Association(ref(p.get("type"), p.get("id")), to, in.label()));
+        engine.records().associate(r.tenant(), new Association(ref(p.get("type"), p.get("id")), to, in.label()));
         return ApiResponse.noContent();
     }
 
@@ -183,7 +191,7 @@ final class Routes {
             throw InvalidInputException.of(in.record() == null ? "/record" : "/activity", "this field is required");
         }
         var now = engine.clock().instant();
-        var event = engine.records().logActivity(tenant(r), in.record(), in.activity(),
+        var event = engine.records().logActivity(r.tenant(), in.record(), in.activity(),
                 in.occurredAt() == null ? now : in.occurredAt(), origin(r));
         return ApiResponse.json(202, Map.of("eventId", event.eventId()));
     }
@@ -192,17 +200,17 @@ final class Routes {
         PipelineInput in = body(r, PipelineInput.class);
         Pipeline pipeline = guard("/stages", () -> new Pipeline(p.get("id"), p.get("type"),
                 in.label() == null ? p.get("id") : in.label(), in.stages() == null ? java.util.List.of() : in.stages()));
-        return ApiResponse.json(200, engine.definitions().putPipeline(tenant(r), pipeline));
+        return ApiResponse.json(200, engine.definitions().putPipeline(r.tenant(), pipeline));
     }
 
     private ApiResponse putList(ApiRequest r, Map<String, String> p) {
         ListInput in = body(r, ListInput.class);
         CrmList list = guard("/", () -> new CrmList(p.get("id"), in.name(), in.objectType(), in.kind(), in.filter()));
-        return ApiResponse.json(200, engine.definitions().putList(tenant(r), list));
+        return ApiResponse.json(200, engine.definitions().putList(r.tenant(), list));
     }
 
     private ApiResponse membership(ApiRequest r, Map<String, String> p, boolean member) {
-        engine.definitions().setListMembership(tenant(r), p.get("id"), ref(p.get("type"), p.get("recordId")), member,
+        engine.definitions().setListMembership(r.tenant(), p.get("id"), ref(p.get("type"), p.get("recordId")), member,
                 engine.clock().instant());
         return ApiResponse.noContent();
     }
@@ -210,7 +218,7 @@ final class Routes {
     private ApiResponse saveWorkflow(ApiRequest r, String pathId) {
         WorkflowInput in = body(r, WorkflowInput.class);
         String id = pathId != null ? pathId : engine.ports().ids().get();
-        WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(tenant(r), id, in.name(), in.objectType(), 0,
+        WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(r.tenant(), id, in.name(), in.objectType(), 0,
                 in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window(),
                 in.unenrollment(), in.goal(), null));
         return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
@@ -218,25 +226,25 @@ final class Routes {
 
     private ApiResponse setEnabled(ApiRequest r, Map<String, String> p) {
         EnabledInput in = body(r, EnabledInput.class);
-        return ApiResponse.json(200, engine.backfills().setEnabled(tenant(r), p.get("id"), in.required()));
+        return ApiResponse.json(200, engine.backfills().setEnabled(r.tenant(), p.get("id"), in.required()));
     }
 
     private ApiResponse history(ApiRequest r, Map<String, String> p) {
-        String tenant = tenant(r);
-        engine.ports().enrollments().enrollment(tenant, p.get("id"))
+        engine.ports().enrollments().enrollment(r.tenant(), p.get("id"))
                 .orElseThrow(() -> new NotFoundException("enrollment '" + p.get("id") + "' does not exist"));
-        return ApiResponse.json(200, engine.ports().enrollments().history(tenant, p.get("id"), r.queryParam("cursor"), limit(r)));
+        return ApiResponse.json(200, engine.ports().enrollments().history(r.tenant(), p.get("id"),
+                r.queryParam("cursor"), limit(r)));
     }
 
     private WorkflowDefinition workflow(ApiRequest r, String id) {
-        return engine.ports().definitions().workflow(tenant(r), id)
+        return engine.ports().definitions().workflow(r.tenant(), id)
                 .orElseThrow(() -> new NotFoundException("workflow '" + id + "' does not exist"));
     }
 
     /** The record with what is stored beside it: its stage history, its associations. */
     private io.crmflow.store.RecordView view(ApiRequest r, Map<String, String> p) {
         RecordRef ref = ref(p.get("type"), p.get("id"));
-        return engine.ports().records().view(tenant(r), ref)
+        return engine.ports().records().view(r.tenant(), ref)
                 .orElseThrow(() -> new NotFoundException(ref.objectType() + " '" + ref.id() + "' does not exist"));
     }
 
@@ -249,13 +257,16 @@ final class Routes {
         return Origin.user(guard("/headers/" + USER_HEADER, () -> io.crmflow.model.Names.requireValid(user, "user id")));
     }
 
-    /** The caller's tenant, once it exists: until {@code POST /tenants} creates it, every route answers 404. */
-    String tenant(ApiRequest r) {
-        String tenant = r.caller().tenant();
-        if (engine.ports().definitions().tenant(tenant).isEmpty()) {
-            throw new NotFoundException("tenant '" + tenant + "' does not exist; create it with POST /tenants");
+    /**
+     * Runs the route once the caller's tenant exists; until {@code POST /tenants} creates it, every
+     * other route answers 404. The routes take the tenant from {@link ApiRequest#tenant()} and need
+     * not look again.
+     */
+    private ApiResponse inExistingTenant(ApiRequest r, String template, Supplier<ApiResponse> route) {
+        if (!TENANT_CREATION.equals(template) && engine.ports().definitions().tenant(r.tenant()).isEmpty()) {
+            throw new NotFoundException("tenant '" + r.tenant() + "' does not exist; create it with POST /tenants");
         }
-        return tenant;
+        return route.get();
     }
 
     static int limit(ApiRequest r) {
@@ -307,7 +318,7 @@ final class Routes {
     private ApiResponse activate(ApiRequest r, Map<String, String> p) {
         Inputs.ActivationInput in = r.body() == null || r.body().isBlank() ? new Inputs.ActivationInput(null)
                 : body(r, Inputs.ActivationInput.class);
-        var activation = engine.backfills().activate(tenant(r), p.get("id"), Boolean.TRUE.equals(in.enrollExisting()),
+        var activation = engine.backfills().activate(r.tenant(), p.get("id"), Boolean.TRUE.equals(in.enrollExisting()),
                 engine.clock().instant());
         return ApiResponse.json(activation.underWay() ? 202 : 200, activation);
     }

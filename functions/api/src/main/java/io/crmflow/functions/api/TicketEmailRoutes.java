@@ -13,11 +13,9 @@ import java.util.Map;
  * them whole. Decoding, tenant and errors follow {@link Routes}.
  */
 final class TicketEmailRoutes {
-    private final Routes routes;
     private final TicketEmailSettings settings;
 
-    TicketEmailRoutes(Routes routes, Engine engine) {
-        this.routes = routes;
+    TicketEmailRoutes(Engine engine) {
         this.settings = new TicketEmailSettings(engine.ports());
     }
 
@@ -31,17 +29,16 @@ final class TicketEmailRoutes {
     Router addTo(Router router) {
         return router
                 .add("GET", "/pipelines/{type}/{id}/email-rules", (r, p) -> ApiResponse.json(200,
-                        settings.get(routes.tenant(r), ticketPipeline(p))))
+                        settings.get(r.tenant(), ticketPipeline(p))))
                 .add("PUT", "/pipelines/{type}/{id}/email-rules", this::put);
     }
 
     private ApiResponse put(ApiRequest r, Map<String, String> p) {
-        String tenant = routes.tenant(r);
         String pipelineId = ticketPipeline(p);
         RulesInput in = Routes.body(r, RulesInput.class);
         TicketEmailRules rules = new TicketEmailRules(pipelineId, rule(in.emailSentToCustomer(), "/emailSentToCustomer"),
                 rule(in.customerReplied(), "/customerReplied"));
-        return ApiResponse.json(200, settings.put(tenant, rules));
+        return ApiResponse.json(200, settings.put(r.tenant(), rules));
     }
 
     private static StatusRule rule(RuleInput in, String pointer) {
