@@ -40,12 +40,7 @@ public final class SqsBatchProcessor {
     }
 
     public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log) {
-        this(deadLetters, maxAttempts, metrics, log, DeadLetterListener.NONE);
-    }
-
-    public SqsBatchProcessor(DeadLetters deadLetters, int maxAttempts, Metrics metrics, StructuredLog log,
-                             DeadLetterListener listener) {
-        this(deadLetters, maxAttempts, metrics, log, listener, MessageIds.MESSAGE);
+        this(deadLetters, maxAttempts, metrics, log, DeadLetterListener.NONE, MessageIds.MESSAGE);
     }
 
     /** @param ids what the log lines about a message name it by, besides its id */

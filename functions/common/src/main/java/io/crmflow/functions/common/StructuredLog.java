@@ -23,16 +23,8 @@ public final class StructuredLog {
         write("INFO", message, LogIds.NONE, null);
     }
 
-    public void warn(String message, String messageId, Throwable error) {
-        warn(message, LogIds.message(messageId), error);
-    }
-
     public void warn(String message, LogIds ids, Throwable error) {
         write("WARN", message, ids, error);
-    }
-
-    public void error(String message, String messageId) {
-        error(message, LogIds.message(messageId));
     }
 
     public void error(String message, LogIds ids) {

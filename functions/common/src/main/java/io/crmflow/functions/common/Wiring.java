@@ -52,14 +52,6 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
         return new Wiring(engine, clients, deadLetters, maxAttempts, out);
     }
 
-    public SqsBatchProcessor batchProcessor(String function) {
-        return batchProcessor(function, SqsBatchProcessor.DeadLetterListener.NONE);
-    }
-
-    public SqsBatchProcessor batchProcessor(String function, SqsBatchProcessor.DeadLetterListener listener) {
-        return batchProcessor(function, listener, MessageIds.MESSAGE);
-    }
-
     /** @param ids what the log lines about a failing message name it by (tenant, record, enrollment …) */
     public SqsBatchProcessor batchProcessor(String function, SqsBatchProcessor.DeadLetterListener listener,
                                             MessageIds ids) {
