@@ -1,5 +1,7 @@
 package io.crmflow.functions.api;
 
+import static io.crmflow.model.InvalidInputException.guard;
+
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.JourneyReports;
 import io.crmflow.engine.JourneyService;
@@ -89,7 +91,7 @@ final class JourneyRoutes {
             throw InvalidInputException.of("/baseVersion", "a new journey has no version to start from");
         }
         if (in.id() != null) {
-            Routes.guard("/id", () -> io.crmflow.model.Names.requireValid(in.id(), "journey id"));
+            guard("/id", () -> io.crmflow.model.Names.requireValid(in.id(), "journey id"));
         }
         return ApiResponse.json(201, journeys.create(r.tenant(), owner, OWNER_HEADER, in.id(), in.definition()));
     }

@@ -1,5 +1,7 @@
 package io.crmflow.functions.api;
 
+import static io.crmflow.model.InvalidInputException.guard;
+
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.PeopleService;
 import io.crmflow.model.Names;
@@ -44,15 +46,15 @@ final class PeopleRoutes {
 
     private ApiResponse putUser(ApiRequest r, Map<String, String> p) {
         UserInput in = Routes.body(r, UserInput.class);
-        String id = Routes.guard("/", () -> Names.requireValid(p.get("id"), "user id"));
-        User user = Routes.guard("/email", () -> new User(id, in.email(), in.name()));
+        String id = guard("/", () -> Names.requireValid(p.get("id"), "user id"));
+        User user = guard("/email", () -> new User(id, in.email(), in.name()));
         return ApiResponse.json(200, people.putUser(r.tenant(), user));
     }
 
     private ApiResponse putTeam(ApiRequest r, Map<String, String> p) {
         TeamInput in = Routes.body(r, TeamInput.class);
-        String id = Routes.guard("/", () -> Names.requireValid(p.get("id"), "team id"));
-        Team team = Routes.guard("/userIds", () -> new Team(id, in.name(), in.userIds()));
+        String id = guard("/", () -> Names.requireValid(p.get("id"), "team id"));
+        Team team = guard("/userIds", () -> new Team(id, in.name(), in.userIds()));
         return ApiResponse.json(200, people.putTeam(r.tenant(), team));
     }
 }

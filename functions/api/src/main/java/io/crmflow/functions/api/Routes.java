@@ -1,5 +1,7 @@
 package io.crmflow.functions.api;
 
+import static io.crmflow.model.InvalidInputException.guard;
+
 import io.crmflow.definition.CrmList;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.DeletionMode;
@@ -298,20 +300,6 @@ final class Routes {
             throw InvalidInputException.of("/", "the request body must be a JSON object, not null");
         }
         return value;
-    }
-
-    /**
-     * Model constructors refuse bad values with IllegalArgumentException, and a list holding
-     * null with NullPointerException; either way, say where it was.
-     */
-    static <T> T guard(String pointer, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(pointer, e.getMessage());
-        } catch (NullPointerException e) {
-            throw InvalidInputException.of(pointer, "a list holds null, or a required field is missing");
-        }
     }
 
     /** R-WF-8: switches the workflow on; 202 while its existing records are being enrolled. */

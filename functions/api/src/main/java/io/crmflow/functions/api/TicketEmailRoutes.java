@@ -1,5 +1,7 @@
 package io.crmflow.functions.api;
 
+import static io.crmflow.model.InvalidInputException.guard;
+
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.TicketEmailSettings;
 import io.crmflow.model.InvalidInputException;
@@ -45,7 +47,7 @@ final class TicketEmailRoutes {
         if (in == null) {
             return StatusRule.OFF;
         }
-        return Routes.guard(pointer + "/status", () -> new StatusRule(Boolean.TRUE.equals(in.enabled()), in.status()));
+        return guard(pointer + "/status", () -> new StatusRule(Boolean.TRUE.equals(in.enabled()), in.status()));
     }
 
     /** Only ticket pipelines have these rules: another type is refused before the body is read. */
@@ -54,6 +56,6 @@ final class TicketEmailRoutes {
             throw InvalidInputException.of("/path/type", "status-from-email rules belong to ticket pipelines, not to '"
                     + p.get("type") + "' pipelines; use /pipelines/ticket/{id}/email-rules");
         }
-        return Routes.guard("/path/pipelineId", () -> io.crmflow.model.Names.requireValid(p.get("id"), "pipeline id"));
+        return guard("/path/pipelineId", () -> io.crmflow.model.Names.requireValid(p.get("id"), "pipeline id"));
     }
 }
