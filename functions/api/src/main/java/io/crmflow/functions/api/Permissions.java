@@ -16,7 +16,9 @@ final class Permissions {
             "PUT /lists/{id}/members/{type}/{recordId}",
             "DELETE /lists/{id}/members/{type}/{recordId}",
             "POST /workflows/{id}/enrollments",
-            "POST /workflows/{id}/actions/{actionId}/comments");
+            "POST /workflows/{id}/actions/{actionId}/comments",
+            // A stage's actions are its workflow's (R-PIPE-1): commenting is the same act either way.
+            "POST /pipelines/{type}/{pipelineId}/stages/{stageId}/actions/{actionId}/comments");
     /** Reads that show how the tenant's outside calls are secured. */
     private static final Set<String> ADMIN_READS = Set.of("GET /settings/webhooks");
 
