@@ -36,11 +36,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** Refuses (401) a request without a verified token before any path is looked at, as API Gateway would. */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = null;
         ApiResponse response;
         try {
-            response = router.route(decode(event));
+            request = decode(event);
+            response = router.route(request);
         } catch (RuntimeException e) {
-            response = answer(e);
+            response = answer(e, request);
         }
         var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers());
         if (response.contentType() != null) {
@@ -49,13 +51,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return builder.build();
     }
 
-    private ApiResponse answer(RuntimeException e) {
+    /** @param request as decoded, or null when it could not be */
+    private ApiResponse answer(RuntimeException e, ApiRequest request) {
         try {
             return Problems.from(e);
         } catch (RuntimeException unexpected) {
-            log.warn("request failed", LogIds.NONE, unexpected);
+            log.warn("request failed", ids(request), unexpected);
             return Problems.problem(500, "Internal error", "the request could not be completed; it is safe to retry", null);
         }
+    }
+
+    /** What finds a failed request: whose it was and what it asked; its path holds ids, not values. */
+    private static LogIds ids(ApiRequest request) {
+        if (request == null) {
+            return LogIds.NONE;
+        }
+        return LogIds.NONE.with("tenantId", request.tenant()).with("subject", request.caller().subject())
+                .with("method", request.method()).with("path", request.path());
     }
 
     private static ApiRequest decode(APIGatewayV2HTTPEvent event) {
