@@ -1,19 +1,18 @@
 package io.crmflow.functions.api;
 
-import io.crmflow.definition.Action;
-import io.crmflow.definition.EnrollmentTrigger;
-import io.crmflow.filter.Filter;
 import io.crmflow.model.Activity;
 import io.crmflow.model.InvalidInputException;
-import io.crmflow.model.ListKind;
-import io.crmflow.model.PipelineStage;
 import io.crmflow.model.PropertyDefinition;
 import io.crmflow.model.RecordRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies of the API. Unknown fields are refused, so a typo is reported, not ignored. */
+/**
+ * Request bodies of the API; a workflow's, a pipeline's and a list's are the engine's
+ * ({@link io.crmflow.definition.DefinitionInputs}). Unknown fields are refused, so a typo is
+ * reported, not ignored.
+ */
 final class Inputs {
     private Inputs() {
     }
@@ -39,17 +38,6 @@ final class Inputs {
     }
 
     record ActivityInput(RecordRef record, Activity activity, Instant occurredAt) {
-    }
-
-    record PipelineInput(String label, List<PipelineStage> stages) {
-    }
-
-    record ListInput(String name, String objectType, ListKind kind, Filter filter) {
-    }
-
-    record WorkflowInput(String name, String objectType, Boolean enabled, EnrollmentTrigger trigger,
-                         String firstActionId, List<Action> actions, io.crmflow.definition.ExecutionWindow window,
-                         io.crmflow.definition.Unenrollment unenrollment, io.crmflow.definition.Goal goal) {
     }
 
     /**

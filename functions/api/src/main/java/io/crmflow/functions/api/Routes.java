@@ -2,7 +2,9 @@ package io.crmflow.functions.api;
 
 import static io.crmflow.model.InvalidInputException.guard;
 
-import io.crmflow.definition.CrmList;
+import io.crmflow.definition.DefinitionInputs.ListInput;
+import io.crmflow.definition.DefinitionInputs.PipelineInput;
+import io.crmflow.definition.DefinitionInputs.WorkflowInput;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.DeletionMode;
 import io.crmflow.engine.Engine;
@@ -11,13 +13,10 @@ import io.crmflow.engine.WorkflowCounters;
 import io.crmflow.functions.api.Inputs.ActivityInput;
 import io.crmflow.functions.api.Inputs.AssociationInput;
 import io.crmflow.functions.api.Inputs.EnabledInput;
-import io.crmflow.functions.api.Inputs.ListInput;
 import io.crmflow.functions.api.Inputs.ObjectTypeInput;
-import io.crmflow.functions.api.Inputs.PipelineInput;
 import io.crmflow.functions.api.Inputs.PropertiesInput;
 import io.crmflow.functions.api.Inputs.RecordInput;
 import io.crmflow.functions.api.Inputs.TenantInput;
-import io.crmflow.functions.api.Inputs.WorkflowInput;
 import io.crmflow.json.Json;
 import io.crmflow.model.Association;
 import io.crmflow.model.InvalidInputException;
@@ -199,16 +198,13 @@ final class Routes {
     }
 
     private ApiResponse putPipeline(ApiRequest r, Map<String, String> p) {
-        PipelineInput in = body(r, PipelineInput.class);
-        Pipeline pipeline = guard("/stages", () -> new Pipeline(p.get("id"), p.get("type"),
-                in.label() == null ? p.get("id") : in.label(), in.stages() == null ? java.util.List.of() : in.stages()));
+        Pipeline pipeline = body(r, PipelineInput.class).toPipeline(p.get("type"), p.get("id"));
         return ApiResponse.json(200, engine.definitions().putPipeline(r.tenant(), pipeline));
     }
 
     private ApiResponse putList(ApiRequest r, Map<String, String> p) {
-        ListInput in = body(r, ListInput.class);
-        CrmList list = guard("/", () -> new CrmList(p.get("id"), in.name(), in.objectType(), in.kind(), in.filter()));
-        return ApiResponse.json(200, engine.definitions().putList(r.tenant(), list));
+        return ApiResponse.json(200, engine.definitions().putList(r.tenant(),
+                body(r, ListInput.class).toList(p.get("id"))));
     }
 
     private ApiResponse membership(ApiRequest r, Map<String, String> p, boolean member) {
@@ -220,10 +216,8 @@ final class Routes {
     private ApiResponse saveWorkflow(ApiRequest r, String pathId) {
         WorkflowInput in = body(r, WorkflowInput.class);
         String id = pathId != null ? pathId : engine.ports().ids().get();
-        WorkflowDefinition wf = guard("/", () -> new WorkflowDefinition(r.tenant(), id, in.name(), in.objectType(), 0,
-                in.enabled() == null || in.enabled(), in.trigger(), in.firstActionId(), in.actions(), in.window(),
-                in.unenrollment(), in.goal(), null));
-        return ApiResponse.json(pathId == null ? 201 : 200, engine.definitions().saveWorkflow(wf));
+        return ApiResponse.json(pathId == null ? 201 : 200,
+                engine.definitions().saveWorkflow(in.toWorkflow(r.tenant(), id)));
     }
 
     private ApiResponse setEnabled(ApiRequest r, Map<String, String> p) {

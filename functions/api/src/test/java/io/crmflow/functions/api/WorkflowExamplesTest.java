@@ -2,7 +2,7 @@ package io.crmflow.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crmflow.definition.WorkflowDefinition;
+import io.crmflow.definition.DefinitionInputs;
 import io.crmflow.engine.People;
 import io.crmflow.engine.WorkflowValidator;
 import io.crmflow.filter.Schemas;
@@ -64,9 +64,8 @@ class WorkflowExamplesTest {
         }
         assertThat(examples).hasSizeGreaterThanOrEqualTo(9);
         for (String example : examples) {
-            Inputs.WorkflowInput in = Json.read(example, Inputs.WorkflowInput.class);
-            var wf = new WorkflowDefinition("docs", "example", in.name(), in.objectType(), 0, true, in.trigger(),
-                    in.firstActionId(), in.actions(), in.window(), in.unenrollment(), in.goal(), null);
+            DefinitionInputs.WorkflowInput in = Json.read(example, DefinitionInputs.WorkflowInput.class);
+            var wf = in.toWorkflow("docs", "example");
             assertThat(WorkflowValidator.validate(wf, SCHEMAS, null, people())).as(in.name()).isEmpty();
         }
     }
