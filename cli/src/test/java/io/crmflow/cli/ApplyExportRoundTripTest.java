@@ -129,6 +129,23 @@ class ApplyExportRoundTripTest {
         assertThat(nowhere.err()).contains("cannot reach http://127.0.0.1:9/");
     }
 
+    @Test
+    void export_writesEveryPipelineOfAType_pastTheFirstPageOfTheListing(@TempDir Path exported) throws Exception {
+        Map<String, String> env = target.newTenant();
+        int pipelines = 51; // one more than the API lists on a page when not asked for more
+        for (int i = 0; i < pipelines; i++) {
+            LocalTarget.client(env).put("/pipelines/deal/p" + i, Json.tree("{\"stages\": [{\"id\": \"open\","
+                    + " \"label\": \"Open\", \"open\": true}]}"));
+        }
+
+        CliRun export = CliRun.of(env, "export", exported.toString());
+
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        try (var files = Files.list(exported.resolve("pipelines/deal"))) {
+            assertThat(files).hasSize(pipelines);
+        }
+    }
+
     private static Map<DefinitionKey, Map.Entry<JsonNode, Boolean>> definitions(Path folder) {
         FolderCheck.Result read = new FolderCheck(new SchemaCheck(), CliRun.CLOCK)
                 .check(new SourceFolder().read(folder), Optional.empty(), false);

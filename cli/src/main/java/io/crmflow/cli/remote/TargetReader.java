@@ -54,7 +54,7 @@ public final class TargetReader {
             }
         }
         for (String type : typesWithPipelines(pipelineTypes)) {
-            for (JsonNode json : api.get("/pipelines/" + ApiClient.segment(type)).path("items")) {
+            for (JsonNode json : api.items("/pipelines/" + ApiClient.segment(type))) {
                 Pipeline pipeline = Models.fromTarget(json, Pipeline.class);
                 if (!pipeline.equals(DefaultPipelines.LEAD)) {
                     definitions.add(new Definition(DefinitionKey.pipeline(type, pipeline.id()), Canonical.of(pipeline),
