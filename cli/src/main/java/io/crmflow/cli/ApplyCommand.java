@@ -5,7 +5,6 @@ import io.crmflow.cli.plan.Applier;
 import io.crmflow.cli.plan.Change;
 import io.crmflow.cli.plan.Plan;
 import io.crmflow.cli.remote.ApiClient;
-import io.crmflow.cli.remote.ApiException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,12 +41,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApiClient api = target.client(console);
-        Optional<Plan> plan;
-        try {
-            plan = Planning.plan(console, api, folder, publish);
-        } catch (ApiClient.UnreachableException | ApiException e) {
-            return Planning.targetFailure(console, e);
-        }
+        Optional<Plan> plan = Planning.plan(console, api, folder, publish);
         if (plan.isEmpty()) {
             console.err().println("nothing was applied");
             return ExitCodes.ERROR;

@@ -1,8 +1,6 @@
 package io.crmflow.cli;
 
 import io.crmflow.cli.plan.Plan;
-import io.crmflow.cli.remote.ApiClient;
-import io.crmflow.cli.remote.ApiException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,13 +35,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApiClient api = target.client(console);
-        Optional<Plan> plan;
-        try {
-            plan = Planning.plan(console, api, folder, publish);
-        } catch (ApiClient.UnreachableException | ApiException e) {
-            return Planning.targetFailure(console, e);
-        }
+        Optional<Plan> plan = Planning.plan(console, target.client(console), folder, publish);
         if (plan.isEmpty()) {
             return ExitCodes.ERROR;
         }

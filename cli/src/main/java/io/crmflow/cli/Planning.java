@@ -22,10 +22,19 @@ final class Planning {
     private Planning() {
     }
 
-    /** The plan, or nothing when the folder is wrong (its findings printed). */
+    /**
+     * The plan, or nothing when the target could not be read or the folder is wrong (either said:
+     * the failure, or the folder's findings).
+     */
     static Optional<Plan> plan(Console console, ApiClient api, Path folder, boolean publishAll) {
         FolderRun run = FolderRun.read(console, folder);
-        Target target = new TargetReader(api).read(run.pipelineTypes());
+        Target target;
+        try {
+            target = new TargetReader(api).read(run.pipelineTypes());
+        } catch (ApiClient.UnreachableException | ApiException e) {
+            targetFailure(console, e);
+            return Optional.empty();
+        }
         FolderCheck.Result checked = run.check(Optional.of(target), publishAll);
         return checked.hasErrors() ? Optional.empty() : Optional.of(Plan.of(checked.definitions(), target.definitions()));
     }

@@ -121,12 +121,15 @@ class ApplyExportRoundTripTest {
 
         CliRun broken = CliRun.of(env, "apply", Path.of("src", "test", "resources", "folders", "broken").toString());
         CliRun nowhere = CliRun.of(Map.of("CRMFLOW_ENDPOINT", "http://127.0.0.1:9"), "diff", VALID.toString());
+        CliRun applyNowhere = CliRun.of(Map.of("CRMFLOW_ENDPOINT", "http://127.0.0.1:9"), "apply", VALID.toString());
 
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.err()).contains("nothing was applied");
         assertThat(LocalTarget.client(env).items("/workflows")).isEmpty();
         assertThat(nowhere.exitCode()).isEqualTo(1);
         assertThat(nowhere.err()).contains("cannot reach http://127.0.0.1:9/");
+        assertThat(applyNowhere.exitCode()).isEqualTo(1);
+        assertThat(applyNowhere.err()).contains("cannot reach http://127.0.0.1:9/", "nothing was applied");
     }
 
     @Test
