@@ -1,6 +1,5 @@
 package io.crmflow.cli;
 
-import io.crmflow.cli.definition.Definition;
 import io.crmflow.cli.plan.Applier;
 import io.crmflow.cli.plan.Change;
 import io.crmflow.cli.plan.Plan;
@@ -55,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
             new Applier(api).apply(plan, done -> {
                 made[0]++;
                 console.out().println(String.join(", ", done.actions()) + " " + done.change().key()
-                        + Planning.from(wanted(done.change())));
+                        + Planning.from(done.change().wanted()));
             });
         } catch (Applier.RefusedException e) {
             Planning.printRefusal(console, e.definition(), e.refusal());
@@ -70,9 +69,5 @@ final class ApplyCommand implements Callable<Integer> {
                 + " already as the files say" : FolderRun.count(made[0], "definition") + " changed, " + unchanged
                 + " unchanged");
         return ExitCodes.OK;
-    }
-
-    private static Definition wanted(Change change) {
-        return change instanceof Change.Create create ? create.wanted() : ((Change.Update) change).wanted();
     }
 }

@@ -25,7 +25,7 @@ public final class Applier {
     }
 
     /** What was done to one definition, in words: {@code created}, {@code updated, published}. */
-    public record Done(Change change, List<String> actions) {
+    public record Done(Change.Made change, List<String> actions) {
     }
 
     /** The target refused a change; the changes before it are made, none after it. */
@@ -52,15 +52,13 @@ public final class Applier {
      */
     public void apply(Plan plan, Consumer<Done> done) {
         for (Change change : plan.changes()) {
-            try {
-                if (change instanceof Change.Create create) {
-                    done.accept(new Done(change, create(create.wanted())));
-                } else if (change instanceof Change.Update update) {
-                    done.accept(new Done(change, update(update)));
+            if (change instanceof Change.Made made) {
+                try {
+                    done.accept(new Done(made, made instanceof Change.Update update ? update(update)
+                            : create(made.wanted())));
+                } catch (ApiException e) {
+                    throw new RefusedException(made.wanted(), e);
                 }
-            } catch (ApiException e) {
-                throw new RefusedException(change instanceof Change.Create c ? c.wanted()
-                        : ((Change.Update) change).wanted(), e);
             }
         }
     }

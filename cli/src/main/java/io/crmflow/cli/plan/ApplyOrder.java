@@ -30,7 +30,9 @@ public final class ApplyOrder {
         Map<DefinitionKey, Set<DefinitionKey>> waitsFor = new HashMap<>();
         for (Change c : changes) {
             Set<DefinitionKey> named = new HashSet<>();
-            body(c).ifPresent(b -> collect(b, null, named));
+            if (c instanceof Change.Made made) {
+                collect(made.wanted().body(), null, named);
+            }
             named.remove(c.key());
             named.retainAll(byKey.keySet());
             waitsFor.put(c.key(), named);
@@ -45,16 +47,6 @@ public final class ApplyOrder {
             out.add(byKey.get(next));
         }
         return out;
-    }
-
-    private static java.util.Optional<JsonNode> body(Change c) {
-        if (c instanceof Change.Create create) {
-            return java.util.Optional.of(create.wanted().body());
-        }
-        if (c instanceof Change.Update update) {
-            return java.util.Optional.of(update.wanted().body());
-        }
-        return java.util.Optional.empty();
     }
 
     /** The workflows and lists a definition names, wherever in it: actions, triggers, conditions, settings. */

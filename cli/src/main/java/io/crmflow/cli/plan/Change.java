@@ -5,21 +5,27 @@ import io.crmflow.cli.definition.DefinitionKey;
 import java.util.List;
 
 /** What applying a folder does to one definition of the target. */
-public sealed interface Change permits Change.Create, Change.Update, Change.Unchanged, Change.OnlyOnTarget {
+public sealed interface Change permits Change.Made, Change.Unchanged, Change.OnlyOnTarget {
 
     DefinitionKey key();
 
     /** Whether applying changes the target. */
     default boolean changesTarget() {
-        return this instanceof Create || this instanceof Update;
+        return this instanceof Made;
+    }
+
+    /** A change applying makes: the definition a file wants saved. */
+    sealed interface Made extends Change permits Create, Update {
+        Definition wanted();
+
+        @Override
+        default DefinitionKey key() {
+            return wanted().key();
+        }
     }
 
     /** A file defines it; the target does not have it. */
-    record Create(Definition wanted) implements Change {
-        @Override
-        public DefinitionKey key() {
-            return wanted.key();
-        }
+    record Create(Definition wanted) implements Made {
     }
 
     /**
@@ -27,14 +33,9 @@ public sealed interface Change permits Change.Create, Change.Update, Change.Unch
      *
      * @param pointers where, in the file's terms; {@code /publish} for a journey to publish
      */
-    record Update(Definition wanted, Definition current, List<String> pointers) implements Change {
+    record Update(Definition wanted, Definition current, List<String> pointers) implements Made {
         public Update {
             pointers = List.copyOf(pointers);
-        }
-
-        @Override
-        public DefinitionKey key() {
-            return wanted.key();
         }
 
         /** Whether the definition itself changes, not only whether a journey is published. */
