@@ -1,10 +1,7 @@
 package io.crmflow.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 
@@ -22,15 +19,12 @@ import java.time.Clock;
 public final class EventBridgeStandIn implements AutoCloseable {
 
     private static final String TARGET_PREFIX = "AWSEvents.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final HttpExchanges.Server server;
-    private final EventBridgeOperations operations;
 
     private EventBridgeStandIn(EventBridgeOperations operations) {
-        this.operations = operations;
         this.server = HttpExchanges.loopbackServer("eventbridge-stand-in");
-        server.http().createContext("/", this::handle);
+        server.http().createContext("/", AwsJsonProtocol.handler(TARGET_PREFIX, "InternalException", operations::invoke));
         server.http().start();
     }
 
@@ -50,35 +44,6 @@ public final class EventBridgeStandIn implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-                throw new AwsServiceError("UnknownOperationException",
-                        "Expected a POST with an X-Amz-Target of " + TARGET_PREFIX + "<Operation>.");
-            }
-            byte[] body = HttpExchanges.body(exchange);
-            JsonNode request = body.length == 0 ? EventBridgeOperations.object() : HttpExchanges.JSON.readTree(body);
-            JsonNode response = operations.invoke(target.substring(TARGET_PREFIX.length()), request);
-            HttpExchanges.sendJson(exchange, 200, CONTENT_TYPE, response);
-        } catch (AwsServiceError error) {
-            sendError(exchange, error.status(), error.code(), error.getMessage());
-        } catch (IOException malformed) {
-            sendError(exchange, 400, "SerializationException", "The request body is not valid JSON.");
-        } catch (RuntimeException bug) {
-            sendError(exchange, 500, "InternalException", String.valueOf(bug));
-        } finally {
-            // Closed here rather than by try-with-resources, which would close it before the catch blocks answer.
-            exchange.close();
-        }
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
-        // The JSON protocols carry the error code in "__type"; the SDK maps it to its exception class.
-        HttpExchanges.sendJson(exchange, status, CONTENT_TYPE,
-                EventBridgeOperations.object().put("__type", code).put("message", message));
     }
 
     @Override

@@ -1,9 +1,5 @@
 package io.crmflow.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 
@@ -21,15 +17,12 @@ import java.time.Clock;
 public final class SsmStandIn implements AutoCloseable {
 
     private static final String TARGET_PREFIX = "AmazonSSM.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final HttpExchanges.Server server;
-    private final ParameterStoreOperations operations;
 
     private SsmStandIn(ParameterStoreOperations operations) {
-        this.operations = operations;
         this.server = HttpExchanges.loopbackServer("ssm-stand-in");
-        server.http().createContext("/", this::handle);
+        server.http().createContext("/", AwsJsonProtocol.handler(TARGET_PREFIX, "InternalServerError", operations::invoke));
         server.http().start();
     }
 
@@ -46,35 +39,6 @@ public final class SsmStandIn implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-                throw new AwsServiceError("UnknownOperationException",
-                        "Expected a POST with an X-Amz-Target of " + TARGET_PREFIX + "<Operation>.");
-            }
-            byte[] body = HttpExchanges.body(exchange);
-            JsonNode request = body.length == 0 ? HttpExchanges.JSON.createObjectNode() : HttpExchanges.JSON.readTree(body);
-            HttpExchanges.sendJson(exchange, 200, CONTENT_TYPE,
-                    operations.invoke(target.substring(TARGET_PREFIX.length()), request));
-        } catch (AwsServiceError error) {
-            sendError(exchange, error.status(), error.code(), error.getMessage());
-        } catch (IOException malformed) {
-            sendError(exchange, 400, "SerializationException", "The request body is not valid JSON.");
-        } catch (RuntimeException bug) {
-            sendError(exchange, 500, "InternalServerError", String.valueOf(bug));
-        } finally {
-            // Closed here rather than by try-with-resources, which would close it before the catch blocks answer.
-            exchange.close();
-        }
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
-        // The JSON protocols carry the error code in "__type"; the SDK maps it to its exception class.
-        HttpExchanges.sendJson(exchange, status, CONTENT_TYPE,
-                HttpExchanges.JSON.createObjectNode().put("__type", code).put("message", message));
     }
 
     @Override
