@@ -135,11 +135,7 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println("scheduled tick failed: " + e);
             }
         }, tickEvery.toMillis(), tickEvery.toMillis(), TimeUnit.MILLISECONDS);
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler = handler(apiFunction());
-        api = closing(HttpApiServer.start(event -> LocalJwtAuthorizer.authorize(event)
-                        .map(authorized -> apiHandler.handleRequest(authorized, context(apiFunction())))
-                        .orElseGet(LocalJwtAuthorizer::unauthorized),
-                EmbeddedSqs.ACCOUNT_ID, apiPort));
+        api = closing(HttpApiServer.start(this::call, EmbeddedSqs.ACCOUNT_ID, apiPort));
         return api.endpoint();
     }
 
