@@ -7,8 +7,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 
@@ -35,19 +35,17 @@ public final class DevTokens {
 
     /** A token for {@code tenant} with {@code role} ({@code admin} or {@code agent}), valid for 12 hours. */
     public static String issue(String tenant, String role) {
-        return issue(tenant, role, Clock.systemUTC());
-    }
-
-    static String issue(String tenant, String role, Clock clock) {
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("name the tenant the token is for");
         }
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("role must be admin or agent, not '" + role + "'");
         }
+        // The wall clock's time, as the authorizer checks expiry against it (LocalJwtAuthorizer).
+        Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(role + "@" + tenant)
-                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plus(LIFETIME)))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
                 .claim("custom:tenant", tenant).claim("custom:role", role)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
