@@ -33,13 +33,9 @@ class AuthenticationTest {
     @DisplayName("R-RUN-6: a request without a token, or with one not signed by the issuer, is refused before the function")
     void noToken_orForgedOrExpiredToken_is401() throws Exception {
         Api admin = Api.forNewTenant(stack, tenant);
-        String forged = sign(new JWTClaimsSet.Builder().issuer("crmflow-local").audience("crmflow")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("custom:tenant", tenant).claim("custom:role", "admin").build(),
+        String forged = sign(claims("admin", Instant.now().plusSeconds(600)),
                 "a key that is not the issuer's, 32 bytes or more long");
-        String expired = sign(new JWTClaimsSet.Builder()
-                .issuer("crmflow-local").audience("crmflow").expirationTime(Date.from(Instant.now().minusSeconds(60)))
-                .claim("custom:tenant", tenant).claim("custom:role", "admin").build(), null);
+        String expired = sign(claims("admin", Instant.now().minusSeconds(60)), null);
 
         for (String token : new String[] {null, "not-a-jwt", forged, expired}) {
             Api.Answer answer = admin.withToken(token).get("/workflows");
@@ -71,9 +67,7 @@ class AuthenticationTest {
     @DisplayName("R-RUN-6: a token whose role is neither admin nor agent grants nothing")
     void unknownRole_is401() throws Exception {
         Api admin = Api.forNewTenant(stack, tenant);
-        String viewer = sign(new JWTClaimsSet.Builder().issuer("crmflow-local").audience("crmflow")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("custom:tenant", tenant).claim("custom:role", "viewer").build(), null);
+        String viewer = sign(claims("viewer", Instant.now().plusSeconds(600)), null);
 
         Api.Answer answer = admin.withToken(viewer).get("/workflows");
 
@@ -119,6 +113,15 @@ class AuthenticationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("id").asText()).isEqualTo(tenant);
         assertThat(new Api(stack, "someone-else").get("/workflows").status()).isEqualTo(404);
+    }
+
+    /**
+     * The claims of a development token for this test's tenant, with {@code role} and expiring at
+     * {@code expires} (on the wall clock, which the authorizer reads).
+     */
+    private JWTClaimsSet claims(String role, Instant expires) {
+        return new JWTClaimsSet.Builder().issuer("crmflow-local").audience("crmflow").expirationTime(Date.from(expires))
+                .claim("custom:tenant", tenant).claim("custom:role", role).build();
     }
 
     /** A token with {@code claims}, signed with {@code key} (null: the local issuer's development key). */
