@@ -39,7 +39,7 @@ class ApiDocumentTest {
     private final ApiDocument doc = ApiDocument.read();
 
     /** The routes as the handler registers them; no route runs, so the ports only have to exist. */
-    private static List<String> routes() {
+    static List<String> routes() {
         InMemoryStore store = new InMemoryStore();
         Ports ports = new Ports(store, store, store, store, store, store, events -> { }, steps -> { }, email -> "",
                 () -> "id", store, store);

@@ -23,4 +23,10 @@ class PermissionsTest {
         assertThat(Permissions.required("POST", "/pipelines/{type}/{pipelineId}/stages/{stageId}/actions"))
                 .isEqualTo(Role.ADMIN);
     }
+
+    @Test
+    @DisplayName("R-RUN-6 every route the permissions name is one the API registers: a renamed route leaves no stale grant")
+    void everyRouteNamedByThePermissions_isRegistered() {
+        assertThat(ApiDocumentTest.routes()).containsAll(Permissions.namedRoutes());
+    }
 }
