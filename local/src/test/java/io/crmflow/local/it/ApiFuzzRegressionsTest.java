@@ -78,6 +78,20 @@ class ApiFuzzRegressionsTest {
         assertThat(triggerQueueLength()).as("no event reached the bus").isEqualTo(queued);
     }
 
+    @Test
+    @DisplayName("a property holding half of a surrogate pair is a 400 at that property, not a 500, and nothing is written")
+    void saveRecord_withALoneSurrogate_is400AtTheField_andWritesNothing() {
+        Api.Answer answer;
+        try (TableWrites.Recording writes = stack.tableWrites().record()) {
+            answer = api.post("/records/contact", "{\"id\": \"c-1\", \"properties\": {\"firstname\": \"\\ud800\"}}");
+            assertThat(writes.writes()).isEmpty();
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.pointers()).containsExactly("/properties/firstname");
+        assertThat(api.get("/records/contact/c-1").status()).isEqualTo(404);
+    }
+
     private int triggerQueueLength() {
         String queue = stack.resources().queueUrl("TriggerQueue");
         var length = software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES;

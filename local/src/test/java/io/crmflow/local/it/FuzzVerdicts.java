@@ -141,6 +141,24 @@ final class FuzzVerdicts {
     }
 
     private static String cut(String text, int max) {
-        return text == null ? "null" : text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " chars)";
+        return text == null ? "null" : text.length() <= max ? visible(text)
+                : visible(text.substring(0, max)) + "… (" + text.length() + " chars)";
+    }
+
+    /** Control characters and lone surrogates as escapes: written raw, they cut the report where they stand. */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) && c != '\n' || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

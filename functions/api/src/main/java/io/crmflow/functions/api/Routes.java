@@ -18,6 +18,7 @@ import io.crmflow.functions.api.Inputs.PropertiesInput;
 import io.crmflow.functions.api.Inputs.RecordInput;
 import io.crmflow.functions.api.Inputs.TenantInput;
 import io.crmflow.json.Json;
+import io.crmflow.json.WellFormedText;
 import io.crmflow.model.Association;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.NotFoundException;
@@ -289,6 +290,7 @@ final class Routes {
         if (r.body() == null || r.body().isBlank()) {
             throw InvalidInputException.of("/", "the request needs a JSON body");
         }
+        WellFormedText.require(r.body());
         T value = Json.read(r.body(), type);
         if (value == null) {
             throw InvalidInputException.of("/", "the request body must be a JSON object, not null");
