@@ -22,7 +22,7 @@ public final class BenchMain {
 
     /** Every instrument, in the order the table lists them. */
     static List<Instrument> instruments() {
-        return List.of();
+        return List.of(new io.crmflow.bench.coldstart.ColdStartInstrument());
     }
 
     public static void main(String[] args) throws Exception {

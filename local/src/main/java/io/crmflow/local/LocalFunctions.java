@@ -34,9 +34,7 @@ final class LocalFunctions {
                                        Clock clock, PrintStream out) {
         Map<String, Wiring> wirings = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            spec.environment().forEach((name, value) -> env.put(name, resolve(value, resources, parameters)));
-            env.put("AWS_REGION", region);
+            Map<String, String> env = environment(spec, resources, parameters, region);
             AwsSettings settings = AwsSettings.fromEnvironment(env);
             int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
                     Integer.toString(Wiring.DEFAULT_MAX_ATTEMPTS)));
@@ -44,6 +42,15 @@ final class LocalFunctions {
                     Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out));
         }
         return wirings;
+    }
+
+    /** A function's environment as Lambda would set it: the template's variables, resolved, and its region. */
+    static Map<String, String> environment(FunctionSpec spec, ProvisionedResources resources,
+                                           Map<String, String> parameters, String region) {
+        Map<String, String> env = new LinkedHashMap<>();
+        spec.environment().forEach((name, value) -> env.put(name, resolve(value, resources, parameters)));
+        env.put("AWS_REGION", region);
+        return env;
     }
 
     private static String resolve(TemplateValue value, ProvisionedResources resources, Map<String, String> parameters) {

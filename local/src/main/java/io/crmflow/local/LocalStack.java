@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Wiring> wirings;
     private final Map<String, RequestHandler<?, ?>> handlers;
     private final ProvisionedResources resources;
+    private final AwsClients.Endpoints endpoints;
+    private final Map<String, String> parameters;
     private final AwsClients clients;
     private final Mailbox mailbox;
     private final TextOutbox texts;
@@ -66,7 +69,6 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) {
         this.clock = options.clock();
         this.template = SamTemplate.load(options.template());
-        AwsClients.Endpoints endpoints;
         if (options.endpoint() != null) {
             endpoints = AwsClients.Endpoints.all(options.endpoint());
             mailbox = new MotoMailbox(options.endpoint());
@@ -91,8 +93,9 @@ public final class LocalStack implements AutoCloseable {
                         .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, TEMPLATE_VISIBILITY_OVERRIDE)));
             }
         }
-        wirings = LocalFunctions.wirings(template, resources, Map.of("SenderAddress", SENDER, "AlarmEmail", "",
-                        LocalFunctions.STACK_NAME, stackName(options.prefix())), clients, REGION, clock, options.out());
+        parameters = Map.of("SenderAddress", SENDER, "AlarmEmail", "", LocalFunctions.STACK_NAME,
+                stackName(options.prefix()));
+        wirings = LocalFunctions.wirings(template, resources, parameters, clients, REGION, clock, options.out());
         handlers = LocalFunctions.handlers(template, wirings);
         for (FunctionSpec spec : template.functions()) {
             for (FunctionSpec.EventSource source : spec.events()) {
@@ -195,6 +198,15 @@ public final class LocalStack implements AutoCloseable {
                 .orElseGet(LocalJwtAuthorizer::unauthorized);
     }
 
+    /**
+     * A request as API Gateway hands it to the function once its JWT authorizer has let it
+     * through, with the token's claims; empty when the authorizer would answer 401.
+     */
+    public Optional<APIGatewayV2HTTPEvent> authorizedRequest(String method, String path, Map<String, String> headers,
+                                                             String body) {
+        return LocalJwtAuthorizer.authorize(ApiGatewayRequests.event(method, path, headers, body));
+    }
+
     @SuppressWarnings("unchecked")
     public <I, O> RequestHandler<I, O> handler(String functionLogicalId) {
         RequestHandler<?, ?> handler = handlers.get(functionLogicalId);
@@ -214,6 +226,27 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("the template has no function " + functionLogicalId);
         }
         return wiring.engine();
+    }
+
+    /**
+     * The environment a function's own process would need to run against this stack, as Lambda
+     * sets it from the template, plus each service's endpoint ({@code AWS_ENDPOINT_URL_<SERVICE>},
+     * which the SDK reads) and credentials an emulator takes: for running a function's deployable
+     * jar in a process of its own.
+     */
+    public Map<String, String> functionEnvironment(String functionLogicalId) {
+        FunctionSpec spec = template.functions().stream().filter(f -> f.logicalId().equals(functionLogicalId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the template has no function "
+                        + functionLogicalId));
+        Map<String, String> env = new LinkedHashMap<>(LocalFunctions.environment(spec, resources, parameters, REGION));
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
+        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.eventBridge().toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", endpoints.ses().toString());
+        env.put("AWS_ENDPOINT_URL_SSM", endpoints.ssm().toString());
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        return env;
     }
 
     public Mailbox mailbox() {

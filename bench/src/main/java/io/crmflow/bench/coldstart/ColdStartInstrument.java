@@ -1,0 +1,136 @@
+package io.crmflow.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.bench.Figure;
+import io.crmflow.bench.Instrument;
+import io.crmflow.bench.Size;
+import io.crmflow.json.Json;
+import io.crmflow.local.LocalStack;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Instrument 4: each function's deployable size, and the time from starting its JVM to its
+ * first event handled — the function's own jar in a process of its own, against the local
+ * stack over HTTP — next to a minimal handler that only builds the same SDK clients.
+ */
+public final class ColdStartInstrument implements Instrument {
+    static final String NAME = "cold start";
+    private static final long MAX_JAR_BYTES = 20L * 1024 * 1024;
+    private static final double MAX_RATIO = 1.3;
+
+    @Override
+    public String name() {
+        return "coldstart";
+    }
+
+    @Override
+    public List<Figure> run(Size size) throws Exception {
+        Path root = DeployableJars.projectRoot();
+        List<DeployableJars.Deployable> functions = DeployableJars.of(root);
+        List<Figure> figures = new ArrayList<>();
+        for (DeployableJars.Deployable function : functions) {
+            figures.add(Figure.against(NAME, function.logicalId() + " jar", String.format("%.1f MB",
+                    function.bytes() / 1024.0 / 1024.0), "< 20 MB", function.bytes() < MAX_JAR_BYTES));
+        }
+        int rounds = size == Size.FULL ? 7 : 1;
+        Map<String, List<Launch.Timed>> timings = measure(root, functions, rounds);
+        double minimal = medianMillis(timings.get(MINIMAL), Launch.Timed::wallNanos);
+        figures.add(Figure.context(NAME, "minimal handler: JVM start to first event (median of " + rounds + ")",
+                millis(minimal)));
+        for (var function : functions) {
+            List<Launch.Timed> runs = timings.get(function.logicalId());
+            double wall = medianMillis(runs, Launch.Timed::wallNanos);
+            double ratio = wall / minimal;
+            figures.add(Figure.against(NAME, function.logicalId() + ": JVM start to first event (median of " + rounds
+                    + ")", millis(wall) + ", " + String.format("%.2f×", ratio) + " the minimal", "≤ 1.3× the minimal",
+                    ratio <= MAX_RATIO));
+            figures.add(Figure.context(NAME, function.logicalId() + ": of which handler built / first event handled",
+                    millis(medianMillis(runs, Launch.Timed::buildNanos)) + " / "
+                            + millis(medianMillis(runs, Launch.Timed::firstNanos))));
+        }
+        return figures;
+    }
+
+    private static final String MINIMAL = "minimal";
+
+    /** Rounds of every function and the minimal handler, interleaved so that a busy moment of the machine hits all alike. */
+    private static Map<String, List<Launch.Timed>> measure(Path root, List<DeployableJars.Deployable> functions,
+                                                           int rounds) throws Exception {
+        Path work = Files.createTempDirectory("crmflow-coldstart");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Map<String, List<Launch.Timed>> timings = new LinkedHashMap<>();
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root.resolve("template.yaml"),
+                work.resolve("mail"), null, "coldstart-", Clock.systemUTC(), false, quiet))) {
+            FirstEvents events = FirstEvents.prepare(stack, work, rounds);
+            List<Path> support = List.of(codeSource(FirstEvent.class), codeSource(LambdaEventSerializers.class));
+            Map<String, DeployableJars.Deployable> byId = new LinkedHashMap<>();
+            functions.forEach(f -> byId.put(f.logicalId(), f));
+            DeployableJars.Deployable trigger = byId.get("TriggerFunction");
+            for (int round = 0; round < rounds; round++) {
+                Path created = events.contactCreated();
+                record(timings, MINIMAL, launch(stack, trigger, MinimalHandler.class.getName(), SQSEvent.class, created,
+                        support));
+                record(timings, "TriggerFunction", launch(stack, trigger, trigger.handlerClass(), SQSEvent.class,
+                        created, support));
+                var step = byId.get("StepFunction");
+                record(timings, "StepFunction", launch(stack, step, step.handlerClass(), SQSEvent.class,
+                        events.stepSent(), support));
+                var timer = byId.get("TimerFunction");
+                record(timings, "TimerFunction", launch(stack, timer, timer.handlerClass(), ScheduledEvent.class,
+                        events.timerTick(), support));
+                var api = byId.get("ApiFunction");
+                record(timings, "ApiFunction", launch(stack, api, api.handlerClass(), APIGatewayV2HTTPEvent.class,
+                        events.contactRead(), support));
+            }
+        }
+        return timings;
+    }
+
+    private static Launch.Timed launch(LocalStack stack, DeployableJars.Deployable function, String handlerClass,
+                                       Class<?> eventClass, Path event, List<Path> support) throws Exception {
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(function.jar());
+        classPath.addAll(support);
+        return new Launch(handlerClass, eventClass.getName(), event, classPath,
+                stack.functionEnvironment(function.logicalId())).run();
+    }
+
+    /** A process that handled its event wrongly measured nothing: its answer must say the event was handled. */
+    private static void record(Map<String, List<Launch.Timed>> timings, String name, Launch.Timed timed) {
+        JsonNode answer = Json.tree(timed.answer());
+        boolean handled = answer.has("statusCode") ? answer.get("statusCode").asInt() == 200
+                : !answer.has("batchItemFailures") || answer.get("batchItemFailures").isEmpty();
+        if (!handled) {
+            throw new IllegalStateException(name + " did not handle its first event: " + timed.answer());
+        }
+        timings.computeIfAbsent(name, k -> new ArrayList<>()).add(timed);
+    }
+
+    private static Path codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static double medianMillis(List<Launch.Timed> runs, java.util.function.ToLongFunction<Launch.Timed> of) {
+        long[] values = runs.stream().mapToLong(of).sorted().toArray();
+        long middle = values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return middle / 1e6;
+    }
+
+    private static String millis(double ms) {
+        return String.format("%.0f ms", ms);
+    }
+}
