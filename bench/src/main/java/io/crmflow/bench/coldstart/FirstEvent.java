@@ -11,10 +11,13 @@ import java.io.InputStream;
  * serializers), handles it, and says so on standard output. The parent times the process from
  * its start to that line.
  *
- * <pre>FirstEvent HANDLER_CLASS EVENT_CLASS EVENT_FILE</pre>
+ * <pre>FirstEvent HANDLER_CLASS EVENT_CLASS EVENT_FILE [primed]</pre>
+ *
+ * With {@code primed}, the handler's priming runs before the event, as it runs before a
+ * SnapStart snapshot: the first event then costs what it costs after a restore.
  */
 public final class FirstEvent {
-    /** The line that tells the parent the first event was handled, followed by the phases in nanoseconds. */
+    /** The line that tells the parent the first event was handled, followed by the phases in nanoseconds: built, primed, handled. */
     public static final String HANDLED = "HANDLED";
 
     /** The line after it: the handler's answer, as the runtime would return it. */
@@ -39,6 +42,10 @@ public final class FirstEvent {
         ClassLoader loader = FirstEvent.class.getClassLoader();
         RequestHandler handler = (RequestHandler) Class.forName(args[0], true, loader).getConstructor().newInstance();
         long built = System.nanoTime();
+        if (args.length > 3 && args[3].equals("primed")) {
+            io.crmflow.functions.common.Priming.primeNow();
+        }
+        long primed = System.nanoTime();
         Class<?> eventType = Class.forName(args[1], true, loader);
         Object event;
         try (InputStream in = new FileInputStream(args[2])) {
@@ -46,7 +53,7 @@ public final class FirstEvent {
         }
         Object result = handler.handleRequest(event, new FirstEventContext(args[0]));
         long handled = System.nanoTime();
-        System.out.println(HANDLED + " " + (built - start) + " " + (handled - built));
+        System.out.println(HANDLED + " " + (built - start) + " " + (primed - built) + " " + (handled - primed));
         System.out.flush();
         // After the line the parent times by, so that writing the answer costs the start-up nothing.
         System.out.println(RESULT + " " + answer(result, loader));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * @param classPath   the function's deployable jar first, then what {@link FirstEvent} needs
  * @param environment the function's environment, as the template gives it
  */
-record Launch(String handlerClass, String eventClass, Path eventFile, List<Path> classPath,
+record Launch(String handlerClass, String eventClass, Path eventFile, boolean primed, List<Path> classPath,
               Map<String, String> environment) {
 
     /** Up to the first event handled, a minute at most: a process past that is broken, not slow. */
@@ -27,16 +27,17 @@ record Launch(String handlerClass, String eventClass, Path eventFile, List<Path>
     /**
      * @param wallNanos  from asking for the process to reading its line: what a cold start costs
      * @param buildNanos within the process, building the handler
+     * @param primeNanos within the process, priming the handler (0 when not primed)
      * @param firstNanos within the process, reading and handling the first event
      * @param answer     the handler's answer to the event, as JSON
      */
-    record Timed(long wallNanos, long buildNanos, long firstNanos, String answer) {
+    record Timed(long wallNanos, long buildNanos, long primeNanos, long firstNanos, String answer) {
     }
 
     Timed run() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()),
-                FirstEvent.class.getName(), handlerClass, eventClass, eventFile.toString()));
+                FirstEvent.class.getName(), handlerClass, eventClass, eventFile.toString(), primed ? "primed" : "cold"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -53,7 +54,8 @@ record Launch(String handlerClass, String eventClass, Path eventFile, List<Path>
                     String[] phases = line.split(" ");
                     String answer = answer(lines);
                     finish(process);
-                    return new Timed(wall, Long.parseLong(phases[1]), Long.parseLong(phases[2]), answer);
+                    return new Timed(wall, Long.parseLong(phases[1]), Long.parseLong(phases[2]),
+                            Long.parseLong(phases[3]), answer);
                 }
                 output.add(line);
             }

@@ -26,6 +26,7 @@ class ColdStartInstrumentTest {
                 "TriggerFunction: JVM start to first event (median of 1)",
                 "StepFunction: JVM start to first event (median of 1)",
                 "TimerFunction: JVM start to first event (median of 1)",
-                "ApiFunction: JVM start to first event (median of 1)");
+                "ApiFunction: JVM start to first event (median of 1)",
+                "StepFunction: first event after priming (as after a SnapStart restore) / priming");
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.crmflow.functions.common.LogIds;
+import io.crmflow.functions.common.Priming;
 import io.crmflow.functions.common.StructuredLog;
 import io.crmflow.functions.common.Wiring;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler() {
         this(Wiring.fromEnv());
+        // A request without a token goes through decoding, routing and a problem document, and
+        // is refused before it reads or writes anything.
+        Priming.register(() -> handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/records/contact/priming")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath("/records/contact/priming").build()).build()).build(), null));
     }
 
     public ApiHandler(Wiring wiring) {

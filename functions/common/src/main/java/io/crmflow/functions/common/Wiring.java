@@ -6,6 +6,9 @@ import io.crmflow.aws.AwsSettings;
 import io.crmflow.engine.Engine;
 import io.crmflow.engine.EngineSettings;
 import io.crmflow.http.HttpWebhooks;
+import io.crmflow.json.Envelope;
+import io.crmflow.json.EventCodec;
+import io.crmflow.model.CrmEvent;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -29,8 +32,28 @@ public record Wiring(Engine engine, AwsClients clients, DeadLetters deadLetters,
         int attempts = Integer.parseInt(env.getOrDefault(MAX_ATTEMPTS, Integer.toString(DEFAULT_MAX_ATTEMPTS)));
         Wiring wiring = create(settings, Clock.systemUTC(), dlq, attempts, System.out);
         EngineLogs.routeTo(wiring.log("engine"));
+        Priming.register(wiring::prime);
         return wiring;
     }
+
+    /**
+     * What every function's first event goes through, run once without an effect: an event
+     * decoded and encoded again (Jackson and the model), and a read of a tenant no one has (the
+     * DynamoDB client: its marshalling, signing and HTTP).
+     */
+    void prime() {
+        CrmEvent event = EventCodec.fromEnvelope(Envelope.read(PRIMING_EVENT));
+        EventCodec.detail(event);
+        engine.ports().definitions().tenant(event.tenantId());
+    }
+
+    /** A property change of a made-up tenant: whether one has its id or not, priming only reads it. */
+    private static final String PRIMING_EVENT = "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":"
+            + "\"crm.properties.changed\",\"source\":\"crmflow\",\"account\":\"000000000000\",\"time\":"
+            + "\"2026-01-15T10:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"eventId\":"
+            + "\"priming\",\"tenantId\":\"#priming\",\"record\":{\"objectType\":\"contact\",\"id\":\"priming\"},"
+            + "\"occurredAt\":\"2026-01-15T10:00:00Z\",\"origin\":{\"kind\":\"API\",\"id\":\"\"},\"changes\":"
+            + "[{\"property\":\"lifecyclestage\",\"from\":\"lead\",\"to\":\"customer\"}]}}";
 
     public static Wiring create(AwsSettings settings, Clock clock, String deadLetterQueueUrl, int maxAttempts,
                                 PrintStream out) {
