@@ -3,6 +3,7 @@ package io.crmflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmflow.aws.AwsClients;
+import io.crmflow.aws.ParameterStoreClient;
 import io.crmflow.aws.SsmSecretStore;
 import io.crmflow.model.SecretRef;
 import io.crmflow.store.SecretStore;
@@ -23,13 +24,14 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The secret store contract on SSM Parameter Store's API through the SDK: the SSM stand-in, or,
+ * The secret store contract on SSM Parameter Store's API, checked with the SDK's own client: the SSM stand-in, or,
  * when {@code AWS_ENDPOINT_URL} is set, that endpoint (LocalStack, moto). Each test has a
  * parameter path of its own.
  */
 class SsmSecretStoreContractTest extends SecretStoreContract {
     private static SsmStandIn standIn;
     private static SsmClient ssm;
+    private static ParameterStoreClient parameters;
     private String prefix;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
 
@@ -43,12 +45,14 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
         } else {
             uri = URI.create(endpoint);
         }
-        ssm = AwsClients.ssm(uri, Region.US_EAST_1);
+        ssm = SdkSsm.client(uri, Region.US_EAST_1);
+        parameters = AwsClients.parameters(uri, Region.US_EAST_1);
     }
 
     @AfterAll
     static void disconnect() {
         ssm.close();
+        parameters.close();
         if (standIn != null) {
             standIn.close();
         }
@@ -57,7 +61,7 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
     @Override
     protected SecretStore newStore() {
         prefix = "/crmflow/contract-" + UUID.randomUUID().toString().substring(0, 8);
-        return new SsmSecretStore(ssm, prefix, new ReadingClock(now::get));
+        return new SsmSecretStore(parameters, prefix, new ReadingClock(now::get));
     }
 
     @Test
@@ -84,7 +88,7 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
         ssm.deleteParameter(b -> b.name(ref.name()));
 
         assertThat(store.get(ref)).as("a value read is kept a few minutes").contains("s3cret-one");
-        assertThat(new SsmSecretStore(ssm, prefix, Clock.systemUTC()).get(ref)).isEmpty();
+        assertThat(new SsmSecretStore(parameters, prefix, Clock.systemUTC()).get(ref)).isEmpty();
     }
 
     @Test
@@ -92,7 +96,7 @@ class SsmSecretStoreContractTest extends SecretStoreContract {
         SecretRef leaked = store.put("acme", "webhook-signing-secret", "s3cret-leaked");
         assertThat(store.get(leaked)).contains("s3cret-leaked");
         ssm.deleteParameter(b -> b.name(leaked.name()));
-        SecretRef fresh = new SsmSecretStore(ssm, prefix, Clock.systemUTC())
+        SecretRef fresh = new SsmSecretStore(parameters, prefix, Clock.systemUTC())
                 .put("acme", "webhook-signing-secret", "s3cret-fresh");
         assertThat(fresh).as("SSM starts a parameter written again at version 1").isEqualTo(leaked);
 

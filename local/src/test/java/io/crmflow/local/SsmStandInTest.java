@@ -3,7 +3,6 @@ package io.crmflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crmflow.aws.AwsClients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +29,7 @@ class SsmStandInTest {
     @BeforeAll
     static void start() {
         server = SsmStandIn.start("eu-west-1", "123456789012", Clock.fixed(NOW, ZoneOffset.UTC));
-        ssm = AwsClients.ssm(server.endpoint(), Region.EU_WEST_1);
+        ssm = SdkSsm.client(server.endpoint(), Region.EU_WEST_1);
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The SDK clients a process needs, built once and shared (they are thread-safe); {@link #close()}
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * credentials are fixed dummies, which emulators accept, so nothing probes for real ones.
  */
 public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge, SesV2Client ses,
-                         SsmClient ssm) implements AutoCloseable {
+                         ParameterStoreClient parameters) implements AutoCloseable {
 
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
@@ -51,7 +50,8 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
      */
     public static AwsClients create(Endpoints endpoints, Region region, List<ExecutionInterceptor> tableObservers) {
         return new AwsClients(dynamoDb(endpoints.dynamoDb(), region, tableObservers), sqs(endpoints.sqs(), region),
-                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region), ssm(endpoints.ssm(), region));
+                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region),
+                parameters(endpoints.ssm(), region));
     }
 
     public static DynamoDbClient dynamoDb(URI endpoint, Region region) {
@@ -89,10 +89,8 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
     }
 
     /** Parameter Store, where the tenants' secrets are kept (SecureStrings). */
-    public static SsmClient ssm(URI endpoint, Region region) {
-        var b = SsmClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(credentials(endpoint));
-        return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
+    public static ParameterStoreClient parameters(URI endpoint, Region region) {
+        return new ParameterStoreClient(endpoint, region, credentials(endpoint));
     }
 
     private static AwsCredentialsProvider credentials(URI endpoint) {
@@ -105,6 +103,6 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
         sqs.close();
         eventBridge.close();
         ses.close();
-        ssm.close();
+        parameters.close();
     }
 }

@@ -47,7 +47,7 @@ public final class AwsPorts {
                 new DynamoDbPeopleStore(db, table),
                 new DynamoDbJourneyStore(db, table),
                 new EventBridgeTextChannel(clients.eventBridge(), settings.eventBusName(), settings.eventSource()),
-                new SsmSecretStore(clients.ssm(), settings.parameterPrefix(), processClock),
+                new SsmSecretStore(clients.parameters(), settings.parameterPrefix(), processClock),
                 new DynamoDbIdempotencyStore(db, table));
     }
 }

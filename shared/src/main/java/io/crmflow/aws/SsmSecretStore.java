@@ -4,11 +4,6 @@ import io.crmflow.model.SecretRef;
 import io.crmflow.store.SecretStore;
 import java.time.Clock;
 import java.util.Optional;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterTier;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
-import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 
 /**
  * Secrets as SSM Parameter Store {@code SecureString}s, encrypted with the account's {@code
@@ -22,7 +17,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundExcepti
  * in case its parameter was deleted and written again under the same version. Thread-safe.
  */
 public final class SsmSecretStore implements SecretStore {
-    private final SsmClient ssm;
+    private final ParameterStoreClient ssm;
     private final String prefix;
     private final SecretCache cache;
 
@@ -30,7 +25,7 @@ public final class SsmSecretStore implements SecretStore {
      * @param prefix the path every parameter is under, without a trailing '/' (e.g. {@code /crmflow/prod})
      * @param clock  the process's own time, which ages the values read
      */
-    public SsmSecretStore(SsmClient ssm, String prefix, Clock clock) {
+    public SsmSecretStore(ParameterStoreClient ssm, String prefix, Clock clock) {
         this.ssm = ssm;
         this.cache = new SecretCache(clock);
         this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
@@ -39,8 +34,7 @@ public final class SsmSecretStore implements SecretStore {
     @Override
     public SecretRef put(String tenantId, String name, String value) {
         String parameter = prefix + "/tenants/" + ParameterNames.segment(tenantId) + "/" + name;
-        long version = ssm.putParameter(b -> b.name(parameter).value(value).type(ParameterType.SECURE_STRING)
-                .overwrite(true).tier(ParameterTier.STANDARD)).version();
+        long version = ssm.putSecureString(parameter, value);
         SecretRef ref = new SecretRef(parameter, version);
         cache.put(ref, value);
         return ref;
@@ -52,13 +46,8 @@ public final class SsmSecretStore implements SecretStore {
         if (cached.isPresent()) {
             return cached;
         }
-        try {
-            String value = ssm.getParameter(b -> b.name(ref.name() + ":" + ref.version()).withDecryption(true))
-                    .parameter().value();
-            cache.put(ref, value);
-            return Optional.of(value);
-        } catch (ParameterNotFoundException | ParameterVersionNotFoundException gone) {
-            return Optional.empty();
-        }
+        Optional<String> value = ssm.getDecrypted(ref.name() + ":" + ref.version());
+        value.ifPresent(v -> cache.put(ref, v));
+        return value;
     }
 }

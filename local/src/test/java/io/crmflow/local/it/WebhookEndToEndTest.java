@@ -84,7 +84,7 @@ class WebhookEndToEndTest {
     }
 
     private String parameterValue(String name) {
-        return stack.clients().ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
+        return stack.clients().parameters().getDecrypted(name).orElseThrow();
     }
 
     private String workflow() {
