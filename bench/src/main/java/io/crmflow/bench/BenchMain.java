@@ -1,5 +1,7 @@
 package io.crmflow.bench;
 
+import io.crmflow.bench.coldstart.ColdStartInstrument;
+import io.crmflow.bench.flowable.FlowableThroughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,7 @@ public final class BenchMain {
 
     /** Every instrument, in the order the table lists them. */
     static List<Instrument> instruments() {
-        return List.of(new io.crmflow.bench.coldstart.ColdStartInstrument());
+        return List.of(new FlowableThroughput(), new ColdStartInstrument());
     }
 
     public static void main(String[] args) throws Exception {
