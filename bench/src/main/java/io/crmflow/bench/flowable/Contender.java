@@ -21,18 +21,29 @@ interface Contender {
     Run run(List<Contact> contacts) throws Exception;
 
     /**
-     * @param took wall-clock time from the first contact's enrollment to the last one's completion,
-     *             the day's jump and the timers it sets off included; setting up and counting excluded
+     * From the first contact's enrollment to the last one's completion, the day's jump and the
+     * timers it sets off included; setting up and counting left out.
+     *
+     * @param wall the wall clock's time
+     * @param cpu  the CPU time of the thread that ran it
      */
-    record Run(int contacts, Duration took, Tally tally) {
+    record Took(Duration wall, Duration cpu) {
+    }
+
+    record Run(int contacts, Took took, Tally tally) {
         /** Completed enrollments per second of wall-clock time. */
         double perSecond() {
-            return tally.completed() / (took.toNanos() / 1e9);
+            return tally.completed() / (took.wall().toNanos() / 1e9);
         }
 
         /** Wall-clock milliseconds per completed enrollment. */
         double millisEach() {
-            return took.toNanos() / 1e6 / tally.completed();
+            return took.wall().toNanos() / 1e6 / tally.completed();
+        }
+
+        /** Milliseconds of the running thread's CPU per completed enrollment. */
+        double cpuMillisEach() {
+            return took.cpu().toNanos() / 1e6 / tally.completed();
         }
     }
 }

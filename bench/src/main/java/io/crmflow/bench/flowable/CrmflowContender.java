@@ -11,7 +11,6 @@ import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.model.Tenant;
 import io.crmflow.outbound.OutgoingEmail;
 import io.crmflow.store.Page;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ final class CrmflowContender implements Contender {
                 .toWorkflow(TENANT, WORKFLOW));
         crm.engine.backfills().activate(TENANT, WORKFLOW, false, crm.now());
 
-        long began = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start();
         for (Contact contact : contacts) {
             crm.engine.records().create(TENANT, StandardObjectTypes.CONTACT, contact.id(), contact.properties(),
                     Origin.api(), crm.now());
@@ -52,7 +51,7 @@ final class CrmflowContender implements Contender {
             throw new IllegalStateException(waiting + " of " + contacts.size() + " enrollments wait on the delay");
         }
         crm.advance(DELAY);
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        Took took = stopwatch.took();
         return new Run(contacts.size(), took, tally(crm, contacts));
     }
 

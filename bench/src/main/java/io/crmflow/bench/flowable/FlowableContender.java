@@ -1,6 +1,5 @@
 package io.crmflow.bench.flowable;
 
-import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ final class FlowableContender implements Contender {
             var clock = engine.getProcessEngineConfiguration().getClock();
             clock.setCurrentTime(Date.from(START));
 
-            long began = System.nanoTime();
+            Stopwatch stopwatch = Stopwatch.start();
             RuntimeService runtime = engine.getRuntimeService();
             for (Contact contact : contacts) {
                 if (contact.enrolls()) {
@@ -68,7 +67,7 @@ final class FlowableContender implements Contender {
             }
             clock.setCurrentTime(Date.from(START.plus(DELAY)));
             fireDueTimers(engine.getManagementService());
-            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            Took took = stopwatch.took();
             return new Run(contacts.size(), took, tally(engine, crm, contacts));
         } finally {
             engine.close();

@@ -47,7 +47,8 @@ class FlowableThroughputTest {
             @Override
             public Run run(List<Contact> all) {
                 int n = all.size();
-                return new Run(n, Duration.ofSeconds(1), new Tally(n, n, n, n, n + 1, n - 2));
+                return new Run(n, new Took(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                        new Tally(n, n, n, n, n + 1, n - 2));
             }
         };
 
@@ -61,16 +62,18 @@ class FlowableThroughputTest {
     @Test
     void figures_giveTheRatioAgainstItsTarget_andEachEnginesRateForContext() {
         Tally all = new Tally(10_000, 10_000, 10_000, 10_000, 10_000, 10_000);
-        var outcome = new FlowableThroughput.Outcome(new Contender.Run(10_000, Duration.ofSeconds(2), all),
-                new Contender.Run(10_000, Duration.ofSeconds(8), all));
+        var outcome = new FlowableThroughput.Outcome(
+                new Contender.Run(10_000, new Contender.Took(Duration.ofSeconds(2), Duration.ofSeconds(1)), all),
+                new Contender.Run(10_000, new Contender.Took(Duration.ofSeconds(8), Duration.ofSeconds(6)), all));
 
         List<Figure> figures = FlowableThroughput.figures(outcome, new FlowableThroughput.Batches(1_000, 10_000));
 
-        assertThat(figures).hasSize(3);
+        assertThat(figures).hasSize(4);
         assertThat(figures.get(0).value()).isEqualTo("4.0×");
         assertThat(figures.get(0).target()).isEqualTo("≥ 5×");
         assertThat(figures.get(0).verdict()).isEqualTo(Figure.Verdict.MISSED);
-        assertThat(figures.get(1).value()).isEqualTo("5,000 /s (0.200 ms each; 10,000 in 2.00 s)");
-        assertThat(figures.get(2).value()).isEqualTo("1,250 /s (0.800 ms each; 10,000 in 8.00 s)");
+        assertThat(figures.get(1).value()).isEqualTo("5,000 /s (0.200 ms each, 0.100 ms of CPU; 10,000 in 2.00 s)");
+        assertThat(figures.get(2).value()).isEqualTo("1,250 /s (0.800 ms each, 0.600 ms of CPU; 10,000 in 8.00 s)");
+        assertThat(figures.get(3).value()).isEqualTo("6.0×");
     }
 }
