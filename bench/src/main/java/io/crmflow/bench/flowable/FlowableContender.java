@@ -25,8 +25,8 @@ import org.flowable.job.api.Job;
  *       variable audit of the default level {@code audit};</li>
  *   <li>the database id generator (the default) with blocks of 10,000 ids instead of 2,500: one
  *       engine, so ids come from memory and the table is read once per block;</li>
- *   <li>eager fetching of the execution tree and execution relationship counts on, the
- *       performance settings Flowable offers for exactly this kind of short process;</li>
+ *   <li>eager fetching of the execution tree and execution relationship counts on: Flowable's
+ *       performance settings that save queries when an instance moves on and when it ends;</li>
  *   <li>the IDM engine and the event registry off: nothing here uses users or inbound events;</li>
  *   <li>the async executor off: due timers are fired on the calling thread (see {@link #fireDueTimers}).</li>
  * </ul>
