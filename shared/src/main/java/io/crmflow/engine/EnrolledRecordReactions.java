@@ -14,9 +14,7 @@ import io.crmflow.store.WorkflowMark;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,16 +38,14 @@ final class EnrolledRecordReactions {
         this.journeyMoves = new JourneyMoves(ports, settings, publisher);
     }
 
-    void afterChange(CrmEvent event, RecordView view, RecordFilterContext context, List<WorkflowDefinition> triggered,
+    void afterChange(CrmEvent event, RecordView view, RecordFilterContext context, TriggeredWorkflows triggered,
                      Instant now) {
         // The trigger index already holds the definitions of most workflows a record is in;
         // only the others (manual-only, switched off) cost a read.
-        Map<String, WorkflowDefinition> known = new HashMap<>();
-        triggered.forEach(wf -> known.put(wf.id(), wf));
         String tenantId = view.record().tenantId();
         for (String workflowId : view.enrolledWorkflows()) {
             EnrollmentSlot slot = view.slots().get(workflowId);
-            Optional<WorkflowDefinition> found = Optional.ofNullable(known.get(workflowId))
+            Optional<WorkflowDefinition> found = triggered.byId(workflowId)
                     .or(() -> ports.definitions().workflow(tenantId, workflowId));
             if (found.isEmpty()) {
                 continue;

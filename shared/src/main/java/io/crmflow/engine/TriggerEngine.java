@@ -1,6 +1,5 @@
 package io.crmflow.engine;
 
-import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.HistoryEntry.Kind;
 import io.crmflow.filter.Filters;
@@ -10,7 +9,6 @@ import io.crmflow.model.NotFoundException;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.ObjectType;
 import io.crmflow.model.Origin;
-import io.crmflow.model.PropertyChange;
 import io.crmflow.model.Tenant;
 import io.crmflow.store.ConflictException;
 import io.crmflow.store.EnrollmentSlot;
@@ -18,9 +16,7 @@ import io.crmflow.store.RecordView;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +32,7 @@ public final class TriggerEngine {
     private final EngineSettings settings;
     private final EventPublisher publisher;
     private final EnrolledRecordReactions reactions;
+    private final TriggerIndexes indexes = new TriggerIndexes(TriggerIndexes.CAPACITY);
 
     public TriggerEngine(Ports ports, EngineSettings settings) {
         this.ports = ports;
@@ -66,13 +63,14 @@ public final class TriggerEngine {
         ObjectType schema = schemas.objectType(type)
                 .orElseThrow(() -> new InvalidMessageException("event " + event.eventId() + " is about object type '"
                         + type + "', which tenant '" + tenant.id() + "' does not have"));
-        List<WorkflowDefinition> triggered = ports.definitions().triggeredWorkflows(tenant.id(), type);
-        List<WorkflowDefinition> candidates = triggered;
+        TriggeredWorkflows triggered = indexes.over(tenant.id(), type,
+                ports.definitions().triggeredWorkflows(tenant.id(), type), schema);
+        List<WorkflowDefinition> listening = List.of();
         if (event instanceof CrmEvent.WorkflowMilestone milestone) {
             // Milestones change nothing about the record: only workflows that listen for them
             // matter, and most events have none, so the record is not even read.
-            candidates = triggered.stream().filter(wf -> listensTo(wf, milestone.workflowId())).toList();
-            if (candidates.isEmpty()) {
+            listening = triggered.listeningTo(milestone.workflowId());
+            if (listening.isEmpty()) {
                 return new Triggered(List.of(), Optional.empty());
             }
         }
@@ -83,81 +81,30 @@ public final class TriggerEngine {
             reactions.unenrollRequested(request, view, now);
             return new Triggered(List.of(), Optional.of(view));
         }
-        List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
-        // One context for all workflows: associated records and list definitions are read once per event.
-        var context = new RecordFilterContext(view, schema, changes, ports.records(), schemas, now, tenant.timezone());
+        var match = new TriggerMatch(event, view, schema, schemas, ports.records(), tenant, now);
         if (event instanceof CrmEvent.EnrollmentRequested request) {
-            return new Triggered(enrollRequested(request, view, context, now).stream().toList(), Optional.of(view));
+            return new Triggered(enrollRequested(request, view, match.context(), now).stream().toList(),
+                    Optional.of(view));
         }
+        // The index leaves out only workflows whose trigger cannot hold of this event and record.
+        List<WorkflowDefinition> candidates = event instanceof CrmEvent.WorkflowMilestone ? listening
+                : triggered.candidates(event, view.record());
         List<Enrollment> created = new ArrayList<>();
         for (WorkflowDefinition wf : candidates) {
             // Each enrollment's first step is sent as soon as it is committed: if a later
             // workflow's commit fails, the message of an earlier one is not lost with it.
-            enrollIfTriggered(wf, event, view, context, schema, schemas, tenant, now).ifPresent(created::add);
+            match.entry(wf).flatMap(entry -> enrolled(entry, event, now)).ifPresent(created::add);
         }
         if (!(event instanceof CrmEvent.WorkflowMilestone)) {
-            reactions.afterChange(event, view, context, triggered, now);
+            reactions.afterChange(event, view, match.context(), triggered, now);
         }
         return new Triggered(created, Optional.of(view));
     }
 
-    private Optional<Enrollment> enrollIfTriggered(WorkflowDefinition wf, CrmEvent event, RecordView view,
-                                                   RecordFilterContext context, ObjectType schema, TenantSchemas schemas,
-                                                   Tenant tenant, Instant now) {
-        EnrollmentSlot slot = view.slots().get(wf.id());
-        EnrollmentTrigger trigger = wf.trigger();
-        String reason;
-        if (trigger.isEventBased()) {
-            if (!TriggerEvents.anyMatches(trigger.events(), event, context)
-                    || slot != null && (!trigger.reenroll() || slot.live())
-                    || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(),
-                    asTheEventLeftIt(event, view, context, schema, schemas, tenant, now))) {
-                return Optional.empty();
-            }
-            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId() + ": "
-                    + EnrollmentReasons.describe(event, view.record());
-        } else {
-            if (slot != null && !mayReenroll(wf, slot, event, view, schema, schemas, tenant, now)
-                    || !Filters.matches(trigger.criteria(), context)) {
-                return Optional.empty();
-            }
-            reason = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType() + " "
-                    + event.eventId() + ": " + EnrollmentReasons.describe(event, view.record());
-        }
-        if (LoopGuard.stops(wf, event) || ChatTickets.leftOut(wf, view.record())) {
-            return Optional.empty();
-        }
-        // Suppressed records never enter; nor do those meeting the goal already, uncounted (R-WF-11).
-        if (UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
-            return Optional.empty();
-        }
-        return started(slot == null ? enroll(wf, event.record(), reason, event.eventId(), now)
-                : reenroll(wf, event.record(), slot, reason, event.eventId(), now));
-    }
-
-    /**
-     * An event trigger's criteria read the record as the event left it: what the event changed
-     * (for a record created, the stages it was created in, from its stage history) as the event
-     * set it, the rest as it is now. A record that entered a stage and moved on before its event
-     * was handled still entered that stage (R-PIPE-1).
-     */
-    private RecordFilterContext asTheEventLeftIt(CrmEvent event, RecordView view, RecordFilterContext now,
-                                                 ObjectType schema, TenantSchemas schemas, Tenant tenant, Instant at) {
-        Map<String, String> set = new HashMap<>();
-        if (event instanceof CrmEvent.PropertiesChanged changed) {
-            changed.changes().forEach(c -> set.put(c.property(), c.to()));
-        } else if (event instanceof CrmEvent.RecordCreated) {
-            view.stageChanges().stream().filter(c -> StageChanges.madeBy(c, event.eventId()))
-                    .forEach(c -> set.put(c.property(), c.to()));
-        }
-        boolean same = set.entrySet().stream()
-                .allMatch(e -> java.util.Objects.equals(view.record().property(e.getKey()).orElse(null), e.getValue()));
-        if (same) {
-            return now;
-        }
-        RecordView then = view.withRecord(view.record().with(set, at));
-        List<PropertyChange> changes = event instanceof CrmEvent.PropertiesChanged pc ? pc.changes() : List.of();
-        return new RecordFilterContext(then, schema, changes, ports.records(), schemas, at, tenant.timezone());
+    private Optional<Enrollment> enrolled(TriggerMatch.Entry entry, CrmEvent event, Instant now) {
+        WorkflowDefinition wf = entry.workflow();
+        return started(entry.slot() == null ? enroll(wf, event.record(), entry.why(), event.eventId(), now)
+                : reenroll(wf, event.record(), entry.slot(), entry.why(), event.eventId(), now));
     }
 
     /**
@@ -184,31 +131,6 @@ public final class TriggerEngine {
         return started(slot == null ? enroll(wf, request.record(), why, request.eventId(), now)
                 : slot.live() || !wf.trigger().reenroll() ? Optional.empty()
                 : reenroll(wf, request.record(), slot, why, request.eventId(), now));
-    }
-
-    /** Whether a workflow's trigger waits for milestones of {@code workflowId}, or its criteria name that workflow. */
-    private static boolean listensTo(WorkflowDefinition wf, String workflowId) {
-        return wf.trigger().events().stream().anyMatch(e -> workflowId.equals(TriggerEvents.workflowOf(e)))
-                || wf.trigger().criteria().groups().stream().flatMap(g -> g.conditions().stream())
-                .anyMatch(c -> c instanceof io.crmflow.filter.Condition.InWorkflow in && workflowId.equals(in.workflowId()));
-    }
-
-    /**
-     * Re-enrollment (R-WF-3) is opt-in per trigger, never while an enrollment is under way, and
-     * only when the record newly meets the criteria: a property change that turned them from
-     * unmet to met. Any later event about a record that still meets them is not a reason to
-     * enroll it again, or every change to a customer would restart the workflow.
-     */
-    private boolean mayReenroll(WorkflowDefinition wf, EnrollmentSlot slot, CrmEvent event, RecordView view,
-                                ObjectType schema, TenantSchemas schemas, Tenant tenant, Instant now) {
-        if (!wf.trigger().reenroll() || slot.live() || !(event instanceof CrmEvent.PropertiesChanged changed)) {
-            return false;
-        }
-        Map<String, String> before = new HashMap<>();
-        changed.changes().forEach(c -> before.put(c.property(), c.from()));
-        RecordView was = view.withRecord(view.record().with(before, now));
-        var wasContext = new RecordFilterContext(was, schema, List.of(), ports.records(), schemas, now, tenant.timezone());
-        return !Filters.matches(wf.trigger().criteria(), wasContext);
     }
 
     private Optional<Enrollment> reenroll(WorkflowDefinition wf, RecordRef record, EnrollmentSlot slot, String why,

@@ -83,6 +83,49 @@ final class TypedValues {
         return a.equals(b);
     }
 
+    /**
+     * What a typed value is looked up by in an index: two values are {@link #same} exactly when
+     * their keys are equal. A number is kept without trailing zeros ({@code 10.0} as {@code 1E+1}),
+     * a multi-checkbox as an unmodifiable set; the other types already compare by equality.
+     */
+    static Object key(Object typed) {
+        if (typed instanceof BigDecimal number) {
+            return numberKey(number);
+        }
+        if (typed instanceof Set<?> options) {
+            return Set.copyOf(options);
+        }
+        return typed;
+    }
+
+    /**
+     * {@link BigDecimal#stripTrailingZeros} gives every value of a number one form, but throws when
+     * the stripped scale would pass an int; such a number still equals itself, so it is stripped by
+     * hand into a scale that cannot overflow.
+     */
+    private static Object numberKey(BigDecimal number) {
+        if (number.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return number.stripTrailingZeros();
+        } catch (ArithmeticException scaleOverflow) {
+            java.math.BigInteger unscaled = number.unscaledValue();
+            long scale = number.scale();
+            java.math.BigInteger[] split = unscaled.divideAndRemainder(java.math.BigInteger.TEN);
+            while (split[1].signum() == 0) {
+                unscaled = split[0];
+                scale--;
+                split = unscaled.divideAndRemainder(java.math.BigInteger.TEN);
+            }
+            return new WideNumber(unscaled, scale);
+        }
+    }
+
+    /** A number whose scale, stripped of trailing zeros, does not fit an int. */
+    private record WideNumber(java.math.BigInteger unscaled, long scale) {
+    }
+
     /** Orders numbers, dates and datetimes; the table in {@link OperatorSupport} keeps other types away. */
     static int compare(Object a, Object b) {
         if (a instanceof BigDecimal x) {
