@@ -33,6 +33,7 @@ public final class TriggerMatch {
     private final Instant now;
     private final RecordFilterContext context;
     private RecordFilterContext asTheEventLeftIt;
+    private String described;
 
     /**
      * What the event enrolls the record in.
@@ -74,14 +75,13 @@ public final class TriggerMatch {
                     || !trigger.criteria().isEmpty() && !Filters.matches(trigger.criteria(), asTheEventLeftIt())) {
                 return Optional.empty();
             }
-            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId() + ": "
-                    + EnrollmentReasons.describe(event, view.record());
+            reason = "the trigger event happened: " + event.detailType() + " " + event.eventId() + ": " + described();
         } else {
             if (slot != null && !mayReenroll(wf, slot) || !Filters.matches(trigger.criteria(), context)) {
                 return Optional.empty();
             }
             reason = (slot == null ? "met" : "newly met") + " the enrollment criteria on " + event.detailType() + " "
-                    + event.eventId() + ": " + EnrollmentReasons.describe(event, view.record());
+                    + event.eventId() + ": " + described();
         }
         if (LoopGuard.stops(wf, event) || ChatTickets.leftOut(wf, view.record())) {
             return Optional.empty();
@@ -91,6 +91,14 @@ public final class TriggerMatch {
             return Optional.empty();
         }
         return Optional.of(new Entry(wf, slot, reason));
+    }
+
+    /** What the event did and who did it, said once for all the workflows it enrolls the record in. */
+    private String described() {
+        if (described == null) {
+            described = EnrollmentReasons.describe(event, view.record());
+        }
+        return described;
     }
 
     /**

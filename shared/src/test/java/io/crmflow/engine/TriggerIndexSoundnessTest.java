@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("R-WF-2 the trigger index leaves out only workflows an event cannot enroll in")
 class TriggerIndexSoundnessTest {
-    private static final int SEEDS = 120;
+    private static final int SEEDS = 60;
     private static final int WORKFLOWS = 60;
     private static final int EVENTS = 40;
     private final InMemoryStore store = new InMemoryStore();
