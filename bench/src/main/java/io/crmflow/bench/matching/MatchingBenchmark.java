@@ -13,14 +13,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The cost of matching one property-change event against a tenant's workflows on contacts, by
  * the number of workflows: through the trigger index, and by the loop over every workflow it
- * replaced; beside them, what keeping the index costs (checking that the cached one still fits
- * the workflows read, building one) and what the read it depends on costs in decoding alone.
- * No I/O: the workflows and the contact are in memory.
+ * replaced; beside them, the check a warm handler makes before it reuses its index. No I/O: the
+ * workflows and the contact are in memory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,14 +32,12 @@ public class MatchingBenchmark {
     private MatchingWorkload workload;
     private TriggeredWorkflows triggered;
     private TriggerIndex index;
-    private List<String> stored;
 
     @Setup
     public void setUp() {
         workload = new MatchingWorkload(workflows);
         index = TriggerIndex.of(workload.workflows(), workload.schema());
         triggered = index.over(workload.workflows());
-        stored = TriggerPartition.json(workload.workflows());
     }
 
     /** Index lookup and evaluation of its candidates: the trigger handler's matching. */
@@ -61,19 +57,4 @@ public class MatchingBenchmark {
     public boolean cachedIndexFits() {
         return index.fits(workload.workflows(), workload.schema());
     }
-
-    /** What a handler pays once, and again after any of the workflows is saved. */
-    @Benchmark
-    public TriggerIndex build() {
-        return TriggerIndex.of(workload.workflows(), workload.schema());
-    }
-
-    /** The CPU half of the read each event makes: the trigger partition's definitions decoded. */
-    @Benchmark
-    public void decodePartition(Blackhole sink) {
-        for (String json : stored) {
-            sink.consume(TriggerPartition.decode(json));
-        }
-    }
-
 }

@@ -46,19 +46,24 @@ public final class MatchingInstrument implements Instrument {
                         + f.enrolledByEveryWorkflow());
             }
         }
-        Timings timings = new Timings(new Runner(options(size, sizes).build()).run());
+        Timings timings = new Timings();
+        timings.add(new Runner(options(size, MatchingBenchmark.class, sizes).build()).run());
+        timings.add(new Runner(options(size, TriggerReadBenchmark.class, sizes.subList(sizes.size() - 1, sizes.size()))
+                .build()).run());
         return figures(sizes, facts, timings);
     }
 
-    private static ChainedOptionsBuilder options(Size size, List<Integer> sizes) {
+    private static ChainedOptionsBuilder options(Size size, Class<?> benchmarks, List<Integer> sizes) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(Pattern.quote(MatchingBenchmark.class.getName()) + "\\..*")
+                .include(Pattern.quote(benchmarks.getName()) + "\\..*")
                 .param(MatchingBenchmark.WORKFLOWS, sizes.stream().map(String::valueOf).toArray(String[]::new))
                 .shouldFailOnError(true);
         if (size == Size.FULL) {
-            // 5 benchmarks × 3 sizes × (2 + 3) one-second iterations and a JVM each: about two minutes.
-            return options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1)).verbosity(VerboseMode.NORMAL);
+            // 3 × 3 matching runs and 2 read runs, each a JVM of its own and 4 + 5 one-second
+            // iterations: about two minutes. Matching runs much code (filters, dates, texts), which
+            // the JIT takes seconds to compile on a busy machine: hence the long warm-up.
+            return options.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1)).verbosity(VerboseMode.NORMAL);
         }
         return options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)).verbosity(VerboseMode.SILENT);
@@ -130,7 +135,7 @@ public final class MatchingInstrument implements Instrument {
     private static final class Timings {
         private final Map<String, Double> nanos = new HashMap<>();
 
-        Timings(Collection<RunResult> results) {
+        void add(Collection<RunResult> results) {
             for (RunResult result : results) {
                 String benchmark = result.getParams().getBenchmark();
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
