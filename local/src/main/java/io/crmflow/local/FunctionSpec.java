@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param handler     the handler string, e.g. {@code io.crmflow.trigger.TriggerHandler::handleRequest}
  * @param environment the environment variables as written, references unresolved
  * @param events      the event sources, in template order
+ * @param memorySize  megabytes, as {@code MemorySize} says (128, Lambda's default, when it says nothing):
+ *                    what an invocation is billed by, with its duration
+ * @param architecture {@code x86_64} (the default) or {@code arm64}, the first of {@code Architectures}
  */
 public record FunctionSpec(String logicalId, String handler, Map<String, TemplateValue> environment,
-                           List<EventSource> events) {
+                           List<EventSource> events, int memorySize, String architecture) {
+    private static final int LAMBDA_DEFAULT_MEMORY = 128;
+    private static final String LAMBDA_DEFAULT_ARCHITECTURE = "x86_64";
 
     /** What invokes a function. */
     public sealed interface EventSource permits SqsSource, ScheduleSource, HttpApiSource, OtherSource {
@@ -59,7 +64,11 @@ public record FunctionSpec(String logicalId, String handler, Map<String, Templat
                 .forEach(e -> environment.put(e.getKey(), Intrinsics.value(e.getValue())));
         List<EventSource> events = new ArrayList<>();
         properties.path("Events").properties().forEach(e -> events.add(event(e.getKey(), e.getValue())));
-        return new FunctionSpec(logicalId, handler, environment, events);
+        int memory = properties.path("MemorySize").asInt(globals.path("MemorySize").asInt(LAMBDA_DEFAULT_MEMORY));
+        JsonNode architectures = properties.has("Architectures") ? properties.path("Architectures")
+                : globals.path("Architectures");
+        String architecture = architectures.path(0).asText(LAMBDA_DEFAULT_ARCHITECTURE);
+        return new FunctionSpec(logicalId, handler, environment, events, memory, architecture);
     }
 
     private static EventSource event(String name, JsonNode event) {

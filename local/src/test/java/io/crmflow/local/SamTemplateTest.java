@@ -91,6 +91,41 @@ class SamTemplateTest {
     }
 
     @Test
+    void memoryAndArchitecture_comeFromTheFunctionThenTheGlobalsThenLambdasDefaults() {
+        SamTemplate parsed = SamTemplate.parse("""
+                Globals:
+                  Function:
+                    MemorySize: 1024
+                    Architectures: [arm64]
+                Resources:
+                  FromGlobals:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                  OwnSettings:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                      MemorySize: 512
+                      Architectures: [x86_64]
+                """);
+        SamTemplate bare = SamTemplate.parse("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                """);
+
+        assertThat(parsed.function("FromGlobals")).extracting(FunctionSpec::memorySize, FunctionSpec::architecture)
+                .containsExactly(1024, "arm64");
+        assertThat(parsed.function("OwnSettings")).extracting(FunctionSpec::memorySize, FunctionSpec::architecture)
+                .containsExactly(512, "x86_64");
+        assertThat(bare.function("Fn")).extracting(FunctionSpec::memorySize, FunctionSpec::architecture)
+                .containsExactly(128, "x86_64");
+    }
+
+    @Test
     void shortFormTags_areKeptApartFromLiteralsThatLookLikeThem() {
         SamTemplate parsed = SamTemplate.parse("""
                 Resources:
