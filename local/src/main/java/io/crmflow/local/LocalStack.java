@@ -40,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String SENDER = "crmflow@example.com";
     private static final String TEMPLATE_VISIBILITY_OVERRIDE = "1";
     private static final int DRAIN_ROUNDS = 200;
+    /** Who {@link #requests()} says made the bus's deliveries to the queues its rules target. */
+    public static final String EVENT_RULES = "EventBridge rules";
 
     /**
      * @param endpoint    an AWS-compatible endpoint to use instead of the embedded services; null for embedded
@@ -63,6 +65,8 @@ public final class LocalStack implements AutoCloseable {
     private final Clock clock;
     private final SamTemplate template;
     private final TableWrites tableWrites = new TableWrites();
+    private final Invocations invocations = new Invocations();
+    private final RequestCounts requests = new RequestCounts(invocations::running);
     private ScheduledExecutorService schedule;
     private HttpApiServer api;
 
@@ -75,7 +79,9 @@ public final class LocalStack implements AutoCloseable {
         } else {
             EmbeddedDynamoDb dynamo = closing(EmbeddedDynamoDb.start());
             EmbeddedSqs sqs = closing(EmbeddedSqs.start(REGION));
-            var deliveryClient = closing(AwsClients.sqs(sqs.endpoint(), Region.of(REGION)));
+            // The bus's deliveries to its rules' queues are requests of their own, billed to the queue.
+            var deliveryClient = closing(AwsClients.sqs(sqs.endpoint(), Region.of(REGION),
+                    List.of(requests.madeBy(EVENT_RULES))));
             EventBridgeStandIn events = closing(EventBridgeStandIn.start(deliveryClient, REGION, EmbeddedSqs.ACCOUNT_ID, clock));
             SesStandIn ses = closing(SesStandIn.start(options.mailFolder(), REGION, clock));
             SsmStandIn ssm = closing(SsmStandIn.start(REGION, EmbeddedSqs.ACCOUNT_ID, clock));
@@ -83,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
                     ssm.endpoint());
             mailbox = ses;
         }
-        clients = closing(AwsClients.create(endpoints, Region.of(REGION), List.of(tableWrites)));
+        clients = closing(AwsClients.create(endpoints, Region.of(REGION), List.of(tableWrites, requests)));
         resources = Provisioner.provisionAll(clients, template, options.prefix(), SENDER);
         texts = resources.queues().containsKey(TextOutbox.QUEUE)
                 ? new TextOutbox(clients.sqs(), resources.queueUrl(TextOutbox.QUEUE)) : null;
@@ -102,7 +108,8 @@ public final class LocalStack implements AutoCloseable {
                 if (source instanceof FunctionSpec.SqsSource sqsSource) {
                     RequestHandler<SQSEvent, SQSBatchResponse> handler = handler(spec.logicalId());
                     var poller = new QueuePoller(clients.sqs(), resources.queueUrl(sqsSource.queueLogicalId()),
-                            event -> handler.handleRequest(event, context(spec.logicalId())),
+                            event -> invocations.invoke(spec.logicalId(),
+                                    () -> handler.handleRequest(event, context(spec.logicalId()))),
                             new QueuePoller.Options(sqsSource.batchSize(), 2, sqsSource.reportBatchItemFailures()));
                     pollers.put(spec.logicalId(), closing(poller));
                 }
@@ -177,7 +184,7 @@ public final class LocalStack implements AutoCloseable {
                 event.setSource("aws.events");
                 event.setDetailType("Scheduled Event");
                 event.setTime(new org.joda.time.DateTime(clock.millis()));
-                handler.handleRequest(event, context(spec.logicalId()));
+                invocations.invoke(spec.logicalId(), () -> handler.handleRequest(event, context(spec.logicalId())));
             }
         }
     }
@@ -194,7 +201,8 @@ public final class LocalStack implements AutoCloseable {
     public APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(apiFunction());
         return LocalJwtAuthorizer.authorize(request)
-                .map(authorized -> handler.handleRequest(authorized, context(apiFunction())))
+                .map(authorized -> invocations.invoke(apiFunction(),
+                        () -> handler.handleRequest(authorized, context(apiFunction()))))
                 .orElseGet(LocalJwtAuthorizer::unauthorized);
     }
 
@@ -278,6 +286,16 @@ public final class LocalStack implements AutoCloseable {
         return tableWrites;
     }
 
+    /** Every request the stack's SDK clients make, by function, service and operation, for a benchmark to record. */
+    public RequestCounts requests() {
+        return requests;
+    }
+
+    /** Every invocation of the stack's functions, with its duration, for a benchmark to record. */
+    public Invocations invocations() {
+        return invocations;
+    }
+
     private String apiFunction() {
         return template.functions().stream()
                 .filter(f -> f.events().stream().anyMatch(e -> e instanceof FunctionSpec.HttpApiSource))
@@ -286,7 +304,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LocalContext context(String function) {
-        return LocalContext.forInvocation(function, REGION, EmbeddedSqs.ACCOUNT_ID, 1024, Duration.ofSeconds(30), clock);
+        return LocalContext.forInvocation(function, REGION, EmbeddedSqs.ACCOUNT_ID, template.function(function).memorySize(),
+                Duration.ofSeconds(30), clock);
     }
 
     private <T extends AutoCloseable> T closing(T closeable) {

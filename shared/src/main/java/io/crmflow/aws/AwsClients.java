@@ -45,12 +45,14 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
     }
 
     /**
-     * @param tableObservers see every call to the table as it is made (a local stack's test
-     *                       counting the writes a request makes); none in a deployment
+     * @param observers see every call each SDK client makes (a local stack's tests recording the
+     *                  writes a request makes, a benchmark counting the requests an action costs);
+     *                  none in a deployment. Parameter Store's calls are not SDK calls
+     *                  ({@link ParameterStoreClient}) and are not seen.
      */
-    public static AwsClients create(Endpoints endpoints, Region region, List<ExecutionInterceptor> tableObservers) {
-        return new AwsClients(dynamoDb(endpoints.dynamoDb(), region, tableObservers), sqs(endpoints.sqs(), region),
-                eventBridge(endpoints.eventBridge(), region), ses(endpoints.ses(), region),
+    public static AwsClients create(Endpoints endpoints, Region region, List<ExecutionInterceptor> observers) {
+        return new AwsClients(dynamoDb(endpoints.dynamoDb(), region, observers), sqs(endpoints.sqs(), region, observers),
+                eventBridge(endpoints.eventBridge(), region, observers), ses(endpoints.ses(), region, observers),
                 parameters(endpoints.ssm(), region));
     }
 
@@ -66,13 +68,23 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
     }
 
     public static SqsClient sqs(URI endpoint, Region region) {
+        return sqs(endpoint, region, List.of());
+    }
+
+    public static SqsClient sqs(URI endpoint, Region region, List<ExecutionInterceptor> observers) {
         var b = SqsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.executionInterceptors(observers))
                 .credentialsProvider(credentials(endpoint));
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
 
     public static EventBridgeClient eventBridge(URI endpoint, Region region) {
+        return eventBridge(endpoint, region, List.of());
+    }
+
+    private static EventBridgeClient eventBridge(URI endpoint, Region region, List<ExecutionInterceptor> observers) {
         var b = EventBridgeClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.executionInterceptors(observers))
                 .credentialsProvider(credentials(endpoint));
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
@@ -82,8 +94,12 @@ public record AwsClients(DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClie
      * would send it twice where the effect ledger cannot see it.
      */
     public static SesV2Client ses(URI endpoint, Region region) {
+        return ses(endpoint, region, List.of());
+    }
+
+    private static SesV2Client ses(URI endpoint, Region region, List<ExecutionInterceptor> observers) {
         var b = SesV2Client.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).executionInterceptors(observers))
                 .credentialsProvider(credentials(endpoint));
         return (endpoint == null ? b : b.endpointOverride(endpoint)).build();
     }
