@@ -1,6 +1,7 @@
 package io.crmflow.bench;
 
 import io.crmflow.bench.coldstart.ColdStartInstrument;
+import io.crmflow.bench.cost.CostInstrument;
 import io.crmflow.bench.flowable.FlowableThroughput;
 import io.crmflow.bench.matching.MatchingInstrument;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class BenchMain {
 
     /** Every instrument, in the order the table lists them. */
     static List<Instrument> instruments() {
-        return List.of(new MatchingInstrument(), new FlowableThroughput(), new ColdStartInstrument());
+        return List.of(new MatchingInstrument(), new FlowableThroughput(), new CostInstrument(), new ColdStartInstrument());
     }
 
     public static void main(String[] args) throws Exception {
