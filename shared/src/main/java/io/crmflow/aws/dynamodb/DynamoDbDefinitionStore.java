@@ -25,11 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code gsi1}, and the workflows an object type's events may trigger from the trigger index,
  * one Query on its partition.
  *
- * <p>Thread-safe: holds only the (thread-safe) client and the table name.
+ * <p>Thread-safe: holds the (thread-safe) client, the table name and the tenants read so far
+ * ({@link KnownTenants}: a tenant never changes once written).
  */
 public final class DynamoDbDefinitionStore implements DefinitionStore {
     private final DynamoDbClient client;
     private final String table;
+    private final KnownTenants knownTenants = new KnownTenants();
 
     public DynamoDbDefinitionStore(DynamoDbClient client, String tableName) {
         this.client = client;
@@ -38,7 +40,13 @@ public final class DynamoDbDefinitionStore implements DefinitionStore {
 
     @Override
     public Optional<Tenant> tenant(String tenantId) {
-        return get(Keys.tenant(tenantId), Keys.TENANT_SK, Tenant.class);
+        Optional<Tenant> known = knownTenants.get(tenantId);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Tenant> read = get(Keys.tenant(tenantId), Keys.TENANT_SK, Tenant.class);
+        read.ifPresent(knownTenants::keep);
+        return read;
     }
 
     @Override
