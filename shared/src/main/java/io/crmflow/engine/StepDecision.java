@@ -25,6 +25,23 @@ public record StepDecision(Enrollment next, List<Write> writes, List<HistoryEntr
     }
 
     /**
+     * This decision followed by {@code later}, decided on this one's next state: one commit's
+     * worth of both ({@link StepChain}). Only a decision without an outside effect is followed.
+     */
+    StepDecision then(StepDecision later) {
+        if (effect != null) {
+            throw new IllegalStateException("a step with an outside effect is committed alone");
+        }
+        List<Write> allWrites = new java.util.ArrayList<>(writes);
+        allWrites.addAll(later.writes);
+        List<HistoryEntry> allHistory = new java.util.ArrayList<>(history);
+        allHistory.addAll(later.history);
+        List<CrmEvent> allEvents = new java.util.ArrayList<>(events);
+        allEvents.addAll(later.events);
+        return new StepDecision(later.next, allWrites, allHistory, allEvents, later.effect);
+    }
+
+    /**
      * The one commit that applies this decision to {@code from}: the enrollment under its
      * optimistic lock (first, so a conflict there is write 0), the history {@code lines}, the
      * step's writes, and the count of the ending it reached, if any.

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * Runs one step of one enrollment per message (R-WF-4, R-RUN-5): loads it, drops stale or
- * early messages, decides the step, makes the outside effect once, commits the new state with
- * an optimistic lock, then publishes events and queues the next step. Thread-safe; one
- * instance per process.
+ * early messages, decides the step — and the actions after it up to the next outside effect or
+ * wait, in the same commit ({@link StepChain}) — makes the outside effect once, commits the new
+ * state with an optimistic lock, then publishes events and queues the next step. Thread-safe;
+ * one instance per process.
  */
 public final class StepEngine {
     private final Ports ports;
@@ -71,7 +72,8 @@ public final class StepEngine {
                 id -> ports.definitions().emailTemplate(e.tenantId(), id)
                         .or(() -> io.crmflow.definition.EmailTemplate.shipped(id))
                         .orElseThrow(() -> new IllegalStateException("there is no email template '" + id + "'")));
-        return apply(e, decider.decide(e, wf.get(), record, schema, now, in), now);
+        StepDecision first = decider.decide(e, wf.get(), record, schema, now, in);
+        return apply(e, StepChain.extend(first, decider, wf.get(), record, schema, now, in), now);
     }
 
     /** What a branch evaluates against: the record's partition (associations, lists) and the tenant's timezone. */

@@ -38,6 +38,16 @@ record StepInputs(Supplier<RecordFilterContext> filters, Supplier<ZoneId> zone, 
         }, People.NOBODY, id -> EmailTemplate.shipped(id).orElseThrow());
     }
 
+    /**
+     * The same inputs but the record's partition, which a step decided after others in one
+     * commit must not read: the table does not hold their writes yet ({@link StepChain}).
+     */
+    StepInputs withoutPartition() {
+        return new StepInputs(() -> {
+            throw new IllegalStateException("the record's partition is read by a step of its own");
+        }, zone, schemaOf, people, templates);
+    }
+
     StepInputs withPeople(People known) {
         return new StepInputs(filters, zone, schemaOf, known, templates);
     }
