@@ -26,7 +26,7 @@ final class EventPublisher {
         }
         try {
             bus.publish(events);
-            events.forEach(e -> outbox.remove(e.tenantId(), e.eventId()));
+            outbox.removeAll(events);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "publishing " + events.size()
                     + " committed event(s) failed; the sweeper will publish them: " + e);

@@ -1,6 +1,6 @@
 package io.crmflow.store;
 
-import java.time.Instant;
+import io.crmflow.model.CrmEvent;
 import java.util.List;
 
 /**
@@ -13,4 +13,12 @@ public interface Outbox {
     List<OutboxEntry> dueEvents(java.time.Instant now, int limit);
 
     void remove(String tenantId, String eventId);
+
+    /**
+     * Removes the entries of events published together, in as few requests as the store allows:
+     * a commit's events are published in one call, and removed alike.
+     */
+    default void removeAll(List<CrmEvent> published) {
+        published.forEach(e -> remove(e.tenantId(), e.eventId()));
+    }
 }

@@ -29,6 +29,24 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void removeAll_removesTheEntriesOfEveryEventPublishedTogether_andOnlyThose() {
+        List<CrmEvent> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            CrmEvent event = new CrmEvent.RecordCreated("ev" + i, T, contact("c" + i), NOW, Origin.api());
+            commit(new Write.EnqueueEvent(event, NOW));
+            if (i != 7) {
+                published.add(event);
+            }
+        }
+        published.add(new CrmEvent.RecordCreated("never-there", T, contact("c99"), NOW, Origin.api()));
+
+        stores.outbox().removeAll(published);
+        stores.outbox().removeAll(List.of(new CrmEvent.RecordCreated("ev3", T, contact("c3"), NOW, Origin.api())));
+
+        assertThat(stores.outbox().dueEvents(NOW, 50)).extracting(o -> o.event().eventId()).containsExactly("ev7");
+    }
+
+    @Test
     void everyKindOfEvent_comesBackEqual() {
         CrmEvent created = new CrmEvent.RecordCreated("ev1", T, contact("c1"), NOW, Origin.api());
         CrmEvent changed = new CrmEvent.PropertiesChanged("ev2", T, contact("c1"), NOW.plusSeconds(1),

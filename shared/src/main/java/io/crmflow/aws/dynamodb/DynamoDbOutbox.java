@@ -1,5 +1,6 @@
 package io.crmflow.aws.dynamodb;
 
+import io.crmflow.model.CrmEvent;
 import io.crmflow.store.Outbox;
 import io.crmflow.store.OutboxEntry;
 import java.time.Instant;
@@ -40,5 +41,15 @@ public final class DynamoDbOutbox implements Outbox {
     @Override
     public void remove(String tenantId, String eventId) {
         client.deleteItem(b -> b.tableName(table).key(OutboxCodec.key(tenantId, eventId)));
+    }
+
+    /** One BatchWriteItem for up to 25 entries; a single entry, one DeleteItem. */
+    @Override
+    public void removeAll(List<CrmEvent> published) {
+        if (published.size() == 1) {
+            remove(published.get(0).tenantId(), published.get(0).eventId());
+            return;
+        }
+        BatchDelete.items(client, table, published.stream().map(e -> OutboxCodec.key(e.tenantId(), e.eventId())).toList());
     }
 }
