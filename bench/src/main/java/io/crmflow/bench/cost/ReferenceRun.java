@@ -6,11 +6,14 @@ import io.crmflow.local.Invocations;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.RequestCounts;
 import io.crmflow.local.SettableClock;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Runs the reference workflow for a number of contacts through the real handlers on the
@@ -32,10 +35,12 @@ final class ReferenceRun {
      * @param apiFunction the function API Gateway calls, whose requests are the contacts' creation
      * @param workFolder  where the mail stand-in writes the emails it takes
      */
-    static RunCounts run(int contacts, Path template, String apiFunction, Path workFolder) {
+    static RunCounts run(int contacts, Path template, String apiFunction, Path workFolder) throws IOException {
+        Path mail = workFolder.resolve("mail");
+        emptied(mail);
         SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
         LogBytes logs = new LogBytes();
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, workFolder.resolve("mail"), null,
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, mail, null,
                 "cost-", clock, false, new PrintStream(logs, true, StandardCharsets.UTF_8)))) {
             StackApi api = StackApi.forNewTenant(stack, TENANT);
             api.call("PUT", "/workflows/" + WORKFLOW, ReferenceWorkflow.json(), 200);
@@ -70,6 +75,17 @@ final class ReferenceRun {
             JsonNode metrics = api.call("GET", "/workflows/" + WORKFLOW + "/metrics", null, 200);
             return new RunCounts(contacts, metrics.path("completed").asLong(), stack.mailbox().sent().size(), creation,
                     execution, idleTick);
+        }
+    }
+
+    /** The last run's emails are of no use to this one, and thousands of them slow the disk. */
+    private static void emptied(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
