@@ -29,6 +29,26 @@ public record Enrollment(String tenantId, String id, String workflowId, long wor
         return workflowId + "~" + record.objectType() + "~" + record.id();
     }
 
+    /** The workflow and the record an enrollment id names. */
+    public record Named(String workflowId, RecordRef record) {
+    }
+
+    /**
+     * What an id made by {@link #idFor} names — also with the {@code ~n} a re-enrollment adds —
+     * before the enrollment is read; empty for an id of any other form.
+     */
+    public static java.util.Optional<Named> named(String enrollmentId) {
+        String[] parts = enrollmentId.split("~", -1);
+        if (parts.length < 3 || parts.length > 4 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Named(parts[0], new RecordRef(parts[1], parts[2])));
+        } catch (IllegalArgumentException notARecord) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Enrollment advance(EnrollmentStatus nextStatus, String nextCursor, Instant nextDue, Instant now,
                               int historyAdded) {
         return new Enrollment(tenantId, id, workflowId, workflowVersion, record, nextStatus, nextCursor, seq + 1,

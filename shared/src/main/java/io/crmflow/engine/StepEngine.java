@@ -8,6 +8,7 @@ import io.crmflow.store.ConflictException;
 import io.crmflow.filter.FilterContext;
 import io.crmflow.store.DueStep;
 import io.crmflow.store.RecordView;
+import io.crmflow.store.StepStart;
 import io.crmflow.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,10 @@ public final class StepEngine {
     }
 
     public StepOutcome run(StepMessage message, Instant now) {
-        Enrollment e = ports.enrollments().enrollment(message.tenantId(), message.enrollmentId())
+        // One read for the three, where the store can: every step that runs needs them all.
+        StepStart start = ports.enrollments().stepStart(message.tenantId(), message.enrollmentId(),
+                ports.definitions(), ports.records());
+        Enrollment e = start.enrollment()
                 .orElseThrow(() -> new InvalidMessageException("step message for enrollment '" + message.enrollmentId()
                         + "' of tenant '" + message.tenantId() + "', which does not exist"));
         if (e.seq() != message.seq() || e.status().terminal()) {
@@ -46,15 +50,15 @@ public final class StepEngine {
         if (e.status().waits() && e.dueAt() != null && e.dueAt().isAfter(now)) {
             return StepOutcome.NOT_DUE;
         }
-        Optional<WorkflowDefinition> wf = ports.definitions().workflow(e.tenantId(), e.workflowId());
+        Optional<WorkflowDefinition> wf = start.workflow();
         if (wf.isEmpty()) {
             return end(e, EnrollmentStatus.FAILED, Kind.FAILED, "workflow '" + e.workflowId() + "' was deleted", now);
         }
         if (!wf.get().enabled()) {
             return hold(e, now);
         }
-        // A GetItem, not the record's whole partition: the actions read the record alone.
-        Optional<CrmRecord> found = ports.records().record(e.tenantId(), e.record());
+        // The record alone, not its whole partition: most actions read nothing else.
+        Optional<CrmRecord> found = start.record();
         if (found.isEmpty()) {
             return end(e, EnrollmentStatus.UNENROLLED, Kind.UNENROLLED, "record " + e.record() + " was deleted",
                     JourneyCounters.leftFrom(wf.get(), e).stream().toList(), now);

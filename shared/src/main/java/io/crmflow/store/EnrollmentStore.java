@@ -13,6 +13,18 @@ public interface EnrollmentStore {
 
     Optional<Enrollment> enrollment(String tenantId, String enrollmentId);
 
+    /**
+     * The enrollment with its workflow's current definition and its record, as a step reads them
+     * before deciding: read together in one request where the store can (every step reads all
+     * three), else through {@code definitions} and {@code records}, one after the other.
+     */
+    default StepStart stepStart(String tenantId, String enrollmentId, DefinitionStore definitions,
+                                RecordStore records) {
+        return enrollment(tenantId, enrollmentId).map(e -> new StepStart(Optional.of(e),
+                definitions.workflow(tenantId, e.workflowId()), records.record(tenantId, e.record())))
+                .orElse(StepStart.NOTHING);
+    }
+
     /** The record's enrollment in a workflow, if it was ever enrolled. */
     Optional<Enrollment> enrollmentOf(String tenantId, String workflowId, RecordRef record);
 

@@ -34,6 +34,38 @@ public abstract class EnrollmentStoreContract extends StoreContract {
     }
 
     @Test
+    void stepStart_readsTheEnrollmentItsWorkflowAndItsRecord_eachEmptyWhenAbsent() {
+        commit(new Write.PutWorkflow(workflow("wf1", 1, true, customers()), 0), create(contactRecord("c1")));
+        Enrollment e = enrollment("wf1", contact("c1"), ACTIVE, NOW, NOW);
+        Enrollment orphan = enrollment("gone", contact("c2"), ACTIVE, NOW, NOW);
+        commit(enroll(e), enroll(orphan));
+
+        StepStart start = stores.enrollments().stepStart(T, e.id(), stores.definitions(), stores.records());
+        assertThat(start.enrollment()).contains(e);
+        assertThat(start.workflow()).map(io.crmflow.definition.WorkflowDefinition::id).contains("wf1");
+        assertThat(start.record()).map(io.crmflow.model.CrmRecord::ref).contains(contact("c1"));
+        assertThat(stores.enrollments().stepStart(T, orphan.id(), stores.definitions(), stores.records()))
+                .isEqualTo(new StepStart(java.util.Optional.of(orphan), java.util.Optional.empty(),
+                        java.util.Optional.empty()));
+        assertThat(stores.enrollments().stepStart(T, "wf1~contact~nobody", stores.definitions(), stores.records()))
+                .isEqualTo(StepStart.NOTHING);
+        assertThat(stores.enrollments().stepStart(OTHER_TENANT, e.id(), stores.definitions(), stores.records()))
+                .isEqualTo(StepStart.NOTHING);
+    }
+
+    @Test
+    void stepStart_ofAnIdNotNamingItsWorkflowAndRecord_readsThemAfterTheEnrollment() {
+        commit(new Write.PutWorkflow(workflow("wf1", 1, true, customers()), 0), create(contactRecord("c1")));
+        Enrollment e = new Enrollment(T, "e-1", "wf1", 1, contact("c1"), ACTIVE, "wait", 1, NOW, NOW, NOW, 0, 1);
+        commit(enroll(e));
+
+        StepStart start = stores.enrollments().stepStart(T, "e-1", stores.definitions(), stores.records());
+        assertThat(start.enrollment()).contains(e);
+        assertThat(start.workflow()).isPresent();
+        assertThat(start.record()).isPresent();
+    }
+
+    @Test
     void putEnrollment_new_isFoundByIdAndByRecord() {
         Enrollment e = enrollment("wf1", contact("c1"), WAITING, NOW.plusSeconds(3600), NOW);
         commit(enroll(e));

@@ -1,11 +1,15 @@
 package io.crmflow.aws.dynamodb;
 
+import io.crmflow.definition.WorkflowDefinition;
 import io.crmflow.engine.Enrollment;
 import io.crmflow.engine.HistoryEntry;
 import io.crmflow.model.RecordRef;
+import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.DueStep;
 import io.crmflow.store.EnrollmentStore;
 import io.crmflow.store.Page;
+import io.crmflow.store.RecordStore;
+import io.crmflow.store.StepStart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,41 @@ public final class DynamoDbEnrollmentStore implements EnrollmentStore {
     @Override
     public Optional<Enrollment> enrollment(String tenantId, String enrollmentId) {
         return get(EnrollmentCodec.key(tenantId, enrollmentId)).map(EnrollmentCodec::enrollment);
+    }
+
+    /**
+     * One strongly consistent BatchGetItem for the three items, when the id names the workflow
+     * and the record ({@link Enrollment#named}, as every enrollment's does); any other id, or an
+     * enrollment found naming others, has them read after it.
+     */
+    @Override
+    public StepStart stepStart(String tenantId, String enrollmentId, DefinitionStore definitions,
+                               RecordStore records) {
+        Optional<Enrollment.Named> named = Enrollment.named(enrollmentId);
+        if (named.isEmpty()) {
+            return EnrollmentStore.super.stepStart(tenantId, enrollmentId, definitions, records);
+        }
+        Map<String, AttributeValue> enrollmentKey = EnrollmentCodec.key(tenantId, enrollmentId);
+        Map<String, AttributeValue> workflowKey = Items.key(Keys.workflow(tenantId, named.get().workflowId()),
+                Keys.CURRENT_SK);
+        Map<String, AttributeValue> recordKey = RecordCodec.key(tenantId, named.get().record());
+        List<Map<String, AttributeValue>> items = BatchGet.items(client, table,
+                List.of(enrollmentKey, workflowKey, recordKey));
+        Optional<Enrollment> e = itemAt(items, enrollmentKey).map(EnrollmentCodec::enrollment);
+        if (e.isEmpty()) {
+            return StepStart.NOTHING;
+        }
+        if (!e.get().workflowId().equals(named.get().workflowId()) || !e.get().record().equals(named.get().record())) {
+            return EnrollmentStore.super.stepStart(tenantId, enrollmentId, definitions, records);
+        }
+        return new StepStart(e, itemAt(items, workflowKey).map(i -> DefinitionCodec.read(i, WorkflowDefinition.class)),
+                itemAt(items, recordKey).map(RecordCodec::record));
+    }
+
+    private static Optional<Map<String, AttributeValue>> itemAt(List<Map<String, AttributeValue>> items,
+                                                                Map<String, AttributeValue> key) {
+        return items.stream().filter(i -> key.get(Keys.PK).equals(i.get(Keys.PK)) && key.get(Keys.SK).equals(i.get(Keys.SK)))
+                .findFirst();
     }
 
     @Override
