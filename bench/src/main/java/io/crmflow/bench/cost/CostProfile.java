@@ -46,8 +46,8 @@ final class CostProfile {
 
     private static String note(RequestCounts.Tally t) {
         if (!Service.madeOnAws(t)) {
-            return t.key().outcome() == RequestCounts.Outcome.EMPTY ? "empty receive: idle polling, not counted"
-                    : "the local drain's own, not counted";
+            return t.key().outcome() == RequestCounts.Outcome.EMPTY ? "found nothing: idle polling, not counted"
+                    : "a stand-in's own lookup, not counted";
         }
         return t.key().outcome() == RequestCounts.Outcome.FAILED ? "failed" : "";
     }

@@ -51,6 +51,12 @@ class CostInstrumentTest {
     }
 
     @Test
+    void everyQueueMessageAndEvent_fitsIn64Kilobytes_soEachRequestIsBilledAsOne() {
+        assertThat(report.run().execution().requests()).filteredOn(t -> t.key().service().matches("Sqs|EventBridge"))
+                .isNotEmpty().allSatisfy(t -> assertThat(t.largestBody()).isLessThan(64 * 1024));
+    }
+
+    @Test
     void perActionFigures_divideWhatWasCounted_byTheActionsRun() {
         long dynamoDb = report.run().execution().requests().stream()
                 .filter(t -> t.key().service().equals("DynamoDb")).mapToLong(RequestCounts.Tally::requests).sum();
