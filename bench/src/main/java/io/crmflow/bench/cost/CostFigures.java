@@ -4,6 +4,8 @@ import io.crmflow.bench.Figure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A {@link CostReport} as the results table's rows: the two targets first, then the figures behind them. */
 final class CostFigures {
@@ -30,6 +32,7 @@ final class CostFigures {
         for (Service service : Service.values()) {
             out.add(context("requests per action: " + service.label(), number(r.perAction(x.requests(service)))));
         }
+        out.add(context("DynamoDB requests per action, by function", byFunction(r)));
         out.add(context("DynamoDB read / write request units per action",
                 number(r.perAction(x.readUnits())) + " / " + number(r.perAction(x.writeUnits()))));
         out.add(context("SQS requests billed / EventBridge events per action",
@@ -55,6 +58,16 @@ final class CostFigures {
                 dollars(r.fixedDollarsPerMonth())));
         out.add(context("prices", r.prices().source()));
         return out;
+    }
+
+    /** Where the target's requests are made, e.g. "TriggerFunction 2.20, StepFunction 1.80". */
+    private static String byFunction(CostReport r) {
+        Map<String, Long> requests = new TreeMap<>();
+        r.run().execution().requests().stream()
+                .filter(t -> Service.of(t) == Service.DYNAMODB && Service.madeOnAws(t))
+                .forEach(t -> requests.merge(t.key().caller(), t.requests(), Long::sum));
+        return String.join(", ", requests.entrySet().stream()
+                .map(e -> e.getKey() + " " + number(r.perAction(e.getValue()))).toList());
     }
 
     private static Figure context(String measure, String value) {
