@@ -23,14 +23,15 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 /**
- * Counts every request the stack's SDK clients make — DynamoDB, SQS, EventBridge, SES, SSM —
+ * Counts every request the stack's SDK clients make — DynamoDB, SQS, EventBridge, SES —
  * by who made it (the function running on the thread, {@link Invocations}), service, operation
  * and outcome, with what each request carries and, for DynamoDB, the capacity it consumed:
  * the quantities AWS bills. While a recording is open every DynamoDB request asks for its
  * consumed capacity ({@link ConsumedCapacityRequests}); nothing else about a request changes.
  *
  * <p>A failed request is counted (the services bill most of them), but what it consumed is not
- * known. Thread-safe; costs nothing while nobody records.
+ * known. Parameter Store's calls are made by a client of crmflow's own, not the SDK's, and are
+ * not seen. Thread-safe; costs nothing while nobody records.
  */
 public final class RequestCounts implements ExecutionInterceptor {
     /** Who made a request outside any function: a queue poller, a test's or tool's own calls. */

@@ -72,7 +72,7 @@ record Bill(Map<Service, Long> requests, double readUnits, double writeUnits, lo
                 case EVENTBRIDGE -> events += t.items() * chunks(t.largestBody());
                 case SES -> emails += t.items();
                 default -> {
-                    // DynamoDB is billed by its units, SSM's standard parameters not at all
+                    // DynamoDB is billed by its units
                 }
             }
         }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Cost per million actions: the reference workflow run for many contacts through the real
- * handlers on the local stack, every request to DynamoDB, SQS, EventBridge, SES and SSM counted
+ * handlers on the local stack, every request to DynamoDB, SQS, EventBridge and SES counted
  * and every invocation timed, priced at {@link Prices#US_EAST_1}, next to Step Functions
  * Standard's price per state transition. Also writes the request profile
  * ({@link CostProfile}) to {@code target/cost/profile.md}.

@@ -10,7 +10,7 @@ enum Service {
     SQS("SQS"),
     EVENTBRIDGE("EventBridge"),
     SES("SES"),
-    OTHER("others (SSM)");
+    OTHER("others");
 
     /** SQS operations only the local stand-ins make, outside any function. */
     private static final Set<String> LOCAL_LOOKUPS = Set.of("GetQueueUrl", "GetQueueAttributes");
