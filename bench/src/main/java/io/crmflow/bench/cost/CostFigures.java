@@ -54,8 +54,8 @@ final class CostFigures {
         double contacts = r.run().contacts();
         out.add(context("creating a contact through the API (context): DynamoDB requests / $ per million contacts",
                 number(c.requests(Service.DYNAMODB) / contacts) + " / " + dollars(c.total() / contacts * 1e6)));
-        out.add(context("fixed, with no traffic: timer every minute and idle queue polling, $ per month",
-                dollars(r.fixedDollarsPerMonth())));
+        out.add(context("fixed, with no traffic, $ per month: the timer every minute / idle queue polling (estimate)",
+                dollars(r.idleTimerDollarsPerMonth()) + " / " + dollars(r.idlePollingDollarsPerMonth())));
         out.add(context("prices", r.prices().source()));
         return out;
     }

@@ -56,9 +56,13 @@ record CostReport(RunCounts run, Prices prices, Bill execution, Bill creation, B
         return stepFunctionsPerMillionActions() / perMillionActions(execution.orchestration());
     }
 
-    /** The schedule's ticks and the pollers of idle queues, a month long: paid with no traffic at all. */
-    double fixedDollarsPerMonth() {
-        return idleTick.total() * TICKS_PER_MONTH
-                + queuePollers * IDLE_RECEIVES_PER_QUEUE_PER_MONTH * prices.sqsPerMillionRequests() / 1e6;
+    /** The timer's tick every minute with nothing due, a month long: paid with no traffic at all. */
+    double idleTimerDollarsPerMonth() {
+        return idleTick.total() * TICKS_PER_MONTH;
+    }
+
+    /** The pollers' receives of idle queues, a month long: paid with no traffic at all. */
+    double idlePollingDollarsPerMonth() {
+        return queuePollers * IDLE_RECEIVES_PER_QUEUE_PER_MONTH * prices.sqsPerMillionRequests() / 1e6;
     }
 }
