@@ -35,11 +35,7 @@ final class LocalFunctions {
         Map<String, Wiring> wirings = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
             Map<String, String> env = environment(spec, resources, parameters, region);
-            AwsSettings settings = AwsSettings.fromEnvironment(env);
-            int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
-                    Integer.toString(Wiring.DEFAULT_MAX_ATTEMPTS)));
-            wirings.put(spec.logicalId(),
-                    Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out));
+            wirings.put(spec.logicalId(), wiring(env, clients, clock, out));
         }
         return wirings;
     }
@@ -51,6 +47,14 @@ final class LocalFunctions {
         spec.environment().forEach((name, value) -> env.put(name, resolve(value, resources, parameters)));
         env.put("AWS_REGION", region);
         return env;
+    }
+
+    /** What one function is built with, from its environment as {@link #environment} resolves it. */
+    static Wiring wiring(Map<String, String> env, AwsClients clients, Clock clock, PrintStream out) {
+        AwsSettings settings = AwsSettings.fromEnvironment(env);
+        int attempts = Integer.parseInt(env.getOrDefault(Wiring.MAX_ATTEMPTS,
+                Integer.toString(Wiring.DEFAULT_MAX_ATTEMPTS)));
+        return Wiring.create(settings, clients, clock, env.get(Wiring.DEAD_LETTER_QUEUE_URL), attempts, out);
     }
 
     private static String resolve(TemplateValue value, ProvisionedResources resources, Map<String, String> parameters) {
@@ -77,7 +81,7 @@ final class LocalFunctions {
         return handlers;
     }
 
-    private static RequestHandler<?, ?> instantiate(String handler, Wiring wiring) {
+    static RequestHandler<?, ?> instantiate(String handler, Wiring wiring) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
             return (RequestHandler<?, ?>) Class.forName(className).getConstructor(Wiring.class).newInstance(wiring);

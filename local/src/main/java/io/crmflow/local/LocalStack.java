@@ -104,17 +104,19 @@ public final class LocalStack implements AutoCloseable {
         wirings = LocalFunctions.wirings(template, resources, parameters, clients, REGION, clock, options.out());
         handlers = LocalFunctions.handlers(template, wirings);
         for (FunctionSpec spec : template.functions()) {
-            for (FunctionSpec.EventSource source : spec.events()) {
-                if (source instanceof FunctionSpec.SqsSource sqsSource) {
-                    RequestHandler<SQSEvent, SQSBatchResponse> handler = handler(spec.logicalId());
-                    var poller = new QueuePoller(clients.sqs(), resources.queueUrl(sqsSource.queueLogicalId()),
-                            event -> invocations.invoke(spec.logicalId(),
-                                    () -> handler.handleRequest(event, context(spec.logicalId()))),
-                            new QueuePoller.Options(sqsSource.batchSize(), 2, sqsSource.reportBatchItemFailures()));
-                    pollers.put(spec.logicalId(), closing(poller));
-                }
-            }
+            sqsSource(spec).ifPresent(source -> pollers.put(spec.logicalId(), closing(consumer(spec.logicalId(),
+                    DeliveryFaults.NONE))));
         }
+    }
+
+    private static Optional<FunctionSpec.SqsSource> sqsSource(FunctionSpec spec) {
+        return spec.events().stream().filter(e -> e instanceof FunctionSpec.SqsSource)
+                .map(e -> (FunctionSpec.SqsSource) e).findFirst();
+    }
+
+    private FunctionSpec.SqsSource sqsSource(String functionLogicalId) {
+        return sqsSource(template.function(functionLogicalId)).orElseThrow(() -> new IllegalArgumentException(
+                "function " + functionLogicalId + " reads no queue"));
     }
 
     /**
@@ -243,9 +245,7 @@ public final class LocalStack implements AutoCloseable {
      * jar in a process of its own.
      */
     public Map<String, String> functionEnvironment(String functionLogicalId) {
-        FunctionSpec spec = template.functions().stream().filter(f -> f.logicalId().equals(functionLogicalId))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("the template has no function "
-                        + functionLogicalId));
+        FunctionSpec spec = template.function(functionLogicalId);
         Map<String, String> env = new LinkedHashMap<>(LocalFunctions.environment(spec, resources, parameters, REGION));
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
@@ -255,6 +255,29 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         return env;
+    }
+
+    /**
+     * One more consumer of a function's queue, as one more concurrent Lambda instance: a poller
+     * calling the function's handler, making {@code faults} on purpose. Not started; the caller
+     * starts and closes it. {@link #drain} does not use it.
+     */
+    public QueuePoller consumer(String functionLogicalId, DeliveryFaults faults) {
+        FunctionSpec.SqsSource source = sqsSource(functionLogicalId);
+        RequestHandler<SQSEvent, SQSBatchResponse> handler = handler(functionLogicalId);
+        return new QueuePoller(clients.sqs(), resources.queueUrl(source.queueLogicalId()),
+                event -> invocations.invoke(functionLogicalId,
+                        () -> handler.handleRequest(event, context(functionLogicalId))),
+                new QueuePoller.Options(source.batchSize(), 2, source.reportBatchItemFailures()), faults);
+    }
+
+    /** What a process of its own needs to consume a function's queue against this stack's services. */
+    public StandaloneConsumer standaloneConsumer(String functionLogicalId) {
+        FunctionSpec.SqsSource source = sqsSource(functionLogicalId);
+        FunctionSpec spec = template.function(functionLogicalId);
+        return new StandaloneConsumer(functionLogicalId, spec.handler(),
+                LocalFunctions.environment(spec, resources, parameters, REGION), endpoints, REGION,
+                resources.queueUrl(source.queueLogicalId()), source.batchSize(), source.reportBatchItemFailures());
     }
 
     public Mailbox mailbox() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * <p>Two ways to run it: {@link #start()} polls on a thread of its own until {@link #close()};
  * {@link #drainOnce} and {@link #pollUntilIdle} poll on the caller's thread, for tests that
  * want to know when the work is done without sleeping. Do not mix both on one instance. The
- * batch rules are {@link BatchOutcome#of}. Thread-safe for the one background thread plus callers
+ * batch rules are {@link BatchOutcome#of}; {@link DeliveryFaults} given to it are made on purpose
+ * after each invocation. Thread-safe for the one background thread plus callers
  * of {@link #close()}.
  */
 public final class QueuePoller implements AutoCloseable {
@@ -53,15 +55,23 @@ public final class QueuePoller implements AutoCloseable {
     private final String queueUrl;
     private final Function<SQSEvent, SQSBatchResponse> function;
     private final Options options;
+    private final DeliveryFaults faults;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile String queueArn;
     private Thread thread;
 
     public QueuePoller(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> function, Options options) {
+        this(sqs, queueUrl, function, options, DeliveryFaults.NONE);
+    }
+
+    /** A poller that makes {@code faults} on purpose after each invocation. */
+    public QueuePoller(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> function, Options options,
+                       DeliveryFaults faults) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.function = function;
         this.options = options;
+        this.faults = faults;
     }
 
     /** Receives one batch without waiting, invokes the function if there was anything, and settles the batch. */
@@ -124,7 +134,7 @@ public final class QueuePoller implements AutoCloseable {
             return BatchOutcome.NONE;
         }
         BatchOutcome outcome = invoke(messages);
-        deleteSucceeded(messages, outcome);
+        settle(messages, outcome);
         return outcome;
     }
 
@@ -139,8 +149,21 @@ public final class QueuePoller implements AutoCloseable {
         }
     }
 
-    private void deleteSucceeded(List<Message> messages, BatchOutcome outcome) {
-        List<Message> done = messages.stream().filter(m -> !outcome.failedMessageIds().contains(m.messageId())).toList();
+    /** Deletes the messages that succeeded, unless the faults say otherwise; failed ones are left to come back. */
+    private void settle(List<Message> messages, BatchOutcome outcome) {
+        List<Message> succeeded = messages.stream()
+                .filter(m -> !outcome.failedMessageIds().contains(m.messageId())).toList();
+        if (succeeded.isEmpty() || faults.failsAfterHandling(messages)) {
+            return;
+        }
+        List<Message> again = succeeded.stream().filter(faults::redelivers).toList();
+        List<Message> done = succeeded.stream().filter(m -> !again.contains(m)).toList();
+        if (!again.isEmpty()) {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(again.stream()
+                    .map(m -> ChangeMessageVisibilityBatchRequestEntry.builder()
+                            .id(m.messageId()).receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
+                    .toList()));
+        }
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done.stream()
                     .map(m -> DeleteMessageBatchRequestEntry.builder()

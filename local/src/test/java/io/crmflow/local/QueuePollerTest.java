@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import java.nio.file.Path;
@@ -181,6 +182,52 @@ class QueuePollerTest {
             assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
         }
 
+        assertThat(bodies("Work")).isEmpty();
+    }
+
+    /** Faults decided by the message body: "again-…" is redelivered once, and the first call fails after handling. */
+    private static DeliveryFaults faults(boolean failFirstCall) {
+        List<String> redelivered = new CopyOnWriteArrayList<>();
+        List<Boolean> calls = new CopyOnWriteArrayList<>();
+        return new DeliveryFaults() {
+            @Override
+            public boolean failsAfterHandling(List<Message> batch) {
+                calls.add(true);
+                return failFirstCall && calls.size() == 1;
+            }
+
+            @Override
+            public boolean redelivers(Message handled) {
+                return handled.body().startsWith("again") && !redelivered.contains(handled.body())
+                        && redelivered.add(handled.body());
+            }
+        };
+    }
+
+    @Test
+    void redeliveryFault_handledMessageComesBackAtOnce_theOthersAreDeleted() {
+        send("Work", "again-1", "ok-1");
+
+        BatchOutcome total = new QueuePoller(stack.sqs, queues.queueUrl("Work"), this::failingOnes,
+                QueuePoller.Options.defaults(), faults(false)).pollUntilIdle(20);
+
+        assertThat(seen).extracting(SQSEvent.SQSMessage::getBody).containsExactlyInAnyOrder("again-1", "ok-1", "again-1");
+        assertThat(seen).filteredOn(m -> m.getBody().equals("again-1"))
+                .extracting(m -> m.getAttributes().get("ApproximateReceiveCount")).containsExactly("1", "2");
+        assertThat(total.failed()).isZero();
+        assertThat(bodies("Work")).isEmpty();
+        assertThat(bodies("WorkDlq")).isEmpty();
+    }
+
+    @Test
+    void failAfterHandlingFault_wholeBatchComesBackThoughTheFunctionSucceeded() {
+        send("Work", "ok-1", "ok-2");
+
+        BatchOutcome total = new QueuePoller(stack.sqs, queues.queueUrl("Work"), this::failingOnes,
+                QueuePoller.Options.defaults(), faults(true)).pollUntilIdle(20);
+
+        assertThat(total.failed()).as("the function itself reported no failure").isZero();
+        assertThat(seen).extracting(SQSEvent.SQSMessage::getBody).containsExactlyInAnyOrder("ok-1", "ok-2", "ok-1", "ok-2");
         assertThat(bodies("Work")).isEmpty();
     }
 }
