@@ -3,6 +3,7 @@ package io.crmflow.bench;
 import io.crmflow.bench.coldstart.ColdStartInstrument;
 import io.crmflow.bench.cost.CostInstrument;
 import io.crmflow.bench.flowable.FlowableThroughput;
+import io.crmflow.bench.load.LoadInstrument;
 import io.crmflow.bench.matching.MatchingInstrument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class BenchMain {
 
     /** Every instrument, in the order the table lists them. */
     static List<Instrument> instruments() {
-        return List.of(new MatchingInstrument(), new FlowableThroughput(), new CostInstrument(), new ColdStartInstrument());
+        return List.of(new MatchingInstrument(), new FlowableThroughput(), new CostInstrument(), new ColdStartInstrument(),
+                new LoadInstrument());
     }
 
     public static void main(String[] args) throws Exception {
