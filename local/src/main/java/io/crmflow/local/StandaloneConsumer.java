@@ -73,6 +73,7 @@ public record StandaloneConsumer(String function, String handler, Map<String, St
 
     /** The Lambda context of one invocation of the function, starting now on {@code clock}. */
     public LocalContext context(Clock clock) {
-        return LocalContext.forInvocation(function, region, EmbeddedSqs.ACCOUNT_ID, 1024, Duration.ofSeconds(30), clock);
+        return LocalContext.forInvocation(function, region, EmbeddedSqs.ACCOUNT_ID, 1024, Duration.ofSeconds(30),
+                clock);
     }
 }

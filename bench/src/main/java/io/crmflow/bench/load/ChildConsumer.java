@@ -28,9 +28,8 @@ import java.util.function.BooleanSupplier;
 final class ChildConsumer implements AutoCloseable {
     /** Writes made for the batch before the kill is sent: the batch's work is under way. */
     private static final int KILL_AFTER_WRITES = 2;
-    /** Messages a batch should hold to be killed in; a single one will do once armed this long, when traffic is thin. */
+    /** Messages a batch should hold to be killed in; when traffic is thin, one will do after a while. */
     private static final int KILL_IN_BATCHES_OF = 2;
-    private static final Duration PREFER_BIGGER_BATCHES_FOR = Duration.ofSeconds(10);
 
     /**
      * A kill, as it landed.
@@ -43,6 +42,7 @@ final class ChildConsumer implements AutoCloseable {
     }
 
     private final Process process;
+    private final Duration preferBiggerBatchesFor;
     private final Thread reader;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch killed = new CountDownLatch(1);
@@ -57,8 +57,9 @@ final class ChildConsumer implements AutoCloseable {
     private boolean inBatch;
     private boolean returnedSinceKill;
 
-    private ChildConsumer(Process process) {
+    private ChildConsumer(Process process, Duration preferBiggerBatchesFor) {
         this.process = process;
+        this.preferBiggerBatchesFor = preferBiggerBatchesFor;
         this.reader = new Thread(this::follow, "child-consumer-reader");
         reader.setDaemon(true);
         reader.start();
@@ -67,19 +68,21 @@ final class ChildConsumer implements AutoCloseable {
     /**
      * Starts a child consuming the queue that {@code setup} describes, and waits until it polls.
      *
-     * @param errors where the child's standard error goes
+     * @param workDir                where the child's setup and its standard error go
+     * @param preferBiggerBatchesFor how long, once armed, a batch of one message is not killed in
      */
     static ChildConsumer start(StandaloneConsumer setup, Path workDir, long seed, double redeliverShare,
-                               double failAfterShare, Duration startWithin) throws IOException, InterruptedException {
+                               double failAfterShare, Duration startWithin, Duration preferBiggerBatchesFor)
+            throws IOException, InterruptedException {
         Path setupFile = Files.writeString(workDir.resolve("consumer-" + seed + ".json"), Json.write(setup));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 ConsumerProcess.class.getName(), setupFile.toString(), Long.toString(seed),
                 Double.toString(redeliverShare), Double.toString(failAfterShare)));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("consumer-" + seed + ".log").toFile()))
                 .start();
-        ChildConsumer child = new ChildConsumer(process);
+        ChildConsumer child = new ChildConsumer(process, preferBiggerBatchesFor);
         if (!child.ready.await(startWithin.toMillis(), TimeUnit.MILLISECONDS) || !process.isAlive()) {
             child.process.destroyForcibly();
             throw new IllegalStateException("the consumer process was not polling within " + startWithin
@@ -152,7 +155,7 @@ final class ChildConsumer implements AutoCloseable {
                 writesInBatch++;
                 if (armedAt != null && kill == null && inBatch && writesInBatch >= KILL_AFTER_WRITES
                         && (batchSize >= KILL_IN_BATCHES_OF
-                        || Duration.between(armedAt, Instant.now()).compareTo(PREFER_BIGGER_BATCHES_FOR) > 0)) {
+                        || Duration.between(armedAt, Instant.now()).compareTo(preferBiggerBatchesFor) > 0)) {
                     process.destroyForcibly();
                     kill = new Kill(batchSize, writesInBatch, false);
                     killed.countDown();

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 record DeadLetterAudit(List<String> parkedWithReason, List<String> missing, List<String> others) {
     /** Every dead-letter queue of the template: the handlers' two and EventBridge's. */
-    static final List<String> QUEUES = List.of("TriggerDeadLetterQueue", "StepDeadLetterQueue", "EventsDeadLetterQueue");
+    static final List<String> QUEUES = List.of("TriggerDeadLetterQueue", "StepDeadLetterQueue",
+            "EventsDeadLetterQueue");
 
     DeadLetterAudit {
         parkedWithReason = List.copyOf(parkedWithReason);

@@ -75,7 +75,8 @@ record EnrollmentAudit(Map<EnrollmentStatus, Integer> statuses, int enrolledTwic
             statuses.merge(e.status(), 1, Integer::sum);
             twice += records.add(e.record().objectType() + "/" + e.record().id()) ? 0 : 1;
         }
-        twice += (int) Math.max(0, store.counters(tenant, workflowId).getOrDefault("enrolled", 0L) - enrollments.size());
+        long counted = store.counters(tenant, workflowId).getOrDefault("enrolled", 0L);
+        twice += (int) Math.max(0, counted - enrollments.size());
 
         Map<String, Instant> firstActionAt = new HashMap<>();
         int neverActed = 0;

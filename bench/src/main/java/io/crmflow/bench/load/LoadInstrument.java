@@ -57,8 +57,9 @@ public final class LoadInstrument implements Instrument {
                     minutes(r.shape().makingBudget()), minutes(Duration.ofSeconds((long) (r.planned()
                             / r.eventsPerSecond()))))));
         }
-        out.add(context("event-to-first-action latency p50", seconds(r.latency(0.50))));
-        out.add(context("event-to-first-action latency p99", seconds(r.latency(0.99))));
+        String held = " (at most " + LoadRun.BACKLOG_BOUND + " messages left waiting)";
+        out.add(context("event-to-first-action latency p50" + held, seconds(r.latency(0.50))));
+        out.add(context("event-to-first-action latency p99" + held, seconds(r.latency(0.99))));
         out.add(context("faults made", String.format(Locale.ROOT,
                 "%,d of %,d messages redelivered (%.1f%%), %,d invocations failed after their work, "
                         + "%d consumer process kill(s)", r.redelivered(), r.received(),

@@ -3,7 +3,6 @@ package io.crmflow.bench.load;
 import io.crmflow.model.ActivityType;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,9 @@ import java.util.SplittableRandom;
 /**
  * The events of a load, drawn from a seed: each contact is created, then changed or active a few
  * times; some are leads or customers from the start, some become one later, the rest never do.
- * Each contact's events keep their order, and the contacts' events are interleaved at random, so
- * that changes to one contact are spread over the run rather than made back to back. Lifecycle
+ * Contacts arrive at random times over the run and each lives a short stretch of it, its events
+ * in order and interleaved with other contacts': so any first part of the plan — all a time box
+ * may let a run make — holds whole contacts in the plan's mix, not only creations. Lifecycle
  * stages only move forward, so a contact that was ever eligible for the reference workflow still
  * is at the end. Immutable.
  *
@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  * @param eligible the contacts that the reference workflow must enroll
  */
 record LoadPlan(List<PlannedEvent> events, Set<String> eligible) {
+    /** The share of the run one contact's events are spread over. */
+    private static final double LIFETIME = 0.02;
     private static final List<String> PLAIN_PROPERTIES = List.of("phone", "lastname", "firstname");
     private static final List<ActivityType> ACTIVITIES = List.of(ActivityType.CALL_LOGGED, ActivityType.EMAIL_OPENED,
             ActivityType.PAGE_VIEWED, ActivityType.FORM_SUBMITTED);
@@ -40,9 +42,10 @@ record LoadPlan(List<PlannedEvent> events, Set<String> eligible) {
         for (int i = 0; i < shape.contacts(); i++) {
             int count = shape.events() / shape.contacts() + (i < shape.events() % shape.contacts() ? 1 : 0);
             List<PlannedEvent> own = contact("c-" + i, count, random);
+            double arrives = random.nextDouble() * (1 - LIFETIME);
             double[] at = random.doubles(count).sorted().toArray();
             for (int k = 0; k < count; k++) {
-                timed.add(new Timed(at[k], own.get(k)));
+                timed.add(new Timed(arrives + at[k] * LIFETIME, own.get(k)));
             }
             if (own.stream().anyMatch(PlannedEvent::enrolls)) {
                 eligible.add("c-" + i);
@@ -91,9 +94,8 @@ record LoadPlan(List<PlannedEvent> events, Set<String> eligible) {
                 events.add(new PlannedEvent.Change(id, Map.of("lifecyclestage", stages[k]), !enrolled));
                 enrolled = true;
             } else if (random.nextBoolean()) {
-                Map<String, String> change = new HashMap<>();
-                change.put(PLAIN_PROPERTIES.get(random.nextInt(PLAIN_PROPERTIES.size())), "v" + k + "-" + random.nextInt(1000));
-                events.add(new PlannedEvent.Change(id, change, false));
+                String property = PLAIN_PROPERTIES.get(random.nextInt(PLAIN_PROPERTIES.size()));
+                events.add(new PlannedEvent.Change(id, Map.of(property, "v" + k + "-" + random.nextInt(1000)), false));
             } else {
                 events.add(new PlannedEvent.Activity(id, ACTIVITIES.get(random.nextInt(ACTIVITIES.size()))));
             }

@@ -1,18 +1,13 @@
 package io.crmflow.bench.load;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.crmflow.bench.ReferenceWorkflow;
 import io.crmflow.engine.DueSweeper;
-import io.crmflow.local.DevTokens;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.QueuePoller;
 import io.crmflow.store.EnrollmentStore;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One load run on a local stack of its own: the reference workflow active, two consumers per
@@ -37,16 +33,20 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the dead-letter queues are read for the checks. Not thread-safe; one run per instance.
  */
 final class LoadRun {
-    static final String TENANT = "load";
-    static final String WORKFLOW = "reference";
     private static final double REDELIVER_SHARE = 0.05;
     private static final double FAIL_AFTER_SHARE = 0.01;
-    /** Short, so that what a fault or the kill left in flight comes back soon; long beside one batch. */
-    private static final int VISIBILITY_SECONDS = 10;
-    private static final long BACKLOG_BOUND = 500;
-    private static final int PRODUCERS = 2;
+    /**
+     * Waiting messages the producers leave at most: enough that the four consumers, who take ten
+     * at a time, find work whenever they ask, and few enough that an event's wait behind others
+     * stays a small part of its latency.
+     */
+    static final long BACKLOG_BOUND = 20;
+    /** Enough that the producers are not what limits the run: the backlog's bound holds them back. */
+    private static final int PRODUCERS = 4;
     private static final double KILL_AT_SHARE_MADE = 0.25;
     private static final int KILL_ATTEMPTS = 3;
+    /** The timer's schedule in the template: rate(1 minute). */
+    private static final Duration TIMER_EVERY = Duration.ofMinutes(1);
     private static final Duration WAIT_ONE_DAY = Duration.ofDays(1).plusMinutes(1);
     private static final Duration DRAIN_WITHIN = Duration.ofMinutes(30);
     /** Days the clock may move for the timers: the wait itself, and once more for a wait started late. */
@@ -69,13 +69,8 @@ final class LoadRun {
     }
 
     LoadResult run() throws Exception {
-        recreate(workDir);
         ShiftableClock clock = new ShiftableClock();
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(template(), workDir.resolve("mail"), null,
-                "load-", clock, false, quiet))) {
-            shortenVisibility(stack);
-            prepareTenant(stack);
+        try (LocalStack stack = LoadStack.start(workDir, clock)) {
             return new Phases(stack, clock).run();
         }
     }
@@ -101,10 +96,20 @@ final class LoadRun {
             List<QueuePoller> consumers = new ArrayList<>(List.of(stack.consumer("TriggerFunction", faults),
                     stack.consumer("TriggerFunction", faults), stack.consumer("StepFunction", faults)));
             consumers.forEach(QueuePoller::start);
+            ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
             try {
+                // The timer's schedule, as deployed: its watchdog re-sends a step whose message a kill lost.
+                schedule.scheduleAtFixedRate(() -> {
+                    try {
+                        tick();
+                    } catch (RuntimeException e) {
+                        progress.println("   a scheduled timer run failed: " + e);
+                    }
+                }, TIMER_EVERY.toMillis(), TIMER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 children.add(startChild());
-                Producers producers = new Producers(stack.engine("ApiFunction").records(), TENANT, clock,
-                        new Backlog(depths, BACKLOG_BOUND), new PoisonPlanter(stack, TENANT, WORKFLOW));
+                Producers producers = new Producers(stack.engine("ApiFunction").records(), LoadStack.TENANT, clock,
+                        new Backlog(depths, BACKLOG_BOUND),
+                        new PoisonPlanter(stack, LoadStack.TENANT, LoadStack.WORKFLOW));
                 progress.printf("   planned: %d contacts, %d events, %d poison messages; %d contacts to enroll%n",
                         shape.contacts(), plan.events().size(), poisons.size(), plan.eligible().size());
                 Instant firstPut = clock.instant();
@@ -125,6 +130,8 @@ final class LoadRun {
                 awaitDrained();
                 Instant drained = clock.instant();
                 progress.printf("   drained after %s%n", Duration.between(firstPut, drained));
+                schedule.shutdown();
+                schedule.awaitTermination(1, TimeUnit.MINUTES);
                 children.forEach(ChildConsumer::close);
                 // The child's place as the step queue's second consumer, on the moved clock.
                 QueuePoller second = stack.consumer("StepFunction", faults);
@@ -136,6 +143,7 @@ final class LoadRun {
                 progress.printf("   timers ran in %s over %d day(s); auditing%n", timers, days);
                 return result(plan, poisons, producers, Duration.between(firstPut, drained), timers, days);
             } finally {
+                schedule.shutdownNow();
                 consumers.forEach(QueuePoller::close);
                 children.forEach(ChildConsumer::close);
             }
@@ -144,7 +152,7 @@ final class LoadRun {
         private ChildConsumer startChild() throws IOException, InterruptedException {
             long seed = SEED + children.size() + 1;
             return ChildConsumer.start(stack.standaloneConsumer("StepFunction"), workDir, seed, REDELIVER_SHARE,
-                    FAIL_AFTER_SHARE, CHILD_STARTS_WITHIN);
+                    FAIL_AFTER_SHARE, CHILD_STARTS_WITHIN, shape.makingBudget().dividedBy(20));
         }
 
         /**
@@ -173,7 +181,9 @@ final class LoadRun {
         }
 
         private void awaitDrained() throws InterruptedException {
-            // Three empty readings in a row: a message moving between the two queues is never missed twice.
+            // The queues are read one after the other: a message a handler sends to the trigger queue
+            // just after it was read, then deletes its own from the step queue, would go unseen by one
+            // reading; not by three in a row, 100 ms apart, while the consumers long-poll.
             int empty = 0;
             Instant deadline = Instant.now().plus(DRAIN_WITHIN);
             while (empty < 3) {
@@ -195,7 +205,6 @@ final class LoadRun {
          * @return the days the clock moved
          */
         private int runDueTimers() throws InterruptedException {
-            RequestHandler<ScheduledEvent, DueSweeper.Sweep> timer = stack.handler("TimerFunction");
             EnrollmentStore store = stack.engine("TimerFunction").ports().enrollments();
             int days = 0;
             do {
@@ -203,20 +212,26 @@ final class LoadRun {
                 days++;
                 DueSweeper.Sweep sweep;
                 do {
-                    ScheduledEvent event = new ScheduledEvent();
-                    event.setSource("aws.events");
-                    event.setDetailType("Scheduled Event");
-                    sweep = timer.handleRequest(event, null);
+                    sweep = tick();
                     awaitDrained();
                 } while (sweep.stepsSent() + sweep.eventsPublished() > 0);
             } while (days < TIMER_DAYS && !store.dueSteps(clock.instant().plus(WAIT_ONE_DAY), 1).isEmpty());
             return days;
         }
 
+        /** Runs the timer function once, as its schedule does. */
+        private DueSweeper.Sweep tick() {
+            RequestHandler<ScheduledEvent, DueSweeper.Sweep> timer = stack.handler("TimerFunction");
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            return timer.handleRequest(event, null);
+        }
+
         private LoadResult result(LoadPlan plan, List<Producers.Poison> poisons, Producers producers, Duration load,
                                   Duration timers, int days) throws Exception {
             EnrollmentAudit enrollments = EnrollmentAudit.read(stack.engine("ApiFunction").ports().enrollments(),
-                    TENANT, WORKFLOW);
+                    LoadStack.TENANT, LoadStack.WORKFLOW);
             MailAudit mail = MailAudit.of(stack.mailbox().sent());
             DeadLetterAudit deadLetters = DeadLetterAudit.read(stack, producers.planted());
             List<Duration> latencies = new ArrayList<>();
@@ -229,7 +244,8 @@ final class LoadRun {
             latencies.sort(Comparator.naturalOrder());
             long received = faults.handled() + children.stream().mapToLong(ChildConsumer::received).sum();
             long redelivered = faults.redelivered() + children.stream().mapToLong(ChildConsumer::redelivered).sum();
-            long failedAfter = faults.failedAfterHandling() + children.stream().mapToLong(ChildConsumer::failedAfter).sum();
+            long failedAfter = faults.failedAfterHandling()
+                    + children.stream().mapToLong(ChildConsumer::failedAfter).sum();
             // Only contacts whose enrolling change was made within the time box must be enrolled.
             var eligible = producers.enrollingPuts().keySet();
             long notEnrolled = eligible.stream().filter(c -> !enrollments.firstActionAt().containsKey(c)).count();
@@ -272,48 +288,5 @@ final class LoadRun {
 
     private static Duration since(Instant start) {
         return Duration.between(start, Instant.now());
-    }
-
-    private static void shortenVisibility(LocalStack stack) {
-        for (String queue : List.of("TriggerQueue", "StepQueue")) {
-            stack.clients().sqs().setQueueAttributes(b -> b.queueUrl(stack.resources().queueUrl(queue))
-                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_SECONDS))));
-        }
-    }
-
-    /** The tenant and the reference workflow, through the API as an admin would create them. */
-    private static void prepareTenant(LocalStack stack) {
-        Map<String, String> headers = Map.of("content-type", "application/json",
-                "authorization", "Bearer " + DevTokens.issue(TENANT, "admin"));
-        expect(stack.call("POST", "/tenants", headers,
-                "{\"id\":\"" + TENANT + "\",\"name\":\"Load\",\"timezone\":\"Europe/Paris\"}"), 201);
-        expect(stack.call("PUT", "/workflows/" + WORKFLOW, headers, ReferenceWorkflow.json()), 200);
-    }
-
-    private static void expect(APIGatewayV2HTTPResponse response, int status) {
-        if (response.getStatusCode() != status) {
-            throw new IllegalStateException("the API answered " + response.getStatusCode() + ": " + response.getBody());
-        }
-    }
-
-    /** The checkout's template, from the module's directory or the checkout's. */
-    private static Path template() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir.resolve("template.yaml");
-            }
-        }
-        throw new IllegalStateException("no template.yaml in " + Path.of("").toAbsolutePath() + " or above");
-    }
-
-    private static void recreate(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
     }
 }

@@ -38,8 +38,8 @@ final class PoisonPlanter {
                     .detail("{\"tenantId\": \"" + tenant + "\", \"record\": {\"objectType\": \"contact\", \"id\": \""
                             + marker + "\"}}")));
             case NOT_JSON -> send("TriggerQueue", "lifecyclestage=customer for " + marker + " (not JSON)");
-            case STEP_OF_MISSING_ENROLLMENT -> send("StepQueue",
-                    Json.write(new StepMessage(tenant, Enrollment.idFor(workflowId, new RecordRef("contact", marker)), 1)));
+            case STEP_OF_MISSING_ENROLLMENT -> send("StepQueue", Json.write(new StepMessage(tenant,
+                    Enrollment.idFor(workflowId, new RecordRef("contact", marker)), 1)));
             case STEP_MISSING_FIELDS -> send("StepQueue", "{\"tenantId\": \"" + marker + "\"}");
         }
     }

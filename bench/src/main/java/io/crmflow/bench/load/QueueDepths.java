@@ -21,7 +21,8 @@ final class QueueDepths {
 
     /** Messages waiting to be received, over all the queues. */
     long visible() {
-        return urls.stream().mapToLong(url -> count(url, List.of(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))).sum();
+        return urls.stream()
+                .mapToLong(url -> count(url, List.of(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))).sum();
     }
 
     /** Messages waiting, in flight or delayed, over all the queues. */
