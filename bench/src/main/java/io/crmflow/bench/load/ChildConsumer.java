@@ -26,8 +26,11 @@ import java.util.function.BooleanSupplier;
  * have returned. Thread-safe.
  */
 final class ChildConsumer implements AutoCloseable {
-    /** Writes made for the batch before the kill is sent: the batch's work is under way. */
-    private static final int KILL_AFTER_WRITES = 2;
+    /**
+     * Writes made for the batch before the kill is sent: its work is under way, and, the batch
+     * holding more messages than the one that wrote, far from done.
+     */
+    private static final int KILL_AFTER_WRITES = 1;
     /** Messages a batch should hold to be killed in; when traffic is thin, one will do after a while. */
     private static final int KILL_IN_BATCHES_OF = 2;
 

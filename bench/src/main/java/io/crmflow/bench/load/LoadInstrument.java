@@ -60,11 +60,14 @@ public final class LoadInstrument implements Instrument {
         String held = " (at most " + LoadRun.BACKLOG_BOUND + " messages left waiting)";
         out.add(context("event-to-first-action latency p50" + held, seconds(r.latency(0.50))));
         out.add(context("event-to-first-action latency p99" + held, seconds(r.latency(0.99))));
+        out.add(context("first actions the timer's watchdog had to send again (their step message died with "
+                + "the killed process; production latency of such a step: " + minutes(LoadRun.WATCHDOG) + " and up)",
+                Long.toString(r.recoveredByWatchdog())));
         out.add(context("faults made", String.format(Locale.ROOT,
                 "%,d of %,d messages redelivered (%.1f%%), %,d invocations failed after their work, "
                         + "%d consumer process kill(s)", r.redelivered(), r.received(),
                 100.0 * r.redelivered() / Math.max(1, r.received()), r.failedAfter(), r.kills().size())));
-        out.add(against("step consumer process killed mid-batch (SIGKILL, then replaced)", r.kills().stream()
+        out.add(against("trigger consumer process killed mid-batch (SIGKILL, then replaced)", r.kills().stream()
                 .filter(ChildConsumer.Kill::midBatch).findFirst()
                 .map(k -> "yes: batch of " + k.batchSize() + " after " + k.writesBefore() + " table writes")
                 .orElse("no"), "yes", r.killedMidBatch()));

@@ -15,7 +15,7 @@ import java.util.List;
  * @param poisons        poison messages planted (all of them, unless the time box cut the run short)
  * @param notEnrolled    contacts whose change to meet the trigger was made, never enrolled
  * @param unmailed       contacts whose change to meet the trigger was made, never mailed
- * @param kills          the kills of the step queue's consumer process, in order
+ * @param kills          the kills of the trigger queue's consumer process, in order
  * @param received       messages the consumers received, in invocations that handled any
  * @param redelivered    messages redelivered on purpose
  * @param failedAfter    invocations failed on purpose after their work
@@ -42,6 +42,11 @@ record LoadResult(LoadShape shape, int events, int planned, Duration load, Durat
         }
         int rank = (int) Math.ceil(p * latencies.size());
         return latencies.get(Math.max(0, rank - 1));
+    }
+
+    /** First actions that ran only once the timer's watchdog sent their step again: its message was lost. */
+    long recoveredByWatchdog() {
+        return latencies.stream().filter(d -> d.compareTo(LoadRun.WATCHDOG) >= 0).count();
     }
 
     boolean killedMidBatch() {

@@ -3,6 +3,7 @@ package io.crmflow.bench.load;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.crmflow.engine.DueSweeper;
+import io.crmflow.engine.EngineSettings;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.QueuePoller;
 import io.crmflow.store.EnrollmentStore;
@@ -25,8 +26,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One load run on a local stack of its own: the reference workflow active, two consumers per
- * queue — the trigger queue's both in this JVM, the step queue's one here and one in a
- * {@link ChildConsumer} process — all making {@link RandomFaults}; the plan's events made through
+ * queue — the step queue's both in this JVM, the trigger queue's one here and one in a
+ * {@link ChildConsumer} process, where batches are fullest — all making {@link RandomFaults}; the plan's events made through
  * the API's record service with poison planted among them; the child killed mid-batch once the
  * load is well under way and replaced; then, once every queue is empty, the clock moved past the
  * workflow's one-day wait and the timer run until nothing is due. Then the table, the mailbox and
@@ -44,7 +45,14 @@ final class LoadRun {
     /** Enough that the producers are not what limits the run: the backlog's bound holds them back. */
     private static final int PRODUCERS = 4;
     private static final double KILL_AT_SHARE_MADE = 0.25;
-    private static final int KILL_ATTEMPTS = 3;
+    private static final int KILL_ATTEMPTS = 5;
+    /**
+     * The function whose second consumer is a process of its own, to be killed: the trigger
+     * handler, whose queue the producers keep fullest, so a batch is seldom of one message.
+     */
+    private static final String CHILD_CONSUMES = "TriggerFunction";
+    /** How long the timer leaves a step unconfirmed before it sends its message again. */
+    static final Duration WATCHDOG = EngineSettings.DEFAULTS.watchdog();
     /** The timer's schedule in the template: rate(1 minute). */
     private static final Duration TIMER_EVERY = Duration.ofMinutes(1);
     private static final Duration WAIT_ONE_DAY = Duration.ofDays(1).plusMinutes(1);
@@ -93,8 +101,8 @@ final class LoadRun {
         LoadResult run() throws Exception {
             LoadPlan plan = LoadPlan.draw(shape, SEED);
             List<Producers.Poison> poisons = poisons();
-            List<QueuePoller> consumers = new ArrayList<>(List.of(stack.consumer("TriggerFunction", faults),
-                    stack.consumer("TriggerFunction", faults), stack.consumer("StepFunction", faults)));
+            List<QueuePoller> consumers = new ArrayList<>(List.of(stack.consumer(CHILD_CONSUMES, faults),
+                    stack.consumer("StepFunction", faults), stack.consumer("StepFunction", faults)));
             consumers.forEach(QueuePoller::start);
             ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
             try {
@@ -133,8 +141,8 @@ final class LoadRun {
                 schedule.shutdown();
                 schedule.awaitTermination(1, TimeUnit.MINUTES);
                 children.forEach(ChildConsumer::close);
-                // The child's place as the step queue's second consumer, on the moved clock.
-                QueuePoller second = stack.consumer("StepFunction", faults);
+                // The child's place as the trigger queue's second consumer, on the moved clock.
+                QueuePoller second = stack.consumer(CHILD_CONSUMES, faults);
                 consumers.add(second);
                 second.start();
                 Instant timersBegan = Instant.now();
@@ -151,7 +159,7 @@ final class LoadRun {
 
         private ChildConsumer startChild() throws IOException, InterruptedException {
             long seed = SEED + children.size() + 1;
-            return ChildConsumer.start(stack.standaloneConsumer("StepFunction"), workDir, seed, REDELIVER_SHARE,
+            return ChildConsumer.start(stack.standaloneConsumer(CHILD_CONSUMES), workDir, seed, REDELIVER_SHARE,
                     FAIL_AFTER_SHARE, CHILD_STARTS_WITHIN, shape.makingBudget().dividedBy(20));
         }
 
@@ -197,26 +205,34 @@ final class LoadRun {
         }
 
         /**
-         * Moves the clock past the one-day wait and runs the timer, as its schedule would, until it
-         * finds nothing due once the queues are empty; again, a day later, while an enrollment
-         * still waits — one whose step the timer's watchdog had to send again started its wait
-         * late. The child runs on the wall clock, so it is gone before the clock moves.
+         * Moves the clock as far as the timer's watchdog looks, for a step whose message was lost
+         * with the killed process — its first action then runs as late as it would have in
+         * production —; then past the one-day wait; and again a day later while an enrollment
+         * still waits, one whose step the watchdog sent again having started its wait late. After
+         * each move the timer runs, as its schedule would, until it finds nothing due once the
+         * queues are empty. The child runs on the wall clock, so it is gone before the clock moves.
          *
          * @return the days the clock moved
          */
         private int runDueTimers() throws InterruptedException {
             EnrollmentStore store = stack.engine("TimerFunction").ports().enrollments();
+            clock.shift(WATCHDOG.plus(TIMER_EVERY));
+            runTimerUntilNothingDue();
             int days = 0;
             do {
                 clock.shift(WAIT_ONE_DAY);
                 days++;
-                DueSweeper.Sweep sweep;
-                do {
-                    sweep = tick();
-                    awaitDrained();
-                } while (sweep.stepsSent() + sweep.eventsPublished() > 0);
+                runTimerUntilNothingDue();
             } while (days < TIMER_DAYS && !store.dueSteps(clock.instant().plus(WAIT_ONE_DAY), 1).isEmpty());
             return days;
+        }
+
+        private void runTimerUntilNothingDue() throws InterruptedException {
+            DueSweeper.Sweep sweep;
+            do {
+                sweep = tick();
+                awaitDrained();
+            } while (sweep.stepsSent() + sweep.eventsPublished() > 0);
         }
 
         /** Runs the timer function once, as its schedule does. */
