@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -79,9 +78,10 @@ final class ChildConsumer implements AutoCloseable {
             throws IOException, InterruptedException {
         Path setupFile = Files.writeString(workDir.resolve("consumer-" + seed + ".json"), Json.write(setup));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
                 ConsumerProcess.class.getName(), setupFile.toString(), Long.toString(seed),
-                Double.toString(redeliverShare), Double.toString(failAfterShare)));
+                Double.toString(redeliverShare), Double.toString(failAfterShare));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("consumer-" + seed + ".log").toFile()))
                 .start();

@@ -27,11 +27,12 @@ import java.util.function.BooleanSupplier;
 /**
  * One load run on a local stack of its own: the reference workflow active, two consumers per
  * queue — the step queue's both in this JVM, the trigger queue's one here and one in a
- * {@link ChildConsumer} process, where batches are fullest — all making {@link RandomFaults}; the plan's events made through
- * the API's record service with poison planted among them; the child killed mid-batch once the
- * load is well under way and replaced; then, once every queue is empty, the clock moved past the
- * workflow's one-day wait and the timer run until nothing is due. Then the table, the mailbox and
- * the dead-letter queues are read for the checks. Not thread-safe; one run per instance.
+ * {@link ChildConsumer} process, where batches are fullest — all making {@link RandomFaults};
+ * the plan's events made through the API's record service with poison planted among them; the
+ * child killed mid-batch once the load is well under way and replaced; then, once every queue is
+ * empty, the clock moved past the timer's watchdog and the workflow's one-day wait, the timer run
+ * until nothing is due. Then the table, the mailbox and the dead-letter queues are read for the
+ * checks. Not thread-safe; one run per instance.
  */
 final class LoadRun {
     private static final double REDELIVER_SHARE = 0.05;
