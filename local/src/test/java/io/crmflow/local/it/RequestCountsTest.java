@@ -43,8 +43,12 @@ class RequestCountsTest {
                 .hasValueSatisfying(t -> assertThat(t.requests()).as("one commit: record and outbox entry").isOne());
         assertThat(find(requests, "ApiFunction", "EventBridge", "PutEvents", Outcome.SUCCEEDED))
                 .hasValueSatisfying(t -> assertThat(t.items()).as("the one event put").isOne());
-        assertThat(find(requests, LocalStack.EVENT_RULES, "Sqs", "SendMessage", Outcome.SUCCEEDED))
-                .as("the rule's delivery to the trigger queue").isPresent();
+        if (SharedStack.embedded()) {
+            // The embedded bus delivers through a client of the stack's, which the recording sees;
+            // an external endpoint delivers inside itself, where no client of ours is.
+            assertThat(find(requests, LocalStack.EVENT_RULES, "Sqs", "SendMessage", Outcome.SUCCEEDED))
+                    .as("the rule's delivery to the trigger queue").isPresent();
+        }
         assertThat(find(requests, RequestCounts.NO_FUNCTION, "Sqs", "ReceiveMessage", Outcome.SUCCEEDED))
                 .hasValueSatisfying(t -> assertThat(t.items()).as("the poller received the event").isPositive());
         assertThat(find(requests, "TriggerFunction", "DynamoDb", "Query", Outcome.SUCCEEDED)).isPresent();
