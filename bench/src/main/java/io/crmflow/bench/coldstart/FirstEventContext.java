@@ -5,7 +5,11 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The invocation context of the one event a measured process handles: 1024 MB and 30 s, as the template gives. */
+/**
+ * The invocation context of the one event a measured process handles: 1024 MB and 30 s, as the
+ * template gives. Not the local stack's {@code LocalContext}: the measured process has only the
+ * function's own jar and these classes on its class path, as a Lambda container would.
+ */
 record FirstEventContext(String function) implements Context {
     @Override
     public String getAwsRequestId() {
