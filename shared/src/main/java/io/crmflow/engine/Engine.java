@@ -31,7 +31,12 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
      * handler, the simulation and the tests deliver events through this one path.
      */
     public void onEvent(CrmEvent event, Instant now) {
-        TriggerEngine.Triggered triggered = trigger.onEvent(event, now);
+        onEvent(event, now, TriggerReads.eachEvent());
+    }
+
+    /** The same, for an event that came in a batch whose events share their trigger reads ({@link TriggerReads}). */
+    public void onEvent(CrmEvent event, Instant now, TriggerReads reads) {
+        TriggerEngine.Triggered triggered = trigger.onEvent(event, now, reads);
         automations.onEvent(event, triggered.viewAsRead(), now);
     }
 
