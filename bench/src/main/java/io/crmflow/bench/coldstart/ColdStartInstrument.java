@@ -46,7 +46,8 @@ public final class ColdStartInstrument implements Instrument {
                     function.bytes() / 1024.0 / 1024.0), "< 20 MB", function.bytes() < MAX_JAR_BYTES));
         }
         int rounds = size == Size.FULL ? 7 : 1;
-        Map<String, List<Launch.Timed>> timings = measure(root, functions, rounds);
+        Map<String, ClassLoads> classes = new LinkedHashMap<>();
+        Map<String, List<Launch.Timed>> timings = measure(root, functions, rounds, classes);
         double minimal = medianMillis(timings.get(MINIMAL), Launch.Timed::wallNanos);
         figures.add(Figure.context(NAME, "minimal handler: JVM start to first event (median of " + rounds + ")",
                 millis(minimal)));
@@ -64,6 +65,10 @@ public final class ColdStartInstrument implements Instrument {
             figures.add(Figure.context(NAME, function.logicalId() + ": first event after priming (as after a"
                     + " SnapStart restore) / priming", millis(medianMillis(primed, Launch.Timed::firstNanos)) + " / "
                     + millis(medianMillis(primed, Launch.Timed::primeNanos))));
+            ClassLoads loaded = classes.get(function.logicalId());
+            figures.add(Figure.context(NAME, function.logicalId() + ": classes loaded to the first event, beyond the"
+                    + " minimal handler's " + classes.get(MINIMAL).total(), loaded.total() + " ("
+                    + loaded.beyond(classes.get(MINIMAL)) + ")"));
         }
         return figures;
     }
@@ -77,13 +82,14 @@ public final class ColdStartInstrument implements Instrument {
      * own, and the step function runs the step that enrollment sent.
      */
     private static Map<String, List<Launch.Timed>> measure(Path root, List<DeployableJars.Deployable> functions,
-                                                           int rounds) throws Exception {
+                                                           int rounds, Map<String, ClassLoads> classes)
+            throws Exception {
         Path work = Files.createTempDirectory("crmflow-coldstart");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Map<String, List<Launch.Timed>> timings = new LinkedHashMap<>();
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root.resolve("template.yaml"),
                 work.resolve("mail"), null, "coldstart-", Clock.systemUTC(), false, quiet))) {
-            FirstEvents events = FirstEvents.prepare(stack, work, 2 * rounds);
+            FirstEvents events = FirstEvents.prepare(stack, work, 2 * rounds + 1);
             Map<String, DeployableJars.Deployable> byId = new LinkedHashMap<>();
             functions.forEach(f -> byId.put(f.logicalId(), f));
             var trigger = byId.get("TriggerFunction");
@@ -93,31 +99,51 @@ public final class ColdStartInstrument implements Instrument {
             for (int round = 0; round < rounds; round++) {
                 Path created = events.contactCreated();
                 record(timings, MINIMAL, launch(stack, trigger, MinimalHandler.class.getName(), SQSEvent.class,
-                        created, false));
+                        created, false).run());
                 for (boolean primed : new boolean[] {false, true}) {
                     String suffix = primed ? PRIMED : "";
                     Path contact = primed ? events.contactCreated() : created;
                     record(timings, trigger.logicalId() + suffix, launch(stack, trigger, trigger.handlerClass(),
-                            SQSEvent.class, contact, primed));
+                            SQSEvent.class, contact, primed).run());
                     record(timings, step.logicalId() + suffix, launch(stack, step, step.handlerClass(), SQSEvent.class,
-                            events.stepSent(), primed));
+                            events.stepSent(), primed).run());
                     record(timings, timer.logicalId() + suffix, launch(stack, timer, timer.handlerClass(),
-                            ScheduledEvent.class, events.timerTick(), primed));
+                            ScheduledEvent.class, events.timerTick(), primed).run());
                     record(timings, api.logicalId() + suffix, launch(stack, api, api.handlerClass(),
-                            APIGatewayV2HTTPEvent.class, events.contactRead(), primed));
+                            APIGatewayV2HTTPEvent.class, events.contactRead(), primed).run());
                 }
             }
+            // One more start of each, untimed, with the JVM logging every class it loads; in this
+            // order, since the step function's event is the step the trigger function sent.
+            Path created = events.contactCreated();
+            profile(classes, MINIMAL, launch(stack, trigger, MinimalHandler.class.getName(), SQSEvent.class, created,
+                    false), work);
+            profile(classes, trigger.logicalId(), launch(stack, trigger, trigger.handlerClass(), SQSEvent.class,
+                    created, false), work);
+            profile(classes, step.logicalId(), launch(stack, step, step.handlerClass(), SQSEvent.class,
+                    events.stepSent(), false), work);
+            profile(classes, timer.logicalId(), launch(stack, timer, timer.handlerClass(), ScheduledEvent.class,
+                    events.timerTick(), false), work);
+            profile(classes, api.logicalId(), launch(stack, api, api.handlerClass(), APIGatewayV2HTTPEvent.class,
+                    events.contactRead(), false), work);
         }
         return timings;
     }
 
     /** The function's own jar first, then only what reads the event as the runtime does and times it. */
-    private static Launch.Timed launch(LocalStack stack, DeployableJars.Deployable function, String handlerClass,
-                                       Class<?> eventClass, Path event, boolean primed) throws Exception {
+    private static Launch launch(LocalStack stack, DeployableJars.Deployable function, String handlerClass,
+                                 Class<?> eventClass, Path event, boolean primed) throws Exception {
         List<Path> classPath = List.of(function.jar(), codeSource(FirstEvent.class),
                 codeSource(LambdaEventSerializers.class));
         return new Launch(handlerClass, eventClass.getName(), event, primed, classPath,
-                stack.functionEnvironment(function.logicalId())).run();
+                stack.functionEnvironment(function.logicalId()), null);
+    }
+
+    private static void profile(Map<String, ClassLoads> classes, String name, Launch launch, Path work)
+            throws Exception {
+        Path log = work.resolve("classes-" + name + ".log");
+        record(new LinkedHashMap<>(), name, launch.withClassLog(log).run());
+        classes.put(name, ClassLoads.read(log));
     }
 
     /** A process that handled its event wrongly measured nothing: its answer must say the event was handled. */

@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
  *
  * @param classPath   the function's deployable jar first, then what {@link FirstEvent} needs
  * @param environment the function's environment, as the template gives it
+ * @param classLog    where the JVM logs each class it loads, for a start that profiles rather than
+ *                    times (the log slows it); null to time it
  */
 record Launch(String handlerClass, String eventClass, Path eventFile, boolean primed, List<Path> classPath,
-              Map<String, String> environment) {
+              Map<String, String> environment, Path classLog) {
 
     /** Up to the first event handled, a minute at most: a process past that is broken, not slow. */
     private static final long LIMIT_SECONDS = 60;
@@ -34,9 +36,18 @@ record Launch(String handlerClass, String eventClass, Path eventFile, boolean pr
     record Timed(long wallNanos, long buildNanos, long primeNanos, long firstNanos, String answer) {
     }
 
+    /** The same start, logging every class it loads to {@code log}. */
+    Launch withClassLog(Path log) {
+        return new Launch(handlerClass, eventClass, eventFile, primed, classPath, environment, log);
+    }
+
     Timed run() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xshare:auto"));
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog);
+        }
+        command.addAll(List.of("-cp",
+                String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()),
                 FirstEvent.class.getName(), handlerClass, eventClass, eventFile.toString(), primed ? "primed" : "cold"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();

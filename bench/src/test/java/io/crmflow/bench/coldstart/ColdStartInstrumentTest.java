@@ -28,5 +28,7 @@ class ColdStartInstrumentTest {
                 "TimerFunction: JVM start to first event (median of 1)",
                 "ApiFunction: JVM start to first event (median of 1)",
                 "StepFunction: first event after priming (as after a SnapStart restore) / priming");
+        assertThat(figures).filteredOn(f -> f.measure().startsWith("TriggerFunction: classes loaded"))
+                .singleElement().satisfies(f -> assertThat(f.value()).contains("crmflow +", "AWS SDK "));
     }
 }
