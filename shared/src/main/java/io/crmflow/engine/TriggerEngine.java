@@ -98,8 +98,7 @@ public final class TriggerEngine {
         for (WorkflowDefinition wf : candidates) {
             // Each enrollment's first step is sent as soon as it is committed: if a later
             // workflow's commit fails, the message of an earlier one is not lost with it.
-            boolean announced = !triggered.listeningTo(wf.id()).isEmpty();
-            match.entry(wf).flatMap(entry -> enrolled(entry, event, announced, now)).ifPresent(created::add);
+            match.entry(wf).flatMap(entry -> enrolled(entry, event, now)).ifPresent(created::add);
         }
         if (!(event instanceof CrmEvent.WorkflowMilestone)) {
             reactions.afterChange(event, view, match.context(), triggered, now);
@@ -107,16 +106,10 @@ public final class TriggerEngine {
         return new Triggered(created, Optional.of(view));
     }
 
-    /**
-     * @param announced whether to publish the "enrolled" milestone: only when a workflow listens
-     *                  for it, since nothing else reads milestones (a switched-on workflow saved
-     *                  after this enrollment was made did not exist when it happened)
-     */
-    private Optional<Enrollment> enrolled(TriggerMatch.Entry entry, CrmEvent event, boolean announced, Instant now) {
+    private Optional<Enrollment> enrolled(TriggerMatch.Entry entry, CrmEvent event, Instant now) {
         WorkflowDefinition wf = entry.workflow();
-        return started(entry.slot() == null ? enroll(wf, event.record(), entry.why(), event.eventId(), List.of(),
-                announced, now) : reenroll(wf, event.record(), entry.slot(), entry.why(), event.eventId(), announced,
-                now));
+        return started(entry.slot() == null ? enroll(wf, event.record(), entry.why(), event.eventId(), now)
+                : reenroll(wf, event.record(), entry.slot(), entry.why(), event.eventId(), now));
     }
 
     /**
@@ -140,13 +133,13 @@ public final class TriggerEngine {
         WorkflowDefinition wf = target.get();
         EnrollmentSlot slot = view.slots().get(wf.id());
         String why = "enrolled by an action of workflow '" + request.origin().id() + "'";
-        return started(slot == null ? enroll(wf, request.record(), why, request.eventId(), List.of(), true, now)
+        return started(slot == null ? enroll(wf, request.record(), why, request.eventId(), now)
                 : slot.live() || !wf.trigger().reenroll() ? Optional.empty()
-                : reenroll(wf, request.record(), slot, why, request.eventId(), true, now));
+                : reenroll(wf, request.record(), slot, why, request.eventId(), now));
     }
 
     private Optional<Enrollment> reenroll(WorkflowDefinition wf, RecordRef record, EnrollmentSlot slot, String why,
-                                          String causeEventId, boolean announced, Instant now) {
+                                          String causeEventId, Instant now) {
         int n = slot.count() + 1;
         var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record) + "~" + n, wf.id(),
                 wf.version(), record, EnrollmentStatus.ACTIVE, wf.firstActionId(), 1, now.plus(settings.watchdog()), now,
@@ -154,17 +147,17 @@ public final class TriggerEngine {
         if (wf.firstActionId() == null) {
             return Optional.empty(); // nothing to run: an empty workflow is entered once
         }
-        List<CrmEvent> entered = announced ? List.of(entered(enrollment, now)) : List.of();
+        CrmEvent entered = entered(enrollment, now);
         List<Write> writes = new ArrayList<>(List.of(new Write.Reenroll(enrollment, slot.count()),
                 WorkflowCounters.enrolled(enrollment),
                 new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
-                        why + " (enrollment " + n + ")"))));
-        entered.forEach(milestone -> writes.add(new Write.EnqueueEvent(milestone, now.plus(settings.watchdog()))));
+                        why + " (enrollment " + n + ")")),
+                new Write.EnqueueEvent(entered, now.plus(settings.watchdog()))));
         int entry = writes.size();
         writes.add(entryOf(wf, causeEventId, enrollment.id(), now));
         try {
             ports.writer().commit(writes);
-            publisher.publishCommitted(entered);
+            publisher.publishCommitted(List.of(entered));
             return Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() == 0) {
@@ -211,7 +204,7 @@ public final class TriggerEngine {
                         + leave.why());
             });
         }
-        Enrollment e = enroll(wf, record, "enrolled by hand through the API", null, List.of(), true, now)
+        Enrollment e = enroll(wf, record, "enrolled by hand through the API", null, now)
                 .orElseThrow(() -> new AlreadyExistsException(record + " was enrolled in workflow '" + workflowId
                         + "' before; a record is enrolled once"));
         sendFirstSteps(List.of(e));
@@ -236,12 +229,14 @@ public final class TriggerEngine {
         return wf.trigger().reenroll() || JourneyWorkflows.isJourneyWorkflow(wf.id());
     }
 
-    /**
-     * @param extra     written in the same commit, after the enrollment's own writes: what the caller counts with it
-     * @param announced whether to publish the "enrolled" milestone ({@link #enrolled})
-     */
     private Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, String causeEventId,
-                                        List<Write> extra, boolean announced, Instant now) {
+                                        Instant now) {
+        return enroll(wf, record, why, causeEventId, List.of(), now);
+    }
+
+    /** @param extra written in the same commit, after the enrollment's own writes: what the caller counts with it */
+    private Optional<Enrollment> enroll(WorkflowDefinition wf, RecordRef record, String why, String causeEventId,
+                                        List<Write> extra, Instant now) {
         boolean empty = wf.firstActionId() == null;
         var enrollment = new Enrollment(wf.tenantId(), Enrollment.idFor(wf.id(), record), wf.id(), wf.version(),
                 record, empty ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE, wf.firstActionId(), 1,
@@ -251,8 +246,8 @@ public final class TriggerEngine {
         writes.add(WorkflowCounters.enrolled(enrollment));
         writes.add(new Write.AppendHistory(wf.tenantId(), new HistoryEntry(enrollment.id(), 0, now, Kind.ENROLLED, null,
                 why)));
-        List<CrmEvent> entered = announced ? List.of(entered(enrollment, now)) : List.of();
-        entered.forEach(milestone -> writes.add(new Write.EnqueueEvent(milestone, now.plus(settings.watchdog()))));
+        CrmEvent entered = entered(enrollment, now);
+        writes.add(new Write.EnqueueEvent(entered, now.plus(settings.watchdog())));
         if (empty) {
             writes.add(new Write.AppendHistory(wf.tenantId(),
                     new HistoryEntry(enrollment.id(), 1, now, Kind.COMPLETED, null, "the workflow has no actions")));
@@ -266,7 +261,7 @@ public final class TriggerEngine {
         writes.addAll(extra);
         try {
             ports.writer().commit(writes);
-            publisher.publishCommitted(entered);
+            publisher.publishCommitted(List.of(entered));
             return Optional.of(enrollment);
         } catch (ConflictException conflict) {
             if (conflict.writeIndex() != 0 && conflict.writeIndex() != entry) {
@@ -306,7 +301,7 @@ public final class TriggerEngine {
                 || UnenrollmentRules.reasonToLeave(wf, context).isPresent()) {
             return Optional.empty();
         }
-        return enroll(wf, view.record().ref(), scope.why(), null, List.of(counted), true, now);
+        return enroll(wf, view.record().ref(), scope.why(), null, List.of(counted), now);
     }
 
     /**

@@ -11,8 +11,6 @@ import io.crmflow.filter.Filter;
 import io.crmflow.filter.Filters;
 import io.crmflow.model.Activity;
 import io.crmflow.model.ActivityType;
-import io.crmflow.model.CrmEvent;
-import io.crmflow.model.CrmEvent.WorkflowMilestone.Milestone;
 import io.crmflow.model.InputProblem;
 import io.crmflow.model.InvalidInputException;
 import io.crmflow.model.ListKind;
@@ -130,23 +128,6 @@ class EventTriggerTest {
         assertThat(enrolled("on-completed")).isTrue();
         assertThat(h.store.history("acme", h.store.enrollmentOf("acme", "on-completed", ADA).orElseThrow().id(), null,
                 10).items()).anySatisfy(line -> assertThat(line.detail()).contains("crm.workflow.milestone"));
-    }
-
-    @Test
-    void anEnrollmentNoWorkflowListensFor_publishesNoMilestone_andOneListenedFor_does() {
-        workflow("first", new EnrollmentTrigger(Filter.allOf(Filters.where("lifecyclestage").equalTo("lead"))));
-        ada(Map.of("lifecyclestage", "lead"));
-        assertThat(enrolled("first")).isTrue();
-        assertThat(h.published).as("nothing reads a milestone no workflow listens for: it is not sent")
-                .noneMatch(e -> e instanceof CrmEvent.WorkflowMilestone m && m.milestone() == Milestone.ENROLLED);
-
-        workflow("second", new EnrollmentTrigger(Filter.allOf(Filters.where("lifecyclestage").equalTo("customer"))));
-        workflow("on-second", on(new TriggerEvent.EnrolledInWorkflow("second")));
-        change(Map.of("lifecyclestage", "customer"));
-        assertThat(h.published).filteredOn(e -> e instanceof CrmEvent.WorkflowMilestone m
-                && m.milestone() == Milestone.ENROLLED).extracting(e -> ((CrmEvent.WorkflowMilestone) e).workflowId())
-                .containsExactly("second");
-        assertThat(enrolled("on-second")).isTrue();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
  * a function's start does beyond the minimal handler's. Read from the JVM's own class-loading
  * log ({@code -Xlog:class+load}), written by an extra, untimed start.
  *
- * @param byOrigin classes loaded, by origin, in the order of {@link #ORIGINS}
+ * @param byOrigin classes loaded, by origin
  */
 record ClassLoads(Map<String, Integer> byOrigin) {
     /** Package prefixes by origin; the first that fits names a class's origin. */
@@ -22,6 +22,7 @@ record ClassLoads(Map<String, Integer> byOrigin) {
             Map.entry("AWS SDK", List.of("software.amazon.awssdk.")),
             Map.entry("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun.")));
     private static final String OTHER = "other";
+    private static final String CLASS_LOAD = "[class,load] ";
 
     ClassLoads {
         byOrigin = Map.copyOf(byOrigin);
@@ -31,12 +32,13 @@ record ClassLoads(Map<String, Integer> byOrigin) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String line : Files.readAllLines(log)) {
             // [0.012s][info][class,load] java.lang.Object source: shared objects file
-            int name = line.indexOf("] ", line.indexOf("class,load"));
-            if (name < 0) {
+            int tag = line.indexOf(CLASS_LOAD);
+            if (tag < 0) {
                 continue;
             }
-            int end = line.indexOf(' ', name + 2);
-            counts.merge(origin(line.substring(name + 2, end < 0 ? line.length() : end)), 1, Integer::sum);
+            int name = tag + CLASS_LOAD.length();
+            int end = line.indexOf(' ', name);
+            counts.merge(origin(line.substring(name, end < 0 ? line.length() : end)), 1, Integer::sum);
         }
         return new ClassLoads(counts);
     }

@@ -19,7 +19,7 @@ class ClassLoadsTest {
                 [0.300s][info][class,load] com.fasterxml.jackson.databind.ObjectMapper source: file:/f.jar
                 [0.400s][info][class,load] software.amazon.awssdk.core.SdkBytes source: file:/f.jar
                 [0.500s][info][class,load] org.slf4j.Logger source: file:/f.jar
-                not a class line
+                [0.004s][warning][cds] a line of another tag, not a class
                 """);
         Path minimal = dir.resolve("minimal.log");
         Files.writeString(minimal, """
