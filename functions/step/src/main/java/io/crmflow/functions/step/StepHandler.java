@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.crmflow.engine.Engine;
+import io.crmflow.engine.OutboxCleanup;
 import io.crmflow.engine.StepMessage;
 import io.crmflow.functions.common.MessageIds;
 import io.crmflow.functions.common.SqsBatchProcessor;
@@ -32,7 +33,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, message ->
-                engine.step().run(Json.read(message.getBody(), StepMessage.class), engine.clock().instant()));
+        return OutboxCleanup.deferredWhile(() -> batch.process(event, message ->
+                engine.step().run(Json.read(message.getBody(), StepMessage.class), engine.clock().instant())));
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.crmflow.engine.Engine;
+import io.crmflow.engine.OutboxCleanup;
 import io.crmflow.engine.TriggerReads;
 import io.crmflow.functions.common.MessageIds;
 import io.crmflow.functions.common.SqsBatchProcessor;
@@ -35,13 +36,13 @@ public final class TriggerHandler implements RequestHandler<SQSEvent, SQSBatchRe
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         TriggerReads reads = TriggerReads.forBatch();
-        return batch.process(event, message -> {
+        return OutboxCleanup.deferredWhile(() -> batch.process(event, message -> {
             Envelope envelope = Envelope.read(message.getBody());
             if (envelope.detailType().equals(BackfillPageCodec.DETAIL_TYPE)) {
                 engine.backfills().runPage(BackfillPageCodec.fromEnvelope(envelope), engine.clock().instant());
             } else {
                 engine.onEvent(EventCodec.fromEnvelope(envelope), engine.clock().instant(), reads);
             }
-        });
+        }));
     }
 }

@@ -1,0 +1,112 @@
+package io.crmflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmflow.model.CrmEvent;
+import io.crmflow.model.Origin;
+import io.crmflow.model.RecordRef;
+import io.crmflow.store.Outbox;
+import io.crmflow.store.OutboxEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboxCleanupTest {
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final CrmEvent FIRST = created("e1");
+    private static final CrmEvent SECOND = created("e2");
+    private final CountingOutbox outbox = new CountingOutbox();
+
+    @Test
+    void outsideABatch_theEntriesAreClearedAtOnce() {
+        OutboxCleanup.afterPublished(outbox, List.of(FIRST));
+
+        assertThat(outbox.calls).containsExactly(List.of("e1"));
+    }
+
+    @Test
+    void inABatch_theEntriesAreClearedTogetherOnceItIsDone_eachEventOnce() {
+        String result = OutboxCleanup.deferredWhile(() -> {
+            OutboxCleanup.afterPublished(outbox, List.of(FIRST));
+            OutboxCleanup.afterPublished(outbox, List.of(SECOND, FIRST));
+            assertThat(outbox.calls).as("nothing cleared while the batch runs").isEmpty();
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(outbox.calls).containsExactly(List.of("e1", "e2"));
+    }
+
+    @Test
+    void aBatchThatThrows_stillClearsWhatItPublished() {
+        assertThatThrownBy(() -> OutboxCleanup.deferredWhile(() -> {
+            OutboxCleanup.afterPublished(outbox, List.of(FIRST));
+            throw new IllegalStateException("the batch failed");
+        })).hasMessage("the batch failed");
+
+        assertThat(outbox.calls).containsExactly(List.of("e1"));
+    }
+
+    @Test
+    void aBatchInsideABatch_leavesTheClearingToTheOuterOne() {
+        OutboxCleanup.deferredWhile(() -> {
+            OutboxCleanup.deferredWhile(() -> {
+                OutboxCleanup.afterPublished(outbox, List.of(FIRST));
+                return null;
+            });
+            assertThat(outbox.calls).isEmpty();
+            OutboxCleanup.afterPublished(outbox, List.of(SECOND));
+            return null;
+        });
+
+        assertThat(outbox.calls).containsExactly(List.of("e1", "e2"));
+    }
+
+    @Test
+    void aClearingThatFails_isNotTheBatchsFailure_andTheNextBatchDefersAgain() {
+        outbox.failing = true;
+        String result = OutboxCleanup.deferredWhile(() -> {
+            OutboxCleanup.afterPublished(outbox, List.of(FIRST));
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+
+        outbox.failing = false;
+        OutboxCleanup.deferredWhile(() -> {
+            OutboxCleanup.afterPublished(outbox, List.of(SECOND));
+            assertThat(outbox.calls).hasSize(1);
+            return null;
+        });
+        assertThat(outbox.calls).containsExactly(List.of("e1"), List.of("e2"));
+    }
+
+    private static CrmEvent created(String id) {
+        return new CrmEvent.RecordCreated(id, "t1", new RecordRef("contact", "c-" + id), NOW, Origin.api());
+    }
+
+    /** Records each removal request: the event ids it was asked to clear together. */
+    private static final class CountingOutbox implements Outbox {
+        final List<List<String>> calls = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public List<OutboxEntry> dueEvents(Instant now, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public void remove(String tenantId, String eventId) {
+            removeAll(List.of(created(eventId)));
+        }
+
+        @Override
+        public void removeAll(List<CrmEvent> published) {
+            calls.add(published.stream().map(CrmEvent::eventId).toList());
+            if (failing) {
+                throw new IllegalStateException("the store is down");
+            }
+        }
+    }
+}
