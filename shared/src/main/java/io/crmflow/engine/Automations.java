@@ -17,10 +17,13 @@ public final class Automations {
         this.all = List.copyOf(all);
     }
 
-    /** @param viewAsRead the event's record as {@link TriggerEngine#onEvent} read it, if it did */
-    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+    /**
+     * @param viewAsRead the event's record as {@link TriggerEngine#onEvent} read it, if it did
+     * @param reads      the tenant settings read for the event's batch, which it may share
+     */
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now) {
         for (EventAutomation automation : all) {
-            automation.onEvent(event, viewAsRead, now);
+            automation.onEvent(event, viewAsRead, reads, now);
         }
     }
 }

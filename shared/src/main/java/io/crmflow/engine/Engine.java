@@ -37,7 +37,7 @@ public record Engine(Ports ports, Clock clock, TriggerEngine trigger, StepEngine
     /** The same, for an event that came in a batch whose events share their trigger reads ({@link TriggerReads}). */
     public void onEvent(CrmEvent event, Instant now, TriggerReads reads) {
         TriggerEngine.Triggered triggered = trigger.onEvent(event, now, reads);
-        automations.onEvent(event, triggered.viewAsRead(), now);
+        automations.onEvent(event, triggered.viewAsRead(), reads, now);
     }
 
     /** Every templated automation, in the order they see each event. */

@@ -14,6 +14,12 @@ public interface EventAutomation {
     /**
      * @param viewAsRead the event's record as the trigger engine read it for this event, to decide
      *                   on first instead of reading it again; empty when it was not read
+     * @param reads      the tenant settings read for the batch the event came in, which it may share
      */
-    void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now);
+    void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now);
+
+    /** The same, for an event delivered on its own. */
+    default void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+        onEvent(event, viewAsRead, TriggerReads.eachEvent(), now);
+    }
 }

@@ -8,6 +8,7 @@ import io.crmflow.model.NotFoundException;
 import io.crmflow.model.Pipeline;
 import io.crmflow.model.StandardObjectTypes;
 import io.crmflow.store.ConflictException;
+import io.crmflow.store.DefinitionStore;
 import io.crmflow.store.Write;
 import io.crmflow.store.WriteContentionException;
 import java.util.List;
@@ -58,7 +59,11 @@ public final class LeadAutomationService {
     }
 
     static LeadAutomations current(Ports ports, String tenantId) {
-        return ports.definitions().leadAutomations(tenantId).orElse(LeadAutomations.DEFAULTS);
+        return current(ports.definitions(), tenantId);
+    }
+
+    static LeadAutomations current(DefinitionStore definitions, String tenantId) {
+        return definitions.leadAutomations(tenantId).orElse(LeadAutomations.DEFAULTS);
     }
 
     /** The tenant's default lead pipeline, as saved (a tenant may have renamed or added stages). */

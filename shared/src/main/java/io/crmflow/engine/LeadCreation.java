@@ -39,7 +39,7 @@ final class LeadCreation implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now) {
         if (!StandardObjectTypes.CONTACT.equals(event.record().objectType())
                 || event.origin().kind() == Origin.Kind.LIFECYCLE_SYNC) {
             return;
@@ -50,7 +50,7 @@ final class LeadCreation implements EventAutomation {
         if (!created && reached.isEmpty()) {
             return;
         }
-        LeadAutomations.CreateLead settings = LeadAutomationService.current(ports, event.tenantId()).createLead();
+        LeadAutomations.CreateLead settings = reads.leadAutomations(ports.definitions(), event.tenantId()).createLead();
         if (!settings.enabled()) {
             return;
         }

@@ -45,7 +45,7 @@ final class LeadFollowUp implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now) {
         if (!(event instanceof CrmEvent.PropertiesChanged changed)
                 || !StandardObjectTypes.LEAD.equals(event.record().objectType())) {
             return;
@@ -56,7 +56,7 @@ final class LeadFollowUp implements EventAutomation {
         if (!disqualifies && reasonChosen.isEmpty()) {
             return;
         }
-        LeadAutomations.FollowUpLead settings = LeadAutomationService.current(ports, event.tenantId()).followUpLead();
+        LeadAutomations.FollowUpLead settings = reads.leadAutomations(ports.definitions(), event.tenantId()).followUpLead();
         if (!settings.enabled()) {
             return;
         }

@@ -41,7 +41,7 @@ final class LeadProgression implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now) {
         if (!(event instanceof CrmEvent.ActivityLogged logged)) {
             return;
         }
@@ -50,7 +50,7 @@ final class LeadProgression implements EventAutomation {
         if (happened.isEmpty() || !(StandardObjectTypes.LEAD.equals(type) || StandardObjectTypes.CONTACT.equals(type))) {
             return;
         }
-        LeadAutomations automations = LeadAutomationService.current(ports, event.tenantId());
+        LeadAutomations automations = reads.leadAutomations(ports.definitions(), event.tenantId());
         List<Move> moves = new ArrayList<>();
         if (automations.attempting().takes(happened)) {
             moves.add(new Move("attempting", automations.attempting()));

@@ -37,7 +37,7 @@ final class TicketStatusFromEmails implements EventAutomation {
     }
 
     @Override
-    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, Instant now) {
+    public void onEvent(CrmEvent event, Optional<RecordView> viewAsRead, TriggerReads reads, Instant now) {
         if (!(event instanceof CrmEvent.ActivityLogged logged)
                 || !StandardObjectTypes.TICKET.equals(event.record().objectType())) {
             return;
