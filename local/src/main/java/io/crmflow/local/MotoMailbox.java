@@ -20,27 +20,64 @@ import java.util.regex.Pattern;
  * SES backend, as {@code ses.Message} ({@code id, source, subject, body, destinations}) for
  * simple mail and {@code ses.RawMessage} ({@code id, source, destinations, raw_data}) for raw
  * MIME. moto keeps less than SES was told: one body (the HTML one when both were sent), no
- * tags, no reply-to, no time. Thread-safe; every call reads moto afresh.
+ * tags, no reply-to, no time.
+ *
+ * <p>moto builds that dump from every object it has made since it started — each item version
+ * and message of every stack the run provisioned — so one read takes longer the longer a run
+ * goes, seconds late in a test suite that polls the mailbox. The dump is read again only when
+ * moto's count of sent mail ({@code GetSendQuota}'s {@code SentLast24Hours}, which every send
+ * raises by its recipients) has moved since the last read. Thread-safe.
  */
 public final class MotoMailbox implements Mailbox {
 
     private static final Pattern SUBJECT_HEADER = Pattern.compile("(?im)^Subject:\\s*(.*)$");
     private static final Pattern MARKUP = Pattern.compile("(?s)^\\s*<.*>\\s*$");
 
+    private static final Pattern SENT_COUNT = Pattern.compile("<SentLast24Hours>([0-9.]+)</SentLast24Hours>");
+    /**
+     * moto routes a request by the service its signature names and does not check the signature:
+     * the SDK has no SES v1 client here, and this one call needs none.
+     */
+    private static final String SES_V1_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=local/20260101/"
+            + LocalStack.REGION + "/ses/aws4_request, SignedHeaders=host, Signature=0";
+
+    private final URI endpoint;
     private final URI dataUri;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String countRead;
+    private List<SentMail> mailRead = List.of();
 
     public MotoMailbox(URI motoEndpoint) {
+        this.endpoint = motoEndpoint;
         this.dataUri = motoEndpoint.resolve("/moto-api/data.json");
     }
 
     @Override
-    public List<SentMail> sent() {
-        JsonNode ses = read().path("ses");
-        List<SentMail> mails = new ArrayList<>();
-        ses.path("Message").forEach(message -> mails.add(simple(message)));
-        ses.path("RawMessage").forEach(message -> mails.add(raw(message)));
-        return mails;
+    public synchronized List<SentMail> sent() {
+        // Read before the dump: mail sent in between is in the dump, and the next call reads again.
+        String count = sentCount();
+        if (!count.equals(countRead)) {
+            JsonNode ses = read(HttpRequest.newBuilder(dataUri).GET().build()).path("ses");
+            List<SentMail> mails = new ArrayList<>();
+            ses.path("Message").forEach(message -> mails.add(simple(message)));
+            ses.path("RawMessage").forEach(message -> mails.add(raw(message)));
+            mailRead = List.copyOf(mails);
+            countRead = count;
+        }
+        return mailRead;
+    }
+
+    private String sentCount() {
+        HttpRequest quota = HttpRequest.newBuilder(endpoint.resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", SES_V1_AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofString("Action=GetSendQuota&Version=2010-12-01")).build();
+        String answer = send(quota);
+        Matcher count = SENT_COUNT.matcher(answer);
+        if (!count.find()) {
+            throw new IllegalStateException(endpoint + " answered GetSendQuota without SentLast24Hours: " + answer);
+        }
+        return count.group(1);
     }
 
     private static SentMail simple(JsonNode message) {
@@ -62,19 +99,26 @@ public final class MotoMailbox implements Mailbox {
                 subject.find() ? subject.group(1).trim() : "", mime, null, Map.of(), null);
     }
 
-    private JsonNode read() {
+    private JsonNode read(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(dataUri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(dataUri + " answered " + response.statusCode());
-            }
-            return HttpExchanges.JSON.readTree(response.body());
+            return HttpExchanges.JSON.readTree(send(request));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dataUri, e);
+            throw new UncheckedIOException("cannot read " + request.uri(), e);
+        }
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + dataUri, e);
+            throw new IllegalStateException("interrupted while asking " + request.uri(), e);
         }
     }
 

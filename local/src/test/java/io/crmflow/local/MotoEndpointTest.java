@@ -126,6 +126,20 @@ class MotoEndpointTest {
     }
 
     @Test
+    void mailSentAfterARead_isInTheNextRead() {
+        MotoMailbox mailbox = new MotoMailbox(endpoint);
+        int before = mailbox.sent().size();
+        assertThat(mailbox.sent()).hasSize(before);
+
+        String id = clients.ses().sendEmail(b -> b.fromEmailAddress(SENDER)
+                .destination(d -> d.toAddresses("grace@example.com"))
+                .content(c -> c.simple(m -> m.subject(s -> s.data("Again")).body(x -> x.text(t -> t.data("Hi"))))))
+                .messageId();
+
+        assertThat(mailbox.sent()).hasSize(before + 1).extracting(SentMail::messageId).contains(id);
+    }
+
+    @Test
     void unverifiedSender_isRejectedThereToo() {
         assertThatThrownBy(() -> clients.ses().sendEmail(b -> b.fromEmailAddress("intruder@elsewhere.test")
                 .destination(d -> d.toAddresses("ada@example.com"))
