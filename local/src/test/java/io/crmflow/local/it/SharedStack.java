@@ -3,8 +3,13 @@ package io.crmflow.local.it;
 import io.crmflow.local.LocalStack;
 import io.crmflow.local.SettableClock;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +19,8 @@ import java.util.UUID;
  * One local stack for the whole integration suite (starting one costs seconds): the embedded
  * services by default, or the endpoint named by {@code AWS_ENDPOINT_URL} (LocalStack, moto).
  * Tests keep out of each other's way with tenants of their own. Closed when the JVM exits.
- * Against an endpoint, tests that commit a lot take a stack of their own ({@link #forOneTest}).
+ * Against an endpoint, tests that commit a lot take a stack of their own ({@link #forOneTest}),
+ * and against moto each test class starts on an empty moto ({@link FreshMotoPerClass}).
  */
 public final class SharedStack {
     static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -22,15 +28,28 @@ public final class SharedStack {
     static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
     private static final Path SUITE_MAIL = Path.of("target", "mail");
     private static LocalStack stack;
+    private static boolean closing;
+    private static boolean notMoto;
 
     private SharedStack() {
     }
 
     static synchronized LocalStack get() {
         if (stack == null) {
-            stack = closedAtExit(startOwn(CLOCK, SUITE_MAIL));
+            stack = startOwn(CLOCK, SUITE_MAIL);
+            if (!closing) {
+                closing = true;
+                // Closes whichever shared stack is current at exit: against moto, one per class.
+                Runtime.getRuntime().addShutdownHook(new Thread(SharedStack::closeCurrent));
+            }
         }
         return stack;
+    }
+
+    private static synchronized void closeCurrent() {
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     /**
@@ -52,6 +71,37 @@ public final class SharedStack {
         return LocalStack.start(new LocalStack.Options(Path.of("..", "template.yaml"), mailFolder,
                 embedded() ? null : URI.create(endpoint()), "it" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 clock, true, new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Against an endpoint that is moto: closes the shared stack, drops everything moto holds
+     * ({@code POST /moto-api/reset}), and leaves the next {@link #get} to provision a stack anew.
+     * Only between test classes ({@link FreshMotoPerClass}): a stack made before is gone with it.
+     * An endpoint without moto's reset (LocalStack) is left as it is.
+     */
+    static synchronized void startAfresh() {
+        if (embedded() || notMoto) {
+            return;
+        }
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+        URI reset = URI.create(endpoint()).resolve("/moto-api/reset");
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(reset)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 404) {
+                notMoto = true;
+            } else if (answer.statusCode() != 200) {
+                throw new IllegalStateException(reset + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + reset, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resetting " + reset, e);
+        }
     }
 
     private static LocalStack closedAtExit(LocalStack started) {
