@@ -24,7 +24,7 @@ record LoadShape(int contacts, int events, int poisonsPerKind, int poisonSpread,
     static LoadShape of(Size size) {
         return switch (size) {
             case SMALL -> new LoadShape(200, 1_000, 1, 500, Duration.ofMinutes(5));
-            case FULL -> new LoadShape(20_000, 100_000, 5, 5_000, Duration.ofMinutes(11));
+            case FULL -> new LoadShape(20_000, 100_000, 5, 5_000, Duration.ofMinutes(14));
         };
     }
 }
