@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Clears the outbox entries of the events a handler publishes while it works through one batch
  * of messages together, once the batch is done, instead of after each commit: one batch request
- * for the whole batch where each message made one or two of its own.
+ * for the whole batch (or for every {@value #CLEAR_AT} entries, the most one takes) where each
+ * message made one or two of its own.
  *
  * <p>Sound because an entry that stays a little longer, or for good when the process dies before
  * the batch ends, only makes the sweeper publish its event again after the watchdog delay — what
@@ -26,6 +27,11 @@ import java.util.function.Supplier;
 public final class OutboxCleanup {
     private static final System.Logger LOG = System.getLogger(OutboxCleanup.class.getName());
     private static final ThreadLocal<Map<Outbox, Map<String, CrmEvent>>> DEFERRED = new ThreadLocal<>();
+    /**
+     * Entries held back at most: as many as one DynamoDB batch request deletes. Clearing them then
+     * costs no more requests than at the end, and bounds what a batch that dies republishes.
+     */
+    static final int CLEAR_AT = 25;
 
     private OutboxCleanup() {
     }
@@ -61,7 +67,12 @@ public final class OutboxCleanup {
         }
         // Keyed by event, so that one event published twice in a batch is cleared once: a batch
         // request refuses the same key twice.
-        deferred.computeIfAbsent(outbox, o -> new LinkedHashMap<>()).putAll(keyed(published));
+        Map<String, CrmEvent> pending = deferred.computeIfAbsent(outbox, o -> new LinkedHashMap<>());
+        pending.putAll(keyed(published));
+        if (pending.size() >= CLEAR_AT) {
+            clear(outbox, new LinkedHashMap<>(pending));
+            pending.clear();
+        }
     }
 
     private static Map<String, CrmEvent> keyed(List<CrmEvent> events) {

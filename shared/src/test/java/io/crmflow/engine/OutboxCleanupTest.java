@@ -82,6 +82,37 @@ class OutboxCleanupTest {
         assertThat(outbox.calls).containsExactly(List.of("e1"), List.of("e2"));
     }
 
+    @Test
+    void aBatchThatPublishesMany_clearsEveryTwentyFiveAtOnce_andTheRestAtItsEnd() {
+        OutboxCleanup.deferredWhile(() -> {
+            for (int i = 1; i <= 30; i++) {
+                OutboxCleanup.afterPublished(outbox, List.of(created("e" + i)));
+            }
+            assertThat(outbox.calls).as("the first 25, as soon as they are 25").singleElement()
+                    .satisfies(ids -> assertThat(ids).hasSize(OutboxCleanup.CLEAR_AT).startsWith("e1").endsWith("e25"));
+            return null;
+        });
+
+        assertThat(outbox.calls).hasSize(2);
+        assertThat(outbox.calls.get(1)).containsExactly("e26", "e27", "e28", "e29", "e30");
+    }
+
+    @Test
+    void anEventTheBusRefused_keepsItsEntry_evenInABatch() {
+        EventPublisher refused = new EventPublisher(events -> {
+            throw new IllegalStateException("the bus is down");
+        }, outbox);
+        EventPublisher accepted = new EventPublisher(events -> { }, outbox);
+
+        OutboxCleanup.deferredWhile(() -> {
+            refused.publishCommitted(List.of(FIRST));
+            accepted.publishCommitted(List.of(SECOND));
+            return null;
+        });
+
+        assertThat(outbox.calls).as("only the published event's entry is cleared").containsExactly(List.of("e2"));
+    }
+
     private static CrmEvent created(String id) {
         return new CrmEvent.RecordCreated(id, "t1", new RecordRef("contact", "c-" + id), NOW, Origin.api());
     }

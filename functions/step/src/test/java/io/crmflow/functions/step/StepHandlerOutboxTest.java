@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The step handler on an in-memory engine, given the steps of three enrollments in one batch:
  * the events the steps publish have their outbox entries cleared together once the batch is
- * done, in one request where each step made its own.
+ * done, in one clearing of the outbox port (one batch request on DynamoDB) where each step made
+ * its own.
  */
-@DisplayName("A batch of steps clears the outbox entries of everything it published in one request")
+@DisplayName("A batch of steps clears the outbox entries of everything it published together, once it is done")
 class StepHandlerOutboxTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final List<StepMessage> steps = new ArrayList<>();
@@ -48,7 +49,7 @@ class StepHandlerOutboxTest {
     private final List<List<String>> clearings = new ArrayList<>();
 
     @Test
-    void threeStepsInOneBatch_clearTheirPublishedEventsInOneRequest_andLeaveNoEntry() {
+    void threeStepsInOneBatch_clearTheirPublishedEventsTogether_andLeaveNoEntry() {
         InMemoryStore store = new InMemoryStore();
         Outbox counted = new Outbox() {
             @Override
