@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  * and message of every stack the run provisioned — so one read takes longer the longer a run
  * goes, seconds late in a test suite that polls the mailbox. The dump is read again only when
  * moto's count of sent mail ({@code GetSendQuota}'s {@code SentLast24Hours}, which every send
- * raises by its recipients) has moved since the last read. Thread-safe.
+ * raises by its recipients) has moved since the last read. So a mailbox serves one moto lifetime:
+ * after {@code /moto-api/reset} the count starts again, and a new mailbox is wanted (the local
+ * stack makes one per stack). moto raises the count of a raw send before it keeps the message,
+ * so a raw mail read at that instant is seen at the next send; crmflow sends simple mail, to at
+ * least one recipient. Thread-safe.
  */
 public final class MotoMailbox implements Mailbox {
 

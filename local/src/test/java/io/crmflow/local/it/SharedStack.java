@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,7 +31,9 @@ public final class SharedStack {
     private static final Path SUITE_MAIL = Path.of("target", "mail");
     private static LocalStack stack;
     private static boolean closing;
-    private static boolean notMoto;
+    private static Boolean moto;
+    /** Against an endpoint, the stacks of single tests ({@link #forOneTest}) made since the last reset. */
+    private static final List<LocalStack> ownStacks = new ArrayList<>();
 
     private SharedStack() {
     }
@@ -37,19 +41,24 @@ public final class SharedStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             stack = startOwn(CLOCK, SUITE_MAIL);
-            if (!closing) {
-                closing = true;
-                // Closes whichever shared stack is current at exit: against moto, one per class.
-                Runtime.getRuntime().addShutdownHook(new Thread(SharedStack::closeCurrent));
-            }
+            closeAtExit();
         }
         return stack;
     }
 
-    private static synchronized void closeCurrent() {
+    /** Closes at exit the stacks open then: against moto, those made since the last reset. */
+    private static void closeAtExit() {
+        if (!closing) {
+            closing = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedStack::closeOpen));
+        }
+    }
+
+    private static synchronized void closeOpen() {
         if (stack != null) {
             stack.close();
         }
+        ownStacks.forEach(LocalStack::close);
     }
 
     /**
@@ -59,8 +68,14 @@ public final class SharedStack {
      * and keeps every copy, so on a table the whole run shares each commit is slower than the one
      * before, until a client times out and retries a commit that had been made.
      */
-    static LocalStack forOneTest() {
-        return embedded() ? get() : closedAtExit(startOwn(CLOCK, SUITE_MAIL));
+    static synchronized LocalStack forOneTest() {
+        if (embedded()) {
+            return get();
+        }
+        LocalStack own = startOwn(CLOCK, SUITE_MAIL);
+        ownStacks.add(own);
+        closeAtExit();
+        return own;
     }
 
     /**
@@ -74,39 +89,48 @@ public final class SharedStack {
     }
 
     /**
-     * Against an endpoint that is moto: closes the shared stack, drops everything moto holds
+     * Against an endpoint that is moto: closes the stacks made so far, drops everything moto holds
      * ({@code POST /moto-api/reset}), and leaves the next {@link #get} to provision a stack anew.
      * Only between test classes ({@link FreshMotoPerClass}): a stack made before is gone with it.
-     * An endpoint without moto's reset (LocalStack) is left as it is.
+     * An endpoint that is not moto (LocalStack) is left as it is. The suite resets the moto it is
+     * pointed at, so it wants one of its own.
      */
     static synchronized void startAfresh() {
-        if (embedded() || notMoto) {
+        if (embedded() || !isMoto()) {
             return;
         }
         if (stack != null) {
             stack.close();
             stack = null;
         }
+        ownStacks.forEach(LocalStack::close);
+        ownStacks.clear();
         URI reset = URI.create(endpoint()).resolve("/moto-api/reset");
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(reset)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 404) {
-                notMoto = true;
-            } else if (answer.statusCode() != 200) {
-                throw new IllegalStateException(reset + " answered " + answer.statusCode() + ": " + answer.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + reset, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resetting " + reset, e);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(reset + " answered " + answer.statusCode() + ": " + answer.body());
         }
     }
 
-    private static LocalStack closedAtExit(LocalStack started) {
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-        return started;
+    /** Whether the endpoint is moto: only moto serves its dashboard at {@code /moto-api/}. */
+    private static boolean isMoto() {
+        if (moto == null) {
+            moto = send(HttpRequest.newBuilder(URI.create(endpoint()).resolve("/moto-api/")).GET().build())
+                    .statusCode() == 200;
+        }
+        return moto;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + request.uri(), e);
+        }
     }
 
     /** Whether the stack runs on the embedded services, which race atomically as DynamoDB does (moto does not). */
