@@ -69,9 +69,16 @@ public final class OutboxCleanup {
         // request refuses the same key twice.
         Map<String, CrmEvent> pending = deferred.computeIfAbsent(outbox, o -> new LinkedHashMap<>());
         pending.putAll(keyed(published));
-        if (pending.size() >= CLEAR_AT) {
-            clear(outbox, new LinkedHashMap<>(pending));
-            pending.clear();
+        while (pending.size() >= CLEAR_AT) {
+            // Exactly a request's worth, the rest kept: clearing 27 would take two requests.
+            Map<String, CrmEvent> full = new LinkedHashMap<>();
+            var oldest = pending.entrySet().iterator();
+            while (full.size() < CLEAR_AT) {
+                var entry = oldest.next();
+                full.put(entry.getKey(), entry.getValue());
+                oldest.remove();
+            }
+            clear(outbox, full);
         }
     }
 

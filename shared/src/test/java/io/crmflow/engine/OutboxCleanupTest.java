@@ -98,6 +98,21 @@ class OutboxCleanupTest {
     }
 
     @Test
+    void aCommitThatTakesTheBatchPastTwentyFive_clearsExactlyTwentyFive_andKeepsTheRest() {
+        OutboxCleanup.deferredWhile(() -> {
+            for (int i = 1; i <= 24; i++) {
+                OutboxCleanup.afterPublished(outbox, List.of(created("e" + i)));
+            }
+            OutboxCleanup.afterPublished(outbox, List.of(created("e25"), created("e26"), created("e27")));
+            return null;
+        });
+
+        assertThat(outbox.calls).hasSize(2);
+        assertThat(outbox.calls.get(0)).hasSize(OutboxCleanup.CLEAR_AT).endsWith("e25");
+        assertThat(outbox.calls.get(1)).containsExactly("e26", "e27");
+    }
+
+    @Test
     void anEventTheBusRefused_keepsItsEntry_evenInABatch() {
         EventPublisher refused = new EventPublisher(events -> {
             throw new IllegalStateException("the bus is down");
