@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Origin;
 import io.crmflow.model.RecordRef;
-import io.crmflow.store.Outbox;
-import io.crmflow.store.OutboxEntry;
+import io.crmflow.store.ClearingsOutbox;
+import io.crmflow.store.memory.InMemoryStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,13 @@ class OutboxCleanupTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final CrmEvent FIRST = created("e1");
     private static final CrmEvent SECOND = created("e2");
-    private final CountingOutbox outbox = new CountingOutbox();
+    private final ClearingsOutbox outbox = new ClearingsOutbox(new InMemoryStore());
 
     @Test
     void outsideABatch_theEntriesAreClearedAtOnce() {
         OutboxCleanup.afterPublished(outbox, List.of(FIRST));
 
-        assertThat(outbox.calls).containsExactly(List.of("e1"));
+        assertThat(outbox.clearings()).containsExactly(List.of("e1"));
     }
 
     @Test
@@ -31,12 +30,12 @@ class OutboxCleanupTest {
         String result = OutboxCleanup.deferredWhile(() -> {
             OutboxCleanup.afterPublished(outbox, List.of(FIRST));
             OutboxCleanup.afterPublished(outbox, List.of(SECOND, FIRST));
-            assertThat(outbox.calls).as("nothing cleared while the batch runs").isEmpty();
+            assertThat(outbox.clearings()).as("nothing cleared while the batch runs").isEmpty();
             return "done";
         });
 
         assertThat(result).isEqualTo("done");
-        assertThat(outbox.calls).containsExactly(List.of("e1", "e2"));
+        assertThat(outbox.clearings()).containsExactly(List.of("e1", "e2"));
     }
 
     @Test
@@ -46,7 +45,7 @@ class OutboxCleanupTest {
             throw new IllegalStateException("the batch failed");
         })).hasMessage("the batch failed");
 
-        assertThat(outbox.calls).containsExactly(List.of("e1"));
+        assertThat(outbox.clearings()).containsExactly(List.of("e1"));
     }
 
     @Test
@@ -56,30 +55,30 @@ class OutboxCleanupTest {
                 OutboxCleanup.afterPublished(outbox, List.of(FIRST));
                 return null;
             });
-            assertThat(outbox.calls).isEmpty();
+            assertThat(outbox.clearings()).isEmpty();
             OutboxCleanup.afterPublished(outbox, List.of(SECOND));
             return null;
         });
 
-        assertThat(outbox.calls).containsExactly(List.of("e1", "e2"));
+        assertThat(outbox.clearings()).containsExactly(List.of("e1", "e2"));
     }
 
     @Test
     void aClearingThatFails_isNotTheBatchsFailure_andTheNextBatchDefersAgain() {
-        outbox.failing = true;
+        outbox.failing(true);
         String result = OutboxCleanup.deferredWhile(() -> {
             OutboxCleanup.afterPublished(outbox, List.of(FIRST));
             return "done";
         });
         assertThat(result).isEqualTo("done");
 
-        outbox.failing = false;
+        outbox.failing(false);
         OutboxCleanup.deferredWhile(() -> {
             OutboxCleanup.afterPublished(outbox, List.of(SECOND));
-            assertThat(outbox.calls).hasSize(1);
+            assertThat(outbox.clearings()).hasSize(1);
             return null;
         });
-        assertThat(outbox.calls).containsExactly(List.of("e1"), List.of("e2"));
+        assertThat(outbox.clearings()).containsExactly(List.of("e1"), List.of("e2"));
     }
 
     @Test
@@ -88,13 +87,13 @@ class OutboxCleanupTest {
             for (int i = 1; i <= 30; i++) {
                 OutboxCleanup.afterPublished(outbox, List.of(created("e" + i)));
             }
-            assertThat(outbox.calls).as("the first 25, as soon as they are 25").singleElement()
+            assertThat(outbox.clearings()).as("the first 25, as soon as they are 25").singleElement()
                     .satisfies(ids -> assertThat(ids).hasSize(OutboxCleanup.CLEAR_AT).startsWith("e1").endsWith("e25"));
             return null;
         });
 
-        assertThat(outbox.calls).hasSize(2);
-        assertThat(outbox.calls.get(1)).containsExactly("e26", "e27", "e28", "e29", "e30");
+        assertThat(outbox.clearings()).hasSize(2);
+        assertThat(outbox.clearings().get(1)).containsExactly("e26", "e27", "e28", "e29", "e30");
     }
 
     @Test
@@ -107,9 +106,9 @@ class OutboxCleanupTest {
             return null;
         });
 
-        assertThat(outbox.calls).hasSize(2);
-        assertThat(outbox.calls.get(0)).hasSize(OutboxCleanup.CLEAR_AT).endsWith("e25");
-        assertThat(outbox.calls.get(1)).containsExactly("e26", "e27");
+        assertThat(outbox.clearings()).hasSize(2);
+        assertThat(outbox.clearings().get(0)).hasSize(OutboxCleanup.CLEAR_AT).endsWith("e25");
+        assertThat(outbox.clearings().get(1)).containsExactly("e26", "e27");
     }
 
     @Test
@@ -125,34 +124,10 @@ class OutboxCleanupTest {
             return null;
         });
 
-        assertThat(outbox.calls).as("only the published event's entry is cleared").containsExactly(List.of("e2"));
+        assertThat(outbox.clearings()).as("only the published event's entry is cleared").containsExactly(List.of("e2"));
     }
 
     private static CrmEvent created(String id) {
         return new CrmEvent.RecordCreated(id, "t1", new RecordRef("contact", "c-" + id), NOW, Origin.api());
-    }
-
-    /** Records each removal request: the event ids it was asked to clear together. */
-    private static final class CountingOutbox implements Outbox {
-        final List<List<String>> calls = new ArrayList<>();
-        boolean failing;
-
-        @Override
-        public List<OutboxEntry> dueEvents(Instant now, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void remove(String tenantId, String eventId) {
-            removeAll(List.of(created(eventId)));
-        }
-
-        @Override
-        public void removeAll(List<CrmEvent> published) {
-            calls.add(published.stream().map(CrmEvent::eventId).toList());
-            if (failing) {
-                throw new IllegalStateException("the store is down");
-            }
-        }
     }
 }

@@ -17,8 +17,7 @@ import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Origin;
 import io.crmflow.model.RecordRef;
 import io.crmflow.model.Tenant;
-import io.crmflow.store.Outbox;
-import io.crmflow.store.OutboxEntry;
+import io.crmflow.store.ClearingsOutbox;
 import io.crmflow.store.memory.InMemoryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,29 +45,11 @@ class StepHandlerOutboxTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final List<StepMessage> steps = new ArrayList<>();
     private final List<CrmEvent> published = new ArrayList<>();
-    private final List<List<String>> clearings = new ArrayList<>();
 
     @Test
     void threeStepsInOneBatch_clearTheirPublishedEventsTogether_andLeaveNoEntry() {
         InMemoryStore store = new InMemoryStore();
-        Outbox counted = new Outbox() {
-            @Override
-            public List<OutboxEntry> dueEvents(Instant now, int limit) {
-                return store.dueEvents(now, limit);
-            }
-
-            @Override
-            public void remove(String tenantId, String eventId) {
-                clearings.add(List.of(eventId));
-                store.remove(tenantId, eventId);
-            }
-
-            @Override
-            public void removeAll(List<CrmEvent> events) {
-                clearings.add(events.stream().map(CrmEvent::eventId).toList());
-                store.removeAll(events);
-            }
-        };
+        ClearingsOutbox counted = new ClearingsOutbox(store);
         AtomicInteger ids = new AtomicInteger();
         Ports ports = new Ports(store, store, store, store, counted, store, published::addAll, steps::addAll,
                 email -> "mail-" + ids.incrementAndGet(), () -> "id-" + ids.incrementAndGet(), store, store);
@@ -84,7 +65,7 @@ class StepHandlerOutboxTest {
             engine.trigger().enrollManually("acme", "welcome", new RecordRef("contact", contact), NOW);
         }
         published.clear();
-        clearings.clear();
+        counted.forget();
         StepHandler handler = new StepHandler(new Wiring(engine, null, (message, reason) -> { }, 4,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
 
@@ -92,7 +73,7 @@ class StepHandlerOutboxTest {
 
         assertThat(published).as("each step published its property change and its task, at least")
                 .hasSizeGreaterThanOrEqualTo(6);
-        assertThat(clearings).as("one clearing for the batch").singleElement()
+        assertThat(counted.clearings()).as("one clearing for the batch").singleElement()
                 .satisfies(ids1 -> assertThat(ids1).containsExactlyInAnyOrderElementsOf(
                         published.stream().map(CrmEvent::eventId).distinct().toList()));
         assertThat(store.dueEvents(NOW.plus(Duration.ofDays(30)), 100)).as("no entry left for the sweeper").isEmpty();

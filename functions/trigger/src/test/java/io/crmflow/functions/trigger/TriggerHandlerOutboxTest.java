@@ -18,8 +18,7 @@ import io.crmflow.json.Json;
 import io.crmflow.model.CrmEvent;
 import io.crmflow.model.Origin;
 import io.crmflow.model.Tenant;
-import io.crmflow.store.Outbox;
-import io.crmflow.store.OutboxEntry;
+import io.crmflow.store.ClearingsOutbox;
 import io.crmflow.store.memory.InMemoryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,29 +46,11 @@ import org.junit.jupiter.api.Test;
 class TriggerHandlerOutboxTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final List<CrmEvent> published = new ArrayList<>();
-    private final List<List<String>> clearings = new ArrayList<>();
 
     @Test
     void threeEnrollingEventsInOneBatch_clearTheirMilestonesTogether_andLeaveNoEntry() {
         InMemoryStore store = new InMemoryStore();
-        Outbox counted = new Outbox() {
-            @Override
-            public List<OutboxEntry> dueEvents(Instant now, int limit) {
-                return store.dueEvents(now, limit);
-            }
-
-            @Override
-            public void remove(String tenantId, String eventId) {
-                clearings.add(List.of(eventId));
-                store.remove(tenantId, eventId);
-            }
-
-            @Override
-            public void removeAll(List<CrmEvent> events) {
-                clearings.add(events.stream().map(CrmEvent::eventId).toList());
-                store.removeAll(events);
-            }
-        };
+        ClearingsOutbox counted = new ClearingsOutbox(store);
         AtomicInteger ids = new AtomicInteger();
         Ports ports = new Ports(store, store, store, store, counted, store, published::addAll, steps -> { },
                 email -> "mail-" + ids.incrementAndGet(), () -> "id-" + ids.incrementAndGet(), store, store);
@@ -83,14 +64,14 @@ class TriggerHandlerOutboxTest {
         }
         List<CrmEvent> creations = List.copyOf(published);
         published.clear();
-        clearings.clear();
+        counted.forget();
         TriggerHandler handler = new TriggerHandler(new Wiring(engine, null, (message, reason) -> { }, 4,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
 
         assertThat(handler.handleRequest(batchOf(creations), null).getBatchItemFailures()).isEmpty();
 
         assertThat(published).as("each enrollment published its milestone").hasSize(3);
-        assertThat(clearings).as("one clearing for the batch").singleElement()
+        assertThat(counted.clearings()).as("one clearing for the batch").singleElement()
                 .satisfies(cleared -> assertThat(cleared).containsExactlyInAnyOrderElementsOf(
                         published.stream().map(CrmEvent::eventId).toList()));
         assertThat(store.dueEvents(NOW.plus(Duration.ofDays(30)), 100)).as("no entry left for the sweeper").isEmpty();
