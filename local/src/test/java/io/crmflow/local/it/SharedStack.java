@@ -29,6 +29,7 @@ public final class SharedStack {
     /** What the handlers log: kept, not printed, so the build output stays readable. */
     static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
     private static final Path SUITE_MAIL = Path.of("target", "mail");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
     private static boolean closing;
     private static Boolean moto;
@@ -124,7 +125,7 @@ public final class SharedStack {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach " + request.uri(), e);
         } catch (InterruptedException e) {
