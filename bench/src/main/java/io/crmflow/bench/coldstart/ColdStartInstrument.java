@@ -45,7 +45,7 @@ public final class ColdStartInstrument implements Instrument {
             figures.add(Figure.against(NAME, function.logicalId() + " jar", String.format("%.1f MB",
                     function.bytes() / 1024.0 / 1024.0), "< 20 MB", function.bytes() < MAX_JAR_BYTES));
         }
-        int rounds = size == Size.FULL ? 7 : 1;
+        int rounds = size == Size.FULL ? 5 : 1;
         Map<String, ClassLoads> classes = new LinkedHashMap<>();
         Map<String, List<Launch.Timed>> timings = measure(root, functions, rounds, classes);
         double minimal = medianMillis(timings.get(MINIMAL), Launch.Timed::wallNanos);
