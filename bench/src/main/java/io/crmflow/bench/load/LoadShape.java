@@ -22,9 +22,10 @@ record LoadShape(int contacts, int events, int poisonsPerKind, int poisonSpread,
     }
 
     /**
-     * At full size the 100,000 events take about 16 minutes on two cores (about 100 a second);
-     * the 17-minute box only keeps the whole run within its 30 minutes on a slower machine, which
-     * then reports how many it made.
+     * At full size the 100,000 events took under 13 minutes on two cores (131 a second,
+     * {@code bench/README.md}); the 17-minute box leaves room for a slower machine and only
+     * keeps the whole run within its 30 minutes on one slower still, which then reports how many
+     * it made.
      */
     static LoadShape of(Size size) {
         return switch (size) {

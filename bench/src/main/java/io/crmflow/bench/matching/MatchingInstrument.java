@@ -59,11 +59,11 @@ public final class MatchingInstrument implements Instrument {
                 .param(MatchingBenchmark.WORKFLOWS, sizes.stream().map(String::valueOf).toArray(String[]::new))
                 .shouldFailOnError(true);
         if (size == Size.FULL) {
-            // 3 × 3 matching runs and 2 read runs, each a JVM of its own and 3 + 4 one-second
-            // iterations: under two minutes. Matching runs much code (filters, dates, texts), which
-            // the JIT takes seconds to compile: hence three seconds of warm-up, not one.
-            return options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(4).measurementTime(TimeValue.seconds(1)).verbosity(VerboseMode.NORMAL);
+            // 3 × 3 matching runs and 2 read runs, each a JVM of its own and 4 + 5 one-second
+            // iterations: about two minutes. Matching runs much code (filters, dates, texts), which
+            // the JIT takes seconds to compile on a busy machine: hence the long warm-up.
+            return options.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1)).verbosity(VerboseMode.NORMAL);
         }
         return options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)).verbosity(VerboseMode.SILENT);
