@@ -2,9 +2,9 @@ package io.crmflow.bench.load;
 
 /**
  * Holds the producers back while the work queues hold more than a bound of waiting messages:
- * the consumers never run dry, so the run still measures the most the stack can do, but an event
- * waits behind at most that many others, so its latency is the stack's and not the length of a
- * queue that a burst of 100,000 events would build. Thread-safe; reads the queues at most every
+ * below it, a consumer mostly finds several messages when it asks, and an event waits behind at
+ * most that many others, so its latency is the stack's and not the length of a queue that a
+ * burst of 100,000 events would build. Thread-safe; reads the queues at most every
  * {@value #READ_EVERY_MILLIS} ms, however many producers ask.
  */
 final class Backlog {

@@ -22,15 +22,15 @@ record LoadShape(int contacts, int events, int poisonsPerKind, int poisonSpread,
     }
 
     /**
-     * At full size the 100,000 events took under 13 minutes on two cores (131 a second,
-     * {@code bench/README.md}); the 17-minute box leaves room for a slower machine and only
-     * keeps the whole run within its 30 minutes on one slower still, which then reports how many
-     * it made.
+     * At full size the 100,000 events took 12.5 minutes on two cores (133 a second,
+     * {@code bench/README.md}), and the rest of the run about 10. The 15-minute box stops the
+     * producers only on a machine 1.2 times slower or more, which then reports how many it made;
+     * it keeps the whole run within 30 minutes on one up to about 1.4 times slower.
      */
     static LoadShape of(Size size) {
         return switch (size) {
             case SMALL -> new LoadShape(200, 1_000, 1, 500, Duration.ofMinutes(5));
-            case FULL -> new LoadShape(20_000, 100_000, 5, 5_000, Duration.ofMinutes(17));
+            case FULL -> new LoadShape(20_000, 100_000, 5, 5_000, Duration.ofMinutes(15));
         };
     }
 }
