@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 class MessageIdsTest {
 
     private static SQSMessage message(String body) {
-        SQSMessage m = new SQSMessage();
-        m.setMessageId("m-1");
-        m.setBody(body);
-        return m;
+        return SqsDeliveries.message("m-1", body, 1);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.crmflow.functions.common;
 
+import static io.crmflow.functions.common.SqsDeliveries.batch;
+import static io.crmflow.functions.common.SqsDeliveries.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.engine.InvalidMessageException;
 import io.crmflow.json.JsonInputException;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +26,6 @@ class SqsBatchProcessorTest {
     private final SqsBatchProcessor processor = new SqsBatchProcessor(
             (m, reason) -> deadLettered.add(m.getMessageId() + ": " + reason), 4,
             new Metrics("test", print, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), new StructuredLog("test", print));
-
-    private static SQSMessage message(String id, String body, int receiveCount) {
-        SQSMessage m = new SQSMessage();
-        m.setMessageId(id);
-        m.setBody(body);
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        return m;
-    }
-
-    private static SQSEvent batch(SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
 
     private static List<String> failedIds(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();

@@ -3,7 +3,6 @@ package io.crmflow.functions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
@@ -11,6 +10,7 @@ import io.crmflow.engine.Engine;
 import io.crmflow.engine.EngineSettings;
 import io.crmflow.engine.Ports;
 import io.crmflow.engine.StepMessage;
+import io.crmflow.functions.common.SqsDeliveries;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.Json;
 import io.crmflow.model.Origin;
@@ -69,13 +69,7 @@ class StepHandlerLogTest {
     }
 
     private SQSEvent delivery(int receiveCount) {
-        SQSMessage message = new SQSMessage();
-        message.setMessageId("msg-" + receiveCount);
-        message.setBody(Json.write(step));
-        message.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        return SqsDeliveries.batch(SqsDeliveries.message("msg-" + receiveCount, Json.write(step), receiveCount));
     }
 
     private List<String> logLines() {

@@ -3,7 +3,6 @@ package io.crmflow.functions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
@@ -11,6 +10,7 @@ import io.crmflow.engine.Engine;
 import io.crmflow.engine.EngineSettings;
 import io.crmflow.engine.Ports;
 import io.crmflow.engine.StepMessage;
+import io.crmflow.functions.common.SqsDeliveries;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.Json;
 import io.crmflow.model.CrmEvent;
@@ -80,16 +80,6 @@ class StepHandlerOutboxTest {
     }
 
     private static SQSEvent batchOf(List<StepMessage> steps) {
-        List<SQSMessage> messages = new ArrayList<>();
-        for (StepMessage step : steps) {
-            SQSMessage message = new SQSMessage();
-            message.setMessageId("msg-" + messages.size());
-            message.setBody(Json.write(step));
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
+        return SqsDeliveries.firstDeliveries(steps.stream().map(Json::write).toList());
     }
 }

@@ -3,7 +3,6 @@ package io.crmflow.functions.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.crmflow.definition.Action;
 import io.crmflow.definition.EnrollmentTrigger;
 import io.crmflow.definition.WorkflowDefinition;
@@ -12,6 +11,7 @@ import io.crmflow.engine.EngineSettings;
 import io.crmflow.engine.Ports;
 import io.crmflow.filter.Filter;
 import io.crmflow.filter.Filters;
+import io.crmflow.functions.common.SqsDeliveries;
 import io.crmflow.functions.common.Wiring;
 import io.crmflow.json.EventCodec;
 import io.crmflow.json.Json;
@@ -77,20 +77,13 @@ class TriggerHandlerOutboxTest {
         assertThat(store.dueEvents(NOW.plus(Duration.ofDays(30)), 100)).as("no entry left for the sweeper").isEmpty();
     }
 
+    /** The bus rule's deliveries of these events: envelopes with their type and detail, which the handler reads. */
     private static SQSEvent batchOf(List<CrmEvent> events) {
-        List<SQSMessage> messages = new ArrayList<>();
-        for (CrmEvent event : events) {
+        return SqsDeliveries.firstDeliveries(events.stream().map(event -> {
             Map<String, Object> envelope = new LinkedHashMap<>();
             envelope.put("detail-type", event.detailType());
             envelope.put("detail", Json.tree(EventCodec.detail(event)));
-            SQSMessage message = new SQSMessage();
-            message.setMessageId("msg-" + messages.size());
-            message.setBody(Json.write(envelope));
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
+            return Json.write(envelope);
+        }).toList());
     }
 }
