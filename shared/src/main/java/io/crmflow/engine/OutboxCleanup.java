@@ -71,15 +71,20 @@ public final class OutboxCleanup {
         pending.putAll(keyed(published));
         while (pending.size() >= CLEAR_AT) {
             // Exactly a request's worth, the rest kept: clearing 27 would take two requests.
-            Map<String, CrmEvent> full = new LinkedHashMap<>();
-            var oldest = pending.entrySet().iterator();
-            while (full.size() < CLEAR_AT) {
-                var entry = oldest.next();
-                full.put(entry.getKey(), entry.getValue());
-                oldest.remove();
-            }
-            clear(outbox, full);
+            clear(outbox, takeOldest(pending, CLEAR_AT));
         }
+    }
+
+    /** Removes the {@code count} oldest of {@code pending} and returns them, oldest first. */
+    private static Map<String, CrmEvent> takeOldest(Map<String, CrmEvent> pending, int count) {
+        Map<String, CrmEvent> taken = new LinkedHashMap<>();
+        var oldest = pending.entrySet().iterator();
+        while (taken.size() < count) {
+            var entry = oldest.next();
+            taken.put(entry.getKey(), entry.getValue());
+            oldest.remove();
+        }
+        return taken;
     }
 
     private static Map<String, CrmEvent> keyed(List<CrmEvent> events) {

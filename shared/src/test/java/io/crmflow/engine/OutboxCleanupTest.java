@@ -10,6 +10,7 @@ import io.crmflow.store.ClearingsOutbox;
 import io.crmflow.store.memory.InMemoryStore;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class OutboxCleanupTest {
@@ -112,6 +113,7 @@ class OutboxCleanupTest {
     }
 
     @Test
+    @DisplayName("R-RUN-5 delivery at least once: an event the bus refused keeps its outbox entry, even in a batch")
     void anEventTheBusRefused_keepsItsEntry_evenInABatch() {
         EventPublisher refused = new EventPublisher(events -> {
             throw new IllegalStateException("the bus is down");
